@@ -5,7 +5,9 @@ const started = Date.now();
 const running = await startSandbox({
   seed: process.env.SANDBOX_SEED ?? undefined,
   scale: process.env.SANDBOX_SCALE ? Number(process.env.SANDBOX_SCALE) : undefined,
-  redirectOrigins: process.env.SANDBOX_REDIRECT_ORIGINS?.split(",").map((s) => s.trim()).filter(Boolean),
+  redirectOrigins: process.env.SANDBOX_REDIRECT_ORIGINS?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
 });
 console.log(`Intercom sandbox listening on ${running.url} (ready in ${Date.now() - started} ms)`);
 for (const ws of running.workspaces) {

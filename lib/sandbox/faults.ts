@@ -53,7 +53,8 @@ export class Faults {
         if (!Array.isArray(value)) throw badRequest("fail_next must be an array of {method, path, status}", "parameter_invalid", "fail_next");
         for (const item of value) queued.push(parseFailNext(item));
       } else if (key === "error_timing") {
-        if (value !== "before" && value !== "after" && value !== "mixed") throw badRequest("error_timing must be before, after or mixed", "parameter_invalid", key);
+        if (value !== "before" && value !== "after" && value !== "mixed")
+          throw badRequest("error_timing must be before, after or mixed", "parameter_invalid", key);
         next.error_timing = value;
       } else if (key in LIMITS) {
         const [min, max] = LIMITS[key as keyof typeof LIMITS];
@@ -98,9 +99,11 @@ function parseFailNext(item: unknown): FailNext {
   if (typeof item !== "object" || item === null) throw badRequest("Each fail_next entry must be {method, path, status}", "parameter_invalid", "fail_next");
   const { method, path, status, ...rest } = item as Record<string, unknown>;
   if (Object.keys(rest).length > 0) throw badRequest(`Unknown fail_next field: ${Object.keys(rest).join(", ")}`, "parameter_invalid", "fail_next");
-  if (typeof method !== "string" || !/^(\*|GET|POST|PUT|DELETE|PATCH)$/.test(method.toUpperCase())) throw badRequest("fail_next method must be GET, POST, PUT, DELETE or *", "parameter_invalid", "fail_next");
+  if (typeof method !== "string" || !/^(\*|GET|POST|PUT|DELETE|PATCH)$/.test(method.toUpperCase()))
+    throw badRequest("fail_next method must be GET, POST, PUT, DELETE or *", "parameter_invalid", "fail_next");
   if (typeof path !== "string" || !path.startsWith("/")) throw badRequest("fail_next path must start with /", "parameter_invalid", "fail_next");
-  if (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 599) throw badRequest("fail_next status must be 400 to 599", "parameter_invalid", "fail_next");
+  if (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 599)
+    throw badRequest("fail_next status must be 400 to 599", "parameter_invalid", "fail_next");
   return { method: method.toUpperCase(), path, status };
 }
 

@@ -81,7 +81,8 @@ ${fieldsets}
       );
       return { status: 200, html };
     } catch (e) {
-      if (e instanceof ApiError) return { status: e.status, html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`) };
+      if (e instanceof ApiError)
+        return { status: e.status, html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`) };
       throw e;
     }
   }
@@ -107,7 +108,8 @@ ${fieldsets}
       target.searchParams.set("code", code);
       return { status: 302, location: target.toString() };
     } catch (e) {
-      if (e instanceof ApiError) return { status: e.status, html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`) };
+      if (e instanceof ApiError)
+        return { status: e.status, html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`) };
       throw e;
     }
   }

@@ -28,6 +28,8 @@ export interface WorkspaceSummary {
 export class Sandbox {
   private workspaces: Workspace[] = [];
   private tokens = new Map<string, TokenInfo>();
+  /** Every token ever handed out, revoked or not: tests check none reaches a browser. */
+  private issued = new Map<string, TokenInfo>();
   readonly faults = new Faults();
   private limiter = new RateLimiter();
   private oauth: OAuthServer;
@@ -48,6 +50,7 @@ export class Sandbox {
     for (const ws of this.workspaces) {
       const token = personalToken(String(this.seed.seed), ws.info.id_code);
       this.tokens.set(token, { token, idCode: ws.info.id_code, adminId: ws.info.owner_admin_id, kind: "personal", clientId: null });
+      this.issued.set(token, this.tokens.get(token)!);
     }
     this.limiter.reset();
   }
@@ -111,7 +114,12 @@ export class Sandbox {
     const headers = { ...baseHeaders, ...rate.headers };
     if (rate.limited) {
       await drain(req);
-      return sendJson(res, 429, errorList("rate_limit_exceeded", `Exceeded rate limit of ${settings.rate_limit_per_window} in ${settings.window_seconds} seconds`, requestId), headers);
+      return sendJson(
+        res,
+        429,
+        errorList("rate_limit_exceeded", `Exceeded rate limit of ${settings.rate_limit_per_window} in ${settings.window_seconds} seconds`, requestId),
+        headers,
+      );
     }
     const injected = this.faults.takeFailure(method, path);
     if (injected) {
@@ -133,10 +141,11 @@ export class Sandbox {
       await drain(req);
       return sendJson(res, 404, errorList("not_found", "Resource Not Found", requestId), headers);
     }
-    const body = await readJsonBody(req);
-    const ctx: ApiContext = { method, path, params: match.params, query, body, ws, auth, version, now: () => Math.floor(Date.now() / 1000) };
     let result: unknown;
     try {
+      // Inside the try: a malformed body is an authenticated answer too, with rate-limit headers.
+      const body = await readJsonBody(req);
+      const ctx: ApiContext = { method, path, params: match.params, query, body, ws, auth, version, now: () => Math.floor(Date.now() / 1000) };
       result = match.route.handler(ctx);
     } catch (e) {
       if (e instanceof ApiError) return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), headers);
@@ -170,6 +179,7 @@ export class Sandbox {
     const granted = this.oauth.exchange(params, basic);
     const token = `sbx_oat_${randomBytes(24).toString("base64url")}`;
     this.tokens.set(token, { token, idCode: granted.idCode, adminId: granted.adminId, kind: "oauth", clientId: granted.clientId });
+    this.issued.set(token, this.tokens.get(token)!);
     return sendJson(res, 200, { type: "access_token", token_type: "Bearer", token, access_token: token }, { "Cache-Control": "no-store" });
   }
 
@@ -193,6 +203,12 @@ export class Sandbox {
         this.faults.update(await readJsonBody(req));
         return json(200, this.faultState());
       }
+    }
+    if (path === "/sandbox/tokens" && method === "GET") {
+      return json(
+        200,
+        [...this.issued.values()].map((t) => ({ token: t.token, id_code: t.idCode, admin_id: t.adminId, kind: t.kind, revoked: !this.tokens.has(t.token) })),
+      );
     }
     if (path === "/sandbox/revoke" && method === "POST") {
       const body = objectBody(await readJsonBody(req));
@@ -244,14 +260,13 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is read to its end and dropped: leaving the loop early would destroy the
+  // request mid-upload and leave the keep-alive connection unusable for the client's next call.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      req.resume();
-      throw new ApiError(413, "request_too_large", "The request body is too large");
-    }
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new ApiError(413, "request_too_large", "The request body is too large");
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -279,8 +294,9 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(payload), ...headers });
+  // Encoded once: a page of tickets is about a megabyte, and byteLength would scan it twice.
+  const payload = Buffer.from(JSON.stringify(body), "utf8");
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": payload.length, ...headers });
   res.end(payload);
 }
 

@@ -17,15 +17,7 @@ export type Operator = (typeof OPERATORS)[number];
 
 /** Where the builder finds the values a field can take. */
 export type ValueSource =
-  | "admins"
-  | "teams"
-  | "tags"
-  | "ticket_types"
-  | "ticket_states"
-  | "segments"
-  | "contacts"
-  | "companies"
-  | { enum: readonly EnumOption[] };
+  "admins" | "teams" | "tags" | "ticket_types" | "ticket_states" | "segments" | "contacts" | "companies" | { enum: readonly EnumOption[] };
 
 export interface EnumOption {
   value: string;
@@ -131,13 +123,13 @@ export const AI_SOURCE_TYPES = opts(
   ["fin_preview", "Fin preview"],
 );
 
-const f = (
-  key: string,
-  label: string,
-  type: FieldType,
-  topic: string,
-  extra: Omit<FieldDef, "key" | "label" | "type" | "topic"> = {},
-): FieldDef => ({ key, label, type, topic, ...extra });
+const f = (key: string, label: string, type: FieldType, topic: string, extra: Omit<FieldDef, "key" | "label" | "type" | "topic"> = {}): FieldDef => ({
+  key,
+  label,
+  type,
+  topic,
+  ...extra,
+});
 
 const TICKET_FIELDS: FieldDef[] = [
   f("id", "Ticket ID", "string", "Ticket"),

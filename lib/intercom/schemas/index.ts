@@ -28,9 +28,7 @@ export const pagesSchema = z.object({
   page: z.number().int().optional(),
   per_page: z.number().int().optional(),
   total_pages: z.number().int().optional(),
-  next: z
-    .object({ per_page: z.number().int().optional(), starting_after: z.string().nullish() })
-    .nullish(),
+  next: z.object({ per_page: z.number().int().optional(), starting_after: z.string().nullish() }).nullish(),
 });
 export type Pages = z.infer<typeof pagesSchema>;
 
@@ -122,9 +120,7 @@ export const ticketTypeAttributeSchema = z.object({
   name: z.string(),
   description: z.string().nullish(),
   data_type: z.enum(ATTRIBUTE_DATA_TYPES),
-  input_options: z
-    .object({ multiline: z.boolean().optional(), list_options: z.array(listOptionSchema).optional() })
-    .nullish(),
+  input_options: z.object({ multiline: z.boolean().optional(), list_options: z.array(listOptionSchema).optional() }).nullish(),
   order: z.number().int().optional(),
   required_to_create: z.boolean().default(false),
   visible_on_create: z.boolean().optional(),
@@ -222,9 +218,7 @@ export const ticketSchema = z.object({
   is_shared: z.boolean(),
   previous_ticket_state_id: id.nullish().transform((v) => v ?? null),
   /** Not in Intercom's published shape; present when the API includes it. */
-  tags: tagsOnObject
-    .optional()
-    .transform((v) => v?.tags),
+  tags: tagsOnObject.optional().transform((v) => v?.tags),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export const ticketListSchema = z.object({
@@ -329,9 +323,7 @@ export const conversationSchema = z.object({
       rating_remark: z.string().nullish(),
     })
     .nullish(),
-  conversation_parts: z
-    .object({ conversation_parts: z.array(conversationPartSchema), total_count: z.number().int().optional() })
-    .optional(),
+  conversation_parts: z.object({ conversation_parts: z.array(conversationPartSchema), total_count: z.number().int().optional() }).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 export const conversationListSchema = z.object({
@@ -366,9 +358,7 @@ export const contactSchema = z.object({
   browser: z.string().nullish(),
   os: z.string().nullish(),
   language_override: z.string().nullish(),
-  location: z
-    .object({ country: z.string().nullish(), region: z.string().nullish(), city: z.string().nullish() })
-    .nullish(),
+  location: z.object({ country: z.string().nullish(), region: z.string().nullish(), city: z.string().nullish() }).nullish(),
   custom_attributes: z.record(z.string(), z.unknown()).default({}),
   tags: addressableList.nullish().transform((v) => v?.data.map((t) => t.id) ?? []),
   companies: addressableList.nullish().transform((v) => v?.data.map((c) => c.id) ?? []),
@@ -390,7 +380,12 @@ export const companySchema = z.object({
   plan: z.object({ name: z.string().nullish() }).partial().nullish(),
 });
 export type Company = z.infer<typeof companySchema>;
-export const companyListSchema = z.object({ type: z.literal("list"), data: z.array(companySchema), total_count: z.number().int().optional(), pages: z.unknown().optional() });
+export const companyListSchema = z.object({
+  type: z.literal("list"),
+  data: z.array(companySchema),
+  total_count: z.number().int().optional(),
+  pages: z.unknown().optional(),
+});
 
 export const segmentSchema = z.object({
   type: z.literal("segment"),

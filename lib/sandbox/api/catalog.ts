@@ -1,4 +1,4 @@
-import { badRequest, notFound } from "../errors";
+import { ApiError, badRequest, notFound } from "../errors";
 import { route, type ApiContext, type Route } from "../router";
 import { segmentMembers } from "../search/engine";
 import * as s from "./serialize";
@@ -10,6 +10,9 @@ function flag(ctx: ApiContext, name: string): boolean {
   if (v === "false") return false;
   throw badRequest(`${name} must be true or false`, "parameter_invalid", name);
 }
+
+/** Versions whose GET /data_attributes refuses model=conversation (documented for 2.16). */
+const CONVERSATION_MODEL_GONE: readonly string[] = ["2.16", "Unstable"];
 
 export function segmentCount(ctx: ApiContext, segmentId: string): number {
   const seg = ctx.ws.segments.get(segmentId);
@@ -44,6 +47,10 @@ export const catalogRoutes: Route[] = [
       throw badRequest("model must be one of contact, company, conversation", "parameter_invalid", "model");
     }
     flag(ctx, "include_archived");
+    // 2.16 moved conversation attributes to GET /conversations/attributes and answers 422 here.
+    if (model === "conversation" && CONVERSATION_MODEL_GONE.includes(ctx.version)) {
+      throw new ApiError(422, "parameter_invalid", "model=conversation is no longer supported. Use GET /conversations/attributes instead", "model");
+    }
     const data = ctx.ws.dataAttributes.filter((d) => model === null || d.model === model).map(s.dataAttribute);
     return { type: "list", data };
   }),
@@ -54,7 +61,8 @@ export const catalogRoutes: Route[] = [
   }),
   route("GET", "/segments/{id}", (ctx) => {
     const seg = ctx.ws.segments.get(ctx.params.id);
-    if (!seg) throw notFound("Segment not found", "segment_not_found");
+    // Intercom's documented answer for an unknown segment is the generic one.
+    if (!seg) throw notFound();
     return s.segment(seg, flag(ctx, "include_count") ? segmentCount(ctx, seg.id) : undefined);
   }),
   route("GET", "/companies", (ctx) => {
@@ -73,7 +81,8 @@ export const catalogRoutes: Route[] = [
   }),
 ];
 
-function userCount(ctx: ApiContext, companyId: string): number {
+/** Contacts in a company: the same figure wherever a company is shown. */
+export function userCount(ctx: ApiContext, companyId: string): number {
   let n = 0;
   for (const c of ctx.ws.contacts.values()) if (c.company_ids.includes(companyId)) n++;
   return n;

@@ -2,6 +2,7 @@ import { notFound } from "../errors";
 import { route, type ApiContext, type Route } from "../router";
 import { compileQuery } from "../search/engine";
 import type { ContactRec } from "../store/types";
+import { userCount } from "./catalog";
 import { runSearch } from "./search";
 import * as s from "./serialize";
 
@@ -24,7 +25,10 @@ export const contactRoutes: Route[] = [
   }),
   route("GET", "/contacts/{id}/companies", (ctx) => {
     const c = findContact(ctx);
-    const data = c.company_ids.map((id) => ctx.ws.companies.get(id)).filter((x) => x !== undefined).map((co) => s.company(co, ctx.ws, 0));
+    const data = c.company_ids
+      .map((id) => ctx.ws.companies.get(id))
+      .filter((x) => x !== undefined)
+      .map((co) => s.company(co, ctx.ws, userCount(ctx, co.id)));
     return { type: "list", data, pages: { type: "pages", next: null, page: 1, per_page: 50, total_pages: 1 }, total_count: data.length };
   }),
   route("GET", "/contacts/{id}/tags", (ctx) => {

@@ -10,13 +10,18 @@ import { asHtmlBody, booleanParam, enumParam, idParam, objectBody, onlyKeys, str
 
 const REDACTED_BODY = "<p><i>This message was deleted</i></p>";
 
-function findConversation(ctx: ApiContext, id = ctx.params.id): ConversationRec {
-  const c = ctx.ws.conversations.get(id);
-  if (!c) throw notFound("Resource Not Found");
+/** Most endpoints answer "Resource Not Found"; the tag endpoints document "Conversation not found". */
+function findConversation(ctx: ApiContext, message = "Resource Not Found"): ConversationRec {
+  const c = ctx.ws.conversations.get(ctx.params.id);
+  if (!c) throw notFound(message);
   return c;
 }
 
-function addPart(ctx: ApiContext, conv: ConversationRec, part: Omit<ConversationPartRec, "id" | "created_at" | "updated_at" | "notified_at" | "redacted">): void {
+function addPart(
+  ctx: ApiContext,
+  conv: ConversationRec,
+  part: Omit<ConversationPartRec, "id" | "created_at" | "updated_at" | "notified_at" | "redacted">,
+): void {
   const now = ctx.now();
   conv.parts.push({ ...part, id: ctx.ws.nextPartId(), created_at: now, updated_at: now, notified_at: now, redacted: false });
   conv.updated_at = now;
@@ -28,7 +33,20 @@ const full = (ctx: ApiContext, conv: ConversationRec) => s.conversation(conv, ct
 function reply(ctx: ApiContext) {
   const conv = findConversation(ctx);
   const body = objectBody(ctx.body);
-  onlyKeys(body, ["message_type", "type", "admin_id", "body", "created_at", "reply_options", "attachment_urls", "attachment_files", "intercom_user_id", "user_id", "email", "skip_notifications"]);
+  onlyKeys(body, [
+    "message_type",
+    "type",
+    "admin_id",
+    "body",
+    "created_at",
+    "reply_options",
+    "attachment_urls",
+    "attachment_files",
+    "intercom_user_id",
+    "user_id",
+    "email",
+    "skip_notifications",
+  ]);
   const ws = ctx.ws;
   const messageType = enumParam(body, "message_type", ["comment", "note", "quick_reply"] as const, true)!;
   const authorType = enumParam(body, "type", ["admin", "user"] as const, true)!;
@@ -148,7 +166,13 @@ function update(ctx: ApiContext) {
   }
   if (Object.keys(attrs).length > 0) {
     Object.assign(conv.custom_attributes, attrs);
-    addPart(ctx, conv, { part_type: "conversation_attribute_updated_by_admin", body: null, author: actingAdmin(ctx, undefined), assigned_to: null, state: conv.state });
+    addPart(ctx, conv, {
+      part_type: "conversation_attribute_updated_by_admin",
+      body: null,
+      author: actingAdmin(ctx, undefined),
+      assigned_to: null,
+      state: conv.state,
+    });
   }
   conv.updated_at = ctx.now();
   return full(ctx, conv);
@@ -156,12 +180,14 @@ function update(ctx: ApiContext) {
 
 function validateCustomAttributes(ctx: ApiContext, input: unknown): Record<string, string | number | boolean | null> {
   if (input === undefined) return {};
-  if (typeof input !== "object" || input === null || Array.isArray(input)) throw badRequest("custom_attributes must be an object", "parameter_invalid", "custom_attributes");
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    throw badRequest("custom_attributes must be an object", "parameter_invalid", "custom_attributes");
   const out: Record<string, string | number | boolean | null> = {};
   for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
     const attr = ctx.ws.dataAttributes.find((a) => a.model === "conversation" && a.custom && a.name === name);
     if (!attr) throw badRequest(`Custom attribute '${name}' does not exist`, "parameter_invalid", name);
-    const wrong = () => badRequest(`Custom attribute '${name}' takes a ${attr.options ? `value from: ${attr.options.join(", ")}` : attr.data_type}`, "parameter_invalid", name);
+    const wrong = () =>
+      badRequest(`Custom attribute '${name}' takes a ${attr.options ? `value from: ${attr.options.join(", ")}` : attr.data_type}`, "parameter_invalid", name);
     if (value === null) {
       out[name] = null;
       continue;
@@ -187,7 +213,7 @@ function validateCustomAttributes(ctx: ApiContext, input: unknown): Record<strin
 }
 
 function tag(ctx: ApiContext) {
-  const conv = findConversation(ctx);
+  const conv = findConversation(ctx, "Conversation not found");
   const body = objectBody(ctx.body);
   onlyKeys(body, ["id", "admin_id"]);
   const tagId = idParam(body, "id", true);
@@ -203,7 +229,7 @@ function tag(ctx: ApiContext) {
 }
 
 function untag(ctx: ApiContext) {
-  const conv = findConversation(ctx);
+  const conv = findConversation(ctx, "Conversation not found");
   const body = objectBody(ctx.body);
   onlyKeys(body, ["admin_id"]);
   const author = actingAdmin(ctx, idParam(body, "admin_id", true));
@@ -284,7 +310,18 @@ function convert(ctx: ApiContext) {
     snoozed_until: null,
     is_shared: true,
     tags: [],
-    parts: [{ id: ws.nextPartId(), part_type: "comment", body: conv.source.body, created_at: conv.created_at, updated_at: conv.created_at, author: conv.source.author, assigned_to: null, redacted: conv.source.redacted }],
+    parts: [
+      {
+        id: ws.nextPartId(),
+        part_type: "comment",
+        body: conv.source.body,
+        created_at: conv.created_at,
+        updated_at: conv.created_at,
+        author: conv.source.author,
+        assigned_to: null,
+        redacted: conv.source.redacted,
+      },
+    ],
     linked: [{ type: "conversation", id: conv.id }],
   };
   ws.addTicket(ticket);
@@ -297,7 +334,12 @@ function convert(ctx: ApiContext) {
 export const conversationRoutes: Route[] = [
   route("POST", "/conversations/search", (ctx) => {
     const page = runSearch(ctx, "conversations", ctx.ws.orderedConversations());
-    return { type: "conversation.list", conversations: page.items.map((c) => s.conversation(c, ctx.ws, false)), total_count: page.total_count, pages: page.pages };
+    return {
+      type: "conversation.list",
+      conversations: page.items.map((c) => s.conversation(c, ctx.ws, false)),
+      total_count: page.total_count,
+      pages: page.pages,
+    };
   }),
   route("POST", "/conversations/redact", redact),
   route("GET", "/conversations/{id}", (ctx) => full(ctx, findConversation(ctx))),

@@ -138,7 +138,23 @@ export function ticketTypeAttribute(a: TicketTypeAttributeRec, ws: Workspace) {
   };
 }
 
+/**
+ * Every ticket embeds its full type, and types never change through the API: each type's
+ * shape is built once per seeded record and shared by every ticket that embeds it (a reset
+ * seeds new records, so stale shapes are never served). Nothing mutates it once built.
+ */
+const ticketTypeShapes = new WeakMap<TicketTypeRec, Readonly<ReturnType<typeof buildTicketType>>>();
+
 export function ticketType(t: TicketTypeRec, ws: Workspace) {
+  let shape = ticketTypeShapes.get(t);
+  if (!shape) {
+    shape = Object.freeze(buildTicketType(t, ws));
+    ticketTypeShapes.set(t, shape);
+  }
+  return shape;
+}
+
+function buildTicketType(t: TicketTypeRec, ws: Workspace) {
   return {
     type: "ticket_type",
     id: t.id,
@@ -235,9 +251,15 @@ export function contact(c: ContactRec, ws: Workspace) {
     ios_sdk_version: c.ios.sdk_version,
     ios_last_seen_at: c.ios.last_seen_at,
     custom_attributes: { ...c.custom_attributes },
-    tags: list("tags", c.tag_ids.map((id) => ({ type: "tag", id, url: `/tags/${id}` }))),
+    tags: list(
+      "tags",
+      c.tag_ids.map((id) => ({ type: "tag", id, url: `/tags/${id}` })),
+    ),
     notes: list("notes", []),
-    companies: list("companies", c.company_ids.map((id) => ({ type: "company", id, url: `/companies/${id}` }))),
+    companies: list(
+      "companies",
+      c.company_ids.map((id) => ({ type: "company", id, url: `/companies/${id}` })),
+    ),
     opted_out_subscription_types: list("subscriptions", []),
     opted_in_subscription_types: list("subscriptions", []),
     utm_campaign: null,

@@ -78,12 +78,20 @@ function updateTicket(ctx: ApiContext) {
       },
     });
   }
-  if (stateId !== undefined) {
+  // The current state again is no state change: previous_ticket_state_id keeps the last real one.
+  if (stateId !== undefined && stateId !== ticket.ticket_state_id) {
     const from = ws.ticketStates.get(ticket.ticket_state_id)!;
     const to = ws.ticketStates.get(stateId)!;
     ticket.previous_ticket_state_id = ticket.ticket_state_id;
     ticket.ticket_state_id = stateId;
-    addPart(ctx, ticket, { part_type: "ticket_state_updated_by_admin", body: null, author, assigned_to: null, previous_ticket_state: from.category, ticket_state: to.category });
+    addPart(ctx, ticket, {
+      part_type: "ticket_state_updated_by_admin",
+      body: null,
+      author,
+      assigned_to: null,
+      previous_ticket_state: from.category,
+      ticket_state: to.category,
+    });
   }
   if (assignee !== undefined) {
     if (assignee === "nobody") {
@@ -120,7 +128,20 @@ function updateTicket(ctx: ApiContext) {
 function replyTicket(ctx: ApiContext) {
   const ticket = findTicket(ctx, "not_found", "Resource Not Found");
   const body = objectBody(ctx.body);
-  onlyKeys(body, ["message_type", "type", "admin_id", "body", "created_at", "reply_options", "attachment_urls", "cross_post", "skip_notifications", "intercom_user_id", "user_id", "email"]);
+  onlyKeys(body, [
+    "message_type",
+    "type",
+    "admin_id",
+    "body",
+    "created_at",
+    "reply_options",
+    "attachment_urls",
+    "cross_post",
+    "skip_notifications",
+    "intercom_user_id",
+    "user_id",
+    "email",
+  ]);
   const ws = ctx.ws;
   const category = ws.ticketTypes.get(ticket.ticket_type_id)!.category;
   const messageType = enumParam(body, "message_type", ["comment", "note", "quick_reply"] as const, true)!;
@@ -222,7 +243,11 @@ function changeType(ctx: ApiContext) {
   if (!to) throw notFound("Ticket type not found", "ticket_type_not_found");
   if (to.id === from.id) throw badRequest("Cannot change to the same ticket type");
   if (to.category !== from.category) {
-    throw badRequest(`The new ticket type must be in the same category as the current one (${from.category}, not ${to.category})`, "parameter_invalid", "ticket_type_id");
+    throw badRequest(
+      `The new ticket type must be in the same category as the current one (${from.category}, not ${to.category})`,
+      "parameter_invalid",
+      "ticket_type_id",
+    );
   }
   if (to.archived) throw badRequest("Cannot change to an archived ticket type", "parameter_invalid", "ticket_type_id");
   if (!to.state_ids.includes(stateId)) throw badRequest("Ticket custom state doesn't belong to the new ticket type", "parameter_invalid", "ticket_state_id");
@@ -246,7 +271,14 @@ function changeType(ctx: ApiContext) {
       value: { type: "value", id: to.id, label: `${from.name} → ${to.name}` },
     },
   });
-  addPart(ctx, ticket, { part_type: "ticket_state_updated_by_admin", body: null, author, assigned_to: null, previous_ticket_state: fromState.category, ticket_state: toState.category });
+  addPart(ctx, ticket, {
+    part_type: "ticket_state_updated_by_admin",
+    body: null,
+    author,
+    assigned_to: null,
+    previous_ticket_state: fromState.category,
+    ticket_state: toState.category,
+  });
   return s.ticket(ticket, ws);
 }
 

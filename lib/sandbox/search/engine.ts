@@ -13,7 +13,7 @@ import {
   type Operator,
   type Resource,
 } from "@/lib/search/fields";
-import { ApiError, badRequest } from "../errors";
+import { ApiError, badRequest, missingParameter } from "../errors";
 import { bodyWords, htmlToText } from "../store/derive";
 import type { SearchNode } from "../store/types";
 import type { Workspace } from "../store/workspace";
@@ -91,7 +91,6 @@ function coerce(field: ResolvedField["def"], value: unknown): string | number | 
   }
 }
 
-
 const isEmpty = (a: FieldValue) => a === null || a === "" || (Array.isArray(a) && a.length === 0);
 
 function equals(a: FieldValue, b: string | number | boolean | null, type: FieldType): boolean {
@@ -132,7 +131,10 @@ interface CompileContext {
 function compileFilter(node: Record<string, unknown>, ctx: CompileContext): Predicate<never> {
   const extra = Object.keys(node).filter((k) => k !== "field" && k !== "operator" && k !== "value");
   if (extra.length > 0) throw badRequest(`Unknown parameter in search filter: ${extra.join(", ")}`);
+  // Missing is parameter_not_found, present but wrong is parameter_invalid, as elsewhere in the API.
+  if (node.field === undefined) throw missingParameter("field");
   if (typeof node.field !== "string" || node.field === "") throw badRequest("field must be a string in each search filter", "parameter_invalid", "field");
+  if (node.operator === undefined) throw missingParameter("operator");
   if (typeof node.operator !== "string") throw badRequest("operator must be a string in each search filter", "parameter_invalid", "operator");
   if (!("value" in node)) throw badRequest(`value is a required parameter for ${node.field}`, "parameter_not_found", "value");
   const { resource, ws } = ctx;

@@ -21,7 +21,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 function wallClock(ts: number, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ts * 1000)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(ts * 1000))
+      .map((p) => [p.type, p.value]),
+  );
   return { y: +parts.year, m: +parts.month, d: +parts.day, h: +parts.hour, min: +parts.minute, s: +parts.second };
 }
 

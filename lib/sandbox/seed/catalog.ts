@@ -1,12 +1,5 @@
 import type { Random } from "../random";
-import type {
-  AttributeDataType,
-  DataAttributeRec,
-  StateCategory,
-  TicketCategory,
-  TicketStateRec,
-  TicketTypeAttributeRec,
-} from "../store/types";
+import type { AttributeDataType, DataAttributeRec, StateCategory, TicketCategory, TicketStateRec, TicketTypeAttributeRec } from "../store/types";
 import type { Workspace } from "../store/workspace";
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, TAG_NAMES, TEAM_NAMES } from "./text";
 
@@ -20,9 +13,7 @@ export const UNVERIFIED_ADMIN = { name: "Riley Quinn", job_title: "Support Speci
 
 export function seedPeople(ws: Workspace, rng: Random, domain: string, withUnverified: boolean): void {
   const base = ws.idBase;
-  const people: { name: string; email: string; job_title: string; verified: boolean }[] = [
-    { ...SHARED_LEAD, verified: true },
-  ];
+  const people: { name: string; email: string; job_title: string; verified: boolean }[] = [{ ...SHARED_LEAD, verified: true }];
   const used = new Set<string>([SHARED_LEAD.name]);
   while (people.length < 10) {
     const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
@@ -82,21 +73,67 @@ export function seedDataAttributes(ws: Workspace, now: number): void {
   // Built-in contact attributes (a selection).
   add({ model: "contact", name: "name", label: "Name", description: "The contact's name", data_type: "string", custom: false });
   add({ model: "contact", name: "email", label: "Email", description: "The contact's email", data_type: "string", custom: false });
-  add({ model: "contact", name: "created_at", label: "Signed up", description: "When the contact was created", data_type: "date", custom: false, api_writable: false });
-  add({ model: "contact", name: "last_seen_at", label: "Last seen", description: "When the contact was last seen", data_type: "date", custom: false, api_writable: false });
+  add({
+    model: "contact",
+    name: "created_at",
+    label: "Signed up",
+    description: "When the contact was created",
+    data_type: "date",
+    custom: false,
+    api_writable: false,
+  });
+  add({
+    model: "contact",
+    name: "last_seen_at",
+    label: "Last seen",
+    description: "When the contact was last seen",
+    data_type: "date",
+    custom: false,
+    api_writable: false,
+  });
   // Custom contact attributes, one of each type.
-  add({ model: "contact", name: "plan", label: "Plan", description: "Subscription plan", data_type: "string", options: ["Free", "Trial", "Starter", "Growth", "Business", "Enterprise"], custom: true });
+  add({
+    model: "contact",
+    name: "plan",
+    label: "Plan",
+    description: "Subscription plan",
+    data_type: "string",
+    options: ["Free", "Trial", "Starter", "Growth", "Business", "Enterprise"],
+    custom: true,
+  });
   add({ model: "contact", name: "health_score", label: "Health score", description: "0 to 100, from product usage", data_type: "integer", custom: true });
   add({ model: "contact", name: "mrr", label: "MRR", description: "Monthly recurring revenue in USD", data_type: "float", custom: true });
   add({ model: "contact", name: "beta_tester", label: "Beta tester", description: "Opted in to beta features", data_type: "boolean", custom: true });
   add({ model: "contact", name: "renewal_date", label: "Renewal date", description: "Next contract renewal", data_type: "date", custom: true });
   add({ model: "contact", name: "account_manager", label: "Account manager", description: "Owner on the customer side", data_type: "string", custom: true });
   // Custom conversation attributes.
-  add({ model: "conversation", name: "issue_type", label: "Issue type", description: "What the conversation is about", data_type: "string", options: ["Billing", "Bug", "Question", "Feature request", "Account"], custom: true });
-  add({ model: "conversation", name: "order_value", label: "Order value", description: "Value of the related order in cents", data_type: "integer", custom: true });
+  add({
+    model: "conversation",
+    name: "issue_type",
+    label: "Issue type",
+    description: "What the conversation is about",
+    data_type: "string",
+    options: ["Billing", "Bug", "Question", "Feature request", "Account"],
+    custom: true,
+  });
+  add({
+    model: "conversation",
+    name: "order_value",
+    label: "Order value",
+    description: "Value of the related order in cents",
+    data_type: "integer",
+    custom: true,
+  });
   add({ model: "conversation", name: "escalated", label: "Escalated", description: "Escalated to a specialist", data_type: "boolean", custom: true });
   add({ model: "conversation", name: "follow_up_date", label: "Follow-up date", description: "When to check back", data_type: "date", custom: true });
-  add({ model: "conversation", name: "product_area", label: "Product area", description: "The part of the product concerned", data_type: "string", custom: true });
+  add({
+    model: "conversation",
+    name: "product_area",
+    label: "Product area",
+    description: "The part of the product concerned",
+    data_type: "string",
+    custom: true,
+  });
   add({ model: "conversation", name: "refund_amount", label: "Refund amount", description: "Refund issued in USD", data_type: "float", custom: true });
   // Company attributes, so `model=company` answers too.
   add({ model: "company", name: "name", label: "Company name", description: "The name of a company", data_type: "string", custom: false });
@@ -172,6 +209,7 @@ const TYPE_SPECS: TypeSpec[] = [
       { name: "Customer tier", data_type: "string" },
       { name: "Regression", data_type: "string" },
       { name: "Target release", data_type: "datetime" },
+      { name: "Paying customer", data_type: "boolean" },
     ],
     states: ["submitted", "in_progress", "planned", "waiting_on_customer", "resolved"],
   },
@@ -184,6 +222,9 @@ const TYPE_SPECS: TypeSpec[] = [
     attrs: [
       { name: "Severity", data_type: "list", items: ["Low", "High"] },
       { name: "Complaint channel", data_type: "string" },
+      { name: "Response hours", data_type: "integer" },
+      { name: "Escalated", data_type: "boolean" },
+      { name: "Received at", data_type: "datetime" },
     ],
     states: ["submitted", "in_progress", "resolved"],
   },

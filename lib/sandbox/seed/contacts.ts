@@ -53,7 +53,12 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
     const company = role === "user" ? rng.pick(companies) : undefined;
-    const domain = company ? `${company.name.split(" ")[0].toLowerCase().replace(/[^a-z]/g, "")}.example` : rng.pick(["gmail.example", "outlook.example", "proton.example"]);
+    const domain = company
+      ? `${company.name
+          .split(" ")[0]
+          .toLowerCase()
+          .replace(/[^a-z]/g, "")}.example`
+      : rng.pick(["gmail.example", "outlook.example", "proton.example"]);
     let email = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") + `@${domain}`;
     if (emails.has(email)) email = email.replace("@", `${i}@`);
     emails.add(email);
@@ -62,7 +67,15 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
     const [country, region, city, countryCode] = rng.pick(cities);
     const plan = role === "lead" ? (rng.chance(0.5) ? "Trial" : "Free") : rng.weighted(PLANS.map((p, k) => [p, [2, 3, 5, 5, 3, 2][k]] as const));
     const tagIds = rng
-      .sample(contactTags, rng.weighted([[0, 5], [1, 4], [2, 2], [3, 1]] as const))
+      .sample(
+        contactTags,
+        rng.weighted([
+          [0, 5],
+          [1, 4],
+          [2, 2],
+          [3, 1],
+        ] as const),
+      )
       .map((n) => tagIdByName.get(n)!);
     const mobile = rng.chance(0.2);
     const rec: ContactRec = {
@@ -92,7 +105,14 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
       os: rng.pick(OSES),
       location: { country, region, city, country_code: countryCode, continent_code: ws.info.region === "EU" ? "EU" : ws.info.region === "AU" ? "OC" : "NA" },
       ios: mobile
-        ? { last_seen_at: lastSeen, app_version: `4.${rng.int(0, 9)}.0`, device: "iPhone15,2", os_version: "17.5", app_name: ws.info.name, sdk_version: "15.2.0" }
+        ? {
+            last_seen_at: lastSeen,
+            app_version: `4.${rng.int(0, 9)}.0`,
+            device: "iPhone15,2",
+            os_version: "17.5",
+            app_name: ws.info.name,
+            sdk_version: "15.2.0",
+          }
         : { last_seen_at: null, app_version: null, device: null, os_version: null, app_name: null, sdk_version: null },
       android: { last_seen_at: null, app_version: null, device: null, app_name: null, sdk_version: null },
       custom_attributes: {
@@ -118,7 +138,13 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
     {
       name: "Active users (30 days)",
       person_type: "user",
-      rule: { operator: "AND", value: [{ field: "role", operator: "=", value: "user" }, { field: "last_seen_at", operator: ">", value: now - 30 * DAY }] },
+      rule: {
+        operator: "AND",
+        value: [
+          { field: "role", operator: "=", value: "user" },
+          { field: "last_seen_at", operator: ">", value: now - 30 * DAY },
+        ],
+      },
     },
     { name: "VIP customers", person_type: "user", rule: { field: "tag_id", operator: "=", value: tag("vip") } },
     { name: "Trial users", person_type: "user", rule: { field: "custom_attributes.plan", operator: "=", value: "Trial" } },
@@ -129,14 +155,26 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
         operator: "AND",
         value: [
           { field: "role", operator: "=", value: "user" },
-          { operator: "OR", value: [{ field: "custom_attributes.health_score", operator: "<", value: 30 }, { field: "tag_id", operator: "=", value: tag("churn-risk") }] },
+          {
+            operator: "OR",
+            value: [
+              { field: "custom_attributes.health_score", operator: "<", value: 30 },
+              { field: "tag_id", operator: "=", value: tag("churn-risk") },
+            ],
+          },
         ],
       },
     },
     {
       name: "New leads (14 days)",
       person_type: "contact",
-      rule: { operator: "AND", value: [{ field: "role", operator: "=", value: "lead" }, { field: "created_at", operator: ">", value: now - 14 * DAY }] },
+      rule: {
+        operator: "AND",
+        value: [
+          { field: "role", operator: "=", value: "lead" },
+          { field: "created_at", operator: ">", value: now - 14 * DAY },
+        ],
+      },
     },
     { name: "Enterprise accounts", person_type: "user", rule: { field: "custom_attributes.plan", operator: "IN", value: ["Enterprise", "Business"] } },
     { name: "Beta testers", person_type: "user", rule: { field: "custom_attributes.beta_tester", operator: "=", value: true } },
@@ -151,6 +189,13 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
   specs.forEach((spec, i) => {
     const created = now - (110 - i * 7) * DAY;
     const id = hexId(ws, rng, 3);
-    ws.segments.set(id, { id, name: spec.name, person_type: spec.person_type, created_at: created, updated_at: created + rng.int(1, 20) * DAY, rule: spec.rule });
+    ws.segments.set(id, {
+      id,
+      name: spec.name,
+      person_type: spec.person_type,
+      created_at: created,
+      updated_at: created + rng.int(1, 20) * DAY,
+      rule: spec.rule,
+    });
   });
 }

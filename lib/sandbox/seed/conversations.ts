@@ -111,7 +111,11 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
     const channel = rng.weighted(CHANNEL_WEIGHTS);
     const contactInitiated = rng.chance(0.82);
     const firstAdmin = rng.pick(admins);
-    const finalState = rng.weighted([["open", 35], ["closed", 50], ["snoozed", 15]] as const);
+    const finalState = rng.weighted([
+      ["open", 35],
+      ["closed", 50],
+      ["snoozed", 15],
+    ] as const);
     const team = rng.chance(0.8) ? rng.pick(teams) : null;
     const teamAdmins = team ? admins.filter((a) => team.admin_ids.includes(a.id)) : admins;
     const assignee = rng.chance(0.72) ? rng.pick(teamAdmins.length ? teamAdmins : admins) : null;
@@ -120,7 +124,11 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
     const subject = xss ? XSS_SUBJECT : long ? LONG_CONVERSATION_SUBJECT : phrase(ctx, rng.pick(topic.subjects));
     const openerText = phrase(ctx, rng.pick(topic.openers));
     const sourceAuthor = contactInitiated ? contactAuthor(contact) : adminAuthor(firstAdmin);
-    const sourceBody = xss ? XSS_BODY : contactInitiated ? p(openerText) : p(`Hi ${contact.name.split(" ")[0]}, ${phrase(ctx, rng.pick(topic.replies)).toLowerCase()}`);
+    const sourceBody = xss
+      ? XSS_BODY
+      : contactInitiated
+        ? p(openerText)
+        : p(`Hi ${contact.name.split(" ")[0]}, ${phrase(ctx, rng.pick(topic.replies)).toLowerCase()}`);
 
     const span = Math.max(600, now - created);
     const tl = new Timeline(ws, rng, created, now, long ? Math.floor(span / (LONG_PART_COUNT + 5)) : Math.min(span / 6, 2 * DAY));
@@ -199,7 +207,10 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
         subject: channel === "email" || xss || long ? subject : "",
         body: sourceBody,
         author: sourceAuthor,
-        url: channel === "conversation" ? `https://app.${vocab.product.toLowerCase()}.example/${rng.pick(["dashboard", "settings/billing", "projects", "reports"])}` : null,
+        url:
+          channel === "conversation"
+            ? `https://app.${vocab.product.toLowerCase()}.example/${rng.pick(["dashboard", "settings/billing", "projects", "reports"])}`
+            : null,
         redacted: false,
       },
       channel_initiated: channel,
@@ -212,13 +223,32 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       waiting_since: waitingSince,
       snoozed_until: snoozedUntil,
       priority: rng.chance(0.2) || xss ? "priority" : "not_priority",
-      tags: rng.sample(tags, rng.weighted([[0, 5], [1, 5], [2, 3], [3, 1]] as const)).map((t) => ({
-        id: t.id,
-        applied_at: created + 60,
-        applied_by: { type: "admin" as const, id: replier.id },
-      })),
+      tags: rng
+        .sample(
+          tags,
+          rng.weighted([
+            [0, 5],
+            [1, 5],
+            [2, 3],
+            [3, 1],
+          ] as const),
+        )
+        .map((t) => ({
+          id: t.id,
+          applied_at: created + 60,
+          applied_by: { type: "admin" as const, id: replier.id },
+        })),
       custom_attributes: {
-        issue_type: topic.key === "billing" ? "Billing" : topic.key === "bug" ? "Bug" : topic.key === "feature" ? "Feature request" : topic.key === "account" ? "Account" : "Question",
+        issue_type:
+          topic.key === "billing"
+            ? "Billing"
+            : topic.key === "bug"
+              ? "Bug"
+              : topic.key === "feature"
+                ? "Feature request"
+                : topic.key === "account"
+                  ? "Account"
+                  : "Question",
         order_value: rng.chance(0.3) ? rng.int(500, 250_000) : null,
         escalated: rng.chance(0.1),
         follow_up_date: rng.chance(0.2) ? now + rng.int(1, 20) * DAY : null,
@@ -227,11 +257,31 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       },
       statistics: emptyStatistics(),
       sla_applied: rng.chance(0.4)
-        ? { sla_name: rng.pick(SLA_NAMES), sla_status: state === "closed" ? rng.weighted([["hit", 7], ["missed", 2], ["cancelled", 1]] as const) : rng.weighted([["active", 6], ["missed", 2], ["hit", 2]] as const) }
+        ? {
+            sla_name: rng.pick(SLA_NAMES),
+            sla_status:
+              state === "closed"
+                ? rng.weighted([
+                    ["hit", 7],
+                    ["missed", 2],
+                    ["cancelled", 1],
+                  ] as const)
+                : rng.weighted([
+                    ["active", 6],
+                    ["missed", 2],
+                    ["hit", 2],
+                  ] as const),
+          }
         : null,
       conversation_rating: rated
         ? {
-            rating: rng.weighted([[5, 6], [4, 3], [3, 1], [2, 1], [1, 1]] as const),
+            rating: rng.weighted([
+              [5, 6],
+              [4, 3],
+              [3, 1],
+              [2, 1],
+              [1, 1],
+            ] as const),
             remark: rng.pick(RATING_REMARKS),
             requested_at: lastAt,
             created_at: Math.min(now - 10, lastAt + rng.int(60, 7200)),

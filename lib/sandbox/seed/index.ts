@@ -27,7 +27,15 @@ interface WorkspaceSpec {
 }
 
 const SPECS: WorkspaceSpec[] = [
-  { key: "northwind", name: "Northwind Support", region: "US", timezone: "America/New_York", domain: "northwind.example", idBase: 1_000_000, withUnverifiedAdmin: true },
+  {
+    key: "northwind",
+    name: "Northwind Support",
+    region: "US",
+    timezone: "America/New_York",
+    domain: "northwind.example",
+    idBase: 1_000_000,
+    withUnverifiedAdmin: true,
+  },
   { key: "fjord", name: "Fjord Analytics", region: "EU", timezone: "Europe/Berlin", domain: "fjord.example", idBase: 5_000_000, withUnverifiedAdmin: false },
 ];
 

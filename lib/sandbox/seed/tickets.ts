@@ -65,7 +65,12 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
           attributes[attr.name] = rng.pick(attr.list_options!).id;
           break;
         case "string":
-          attributes[attr.name] = attr.name === "Invoice number" ? `INV-${rng.int(10_000, 99_999)}` : attr.name === "Browser" ? rng.pick(["Chrome 126", "Safari 17", "Firefox 127"]) : phrase(ctx, rng.pick(["{feature}", "Checked with {integration}", "See {error}"]));
+          attributes[attr.name] =
+            attr.name === "Invoice number"
+              ? `INV-${rng.int(10_000, 99_999)}`
+              : attr.name === "Browser"
+                ? rng.pick(["Chrome 126", "Safari 17", "Firefox 127"])
+                : phrase(ctx, rng.pick(["{feature}", "Checked with {integration}", "See {error}"]));
           break;
         case "integer":
           attributes[attr.name] = rng.int(1, 500);
@@ -109,18 +114,26 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
     for (let k = 1; k <= stopAt; k++) {
       if (rng.chance(0.4) && k < stopAt) continue;
       step();
-      part("ticket_state_updated_by_admin", adminAuthor(assignee ?? rng.pick(admins)), { previous_ticket_state: current.category, ticket_state: path[k].category });
+      part("ticket_state_updated_by_admin", adminAuthor(assignee ?? rng.pick(admins)), {
+        previous_ticket_state: current.category,
+        ticket_state: path[k].category,
+      });
       previous = current.id;
       current = path[k];
     }
     if (current.id !== state.id) {
       step();
-      part("ticket_state_updated_by_admin", adminAuthor(assignee ?? rng.pick(admins)), { previous_ticket_state: current.category, ticket_state: state.category });
+      part("ticket_state_updated_by_admin", adminAuthor(assignee ?? rng.pick(admins)), {
+        previous_ticket_state: current.category,
+        ticket_state: state.category,
+      });
       previous = current.id;
     }
     if (rng.chance(0.5)) {
       step();
-      part("note", adminAuthor(rng.pick(admins)), { body: `<p>${phrase(ctx, rng.pick(["Checked the logs, nothing unusual for {feature}.", "Waiting on engineering for {error}.", "Customer is on {plan}."]))}</p>` });
+      part("note", adminAuthor(rng.pick(admins)), {
+        body: `<p>${phrase(ctx, rng.pick(["Checked the logs, nothing unusual for {feature}.", "Waiting on engineering for {error}.", "Customer is on {plan}."]))}</p>`,
+      });
     }
     if (contact && type.category === "Customer" && rng.chance(0.5)) {
       step();
@@ -144,11 +157,20 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
       open,
       snoozed_until: open && !resolved && rng.chance(0.06) ? now + rng.int(2, 120) * 3600 : null,
       is_shared: type.category === "Customer" ? rng.chance(0.9) : false,
-      tags: rng.sample(tags, rng.weighted([[0, 6], [1, 3], [2, 1]] as const)).map((tag) => ({
-        id: tag.id,
-        applied_at: created + 120,
-        applied_by: { type: "admin" as const, id: (assignee ?? admins[0]).id },
-      })),
+      tags: rng
+        .sample(
+          tags,
+          rng.weighted([
+            [0, 6],
+            [1, 3],
+            [2, 1],
+          ] as const),
+        )
+        .map((tag) => ({
+          id: tag.id,
+          applied_at: created + 120,
+          applied_by: { type: "admin" as const, id: (assignee ?? admins[0]).id },
+        })),
       parts,
       linked: [],
     };

@@ -39,13 +39,17 @@ export function recomputeStatistics(conv: ConversationRec): void {
   for (const part of conv.parts) {
     const t = part.created_at;
     const byAdmin = part.author.type === "admin";
+    // A contact's reply that reopens a conversation is an "open" part with the reply's body:
+    // it counts as a contact reply as well as a reopen.
+    const contactReply = isContact(part.author.type) && (part.part_type === "comment" || (part.part_type === "open" && part.body !== null));
+    if (contactReply) {
+      s.first_contact_reply_at ??= t;
+      s.last_contact_reply_at = t;
+      waitingFrom ??= t;
+    }
     switch (part.part_type) {
       case "comment":
-        if (isContact(part.author.type)) {
-          s.first_contact_reply_at ??= t;
-          s.last_contact_reply_at = t;
-          waitingFrom ??= t;
-        } else if (byAdmin) {
+        if (byAdmin) {
           s.first_admin_reply_at ??= t;
           s.last_admin_reply_at = t;
           if (s.last_assignment_at !== null && (s.last_assignment_admin_reply_at === null || s.last_assignment_admin_reply_at < s.last_assignment_at)) {

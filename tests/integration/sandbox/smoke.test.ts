@@ -23,7 +23,19 @@ describe("sandbox smoke", () => {
   it("searches tickets with a nested query", async () => {
     const api = client(sb.url, sb.workspaces[0].access_token);
     const res = await api("POST", "/tickets/search", {
-      query: { operator: "AND", value: [{ field: "open", operator: "=", value: true }, { operator: "OR", value: [{ field: "category", operator: "=", value: "request" }, { field: "category", operator: "=", value: "task" }] }] },
+      query: {
+        operator: "AND",
+        value: [
+          { field: "open", operator: "=", value: true },
+          {
+            operator: "OR",
+            value: [
+              { field: "category", operator: "=", value: "request" },
+              { field: "category", operator: "=", value: "task" },
+            ],
+          },
+        ],
+      },
       pagination: { per_page: 5 },
     });
     expect(res.status).toBe(200);
