@@ -1,0 +1,35 @@
+import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Shell } from "@/components/shell/shell";
+import { connectionsOf, getSessionUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Signed-in pages: the workspace in the URL must be one of this lead's connections. */
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  const connections = await connectionsOf(user);
+  const current = connections.find((c) => c.workspaceId === workspace);
+  if (!current) notFound();
+  return (
+    <Shell
+      user={{ name: user.name, email: user.email }}
+      workspace={{
+        id: current.workspaceId,
+        name: current.workspaceName,
+        region: current.region,
+        timezone: current.timezone,
+        target: current.target,
+        adminId: current.adminId,
+        adminName: current.adminName,
+        adminEmail: current.adminEmail,
+        status: current.status,
+      }}
+      workspaces={connections.map((c) => ({ id: c.workspaceId, name: c.workspaceName, region: c.region, target: c.target, status: c.status }))}
+    >
+      {children}
+    </Shell>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { AlertTriangle, Menu } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { ApiError } from "@/lib/queries/fetcher";
+import { SidebarNav } from "./sidebar-nav";
+import { UserMenu } from "./user-menu";
+import { WorkspaceProvider, type WorkspaceInfo } from "./workspace-context";
+import { WorkspaceSwitcher, type SwitcherWorkspace } from "./workspace-switcher";
+
+interface Props {
+  workspace: WorkspaceInfo;
+  workspaces: SwitcherWorkspace[];
+  user: { name: string; email: string };
+  children: ReactNode;
+}
+
+function SidebarBody({ workspace, workspaces, user, onNavigate }: Omit<Props, "children"> & { onNavigate?: () => void }) {
+  return (
+    <div className="flex h-full flex-col gap-4">
+      <Link href={`/w/${workspace.id}`} className="px-1 text-sm font-semibold tracking-wide text-primary" onClick={onNavigate}>
+        Triage
+      </Link>
+      <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+      <SidebarNav workspace={workspace.id} onNavigate={onNavigate} />
+      <div className="mt-auto border-t pt-3">
+        <UserMenu name={user.name || workspace.adminName} email={user.email} />
+      </div>
+    </div>
+  );
+}
+
+/** A 401 from Intercom marks the connection; refreshing the layout shows the reconnect banner. */
+function useReconnectWatcher() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  useEffect(() => {
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "error" && event.action.error instanceof ApiError && event.action.error.needsReconnect) {
+        router.refresh();
+      }
+    });
+  }, [queryClient, router]);
+}
+
+export function Shell({ workspace, workspaces, user, children }: Props) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  useReconnectWatcher();
+  return (
+    <WorkspaceProvider value={workspace}>
+      <div className="flex min-h-dvh">
+        <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 border-r bg-sidebar p-3 md:block">
+          <SidebarBody workspace={workspace} workspaces={workspaces} user={user} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex items-center gap-2 border-b px-3 py-2 md:hidden">
+            <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
+              <DialogTrigger asChild>
+                <Button variant="ghost" size="icon-sm" aria-label="Open navigation">
+                  <Menu aria-hidden="true" />
+                </Button>
+              </DialogTrigger>
+              <DialogContent side="left" aria-describedby={undefined}>
+                <DialogTitle className="sr-only">Navigation</DialogTitle>
+                <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={() => setMenuOpen(false)} />
+              </DialogContent>
+            </Dialog>
+            <span className="truncate text-sm font-medium">{workspace.name}</span>
+          </header>
+          {workspace.status === "needs_reconnect" && (
+            <div className="px-4 pt-4 md:px-6">
+              <Alert variant="warning">
+                <AlertTriangle aria-hidden="true" />
+                <div className="flex flex-1 flex-wrap items-center justify-between gap-2">
+                  <p>Intercom no longer accepts this workspace&apos;s connection (the app may have been uninstalled or the token revoked).</p>
+                  <Button asChild size="sm">
+                    <Link href={`/signin?workspace=${workspace.id}`}>Reconnect {workspace.name}</Link>
+                  </Button>
+                </div>
+              </Alert>
+            </div>
+          )}
+          <main id="main" className="min-w-0 flex-1 px-4 py-5 md:px-6">
+            {children}
+          </main>
+        </div>
+      </div>
+    </WorkspaceProvider>
+  );
+}

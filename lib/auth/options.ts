@@ -1,0 +1,101 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import { authSecret, config } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { meSchema } from "@/lib/intercom/schemas";
+import { REGIONS } from "@/lib/intercom/regions";
+import { findUserIdByEmail, upsertConnection, upsertUser } from "./connections";
+import { intercomProvider, type SignInTarget } from "./provider";
+import { SANDBOX_CREDENTIALS } from "./sandbox-credentials";
+import { getSessionUser } from "./session";
+
+/** Why a sign-in was refused, shown on the sign-in page. */
+export const SIGN_IN_ERRORS = {
+  unverified: "Intercom has not verified this teammate's email address, so it cannot be used to sign in. Verify the email in Intercom, then try again.",
+  email_mismatch: "That workspace was authorized by a teammate with a different email. Connect workspaces with the same verified email you signed in with.",
+  profile: "Intercom did not say which workspace this is. Try again.",
+  AccessDenied: "Sign-in was cancelled.",
+  OAuthCallback: "Intercom did not complete the sign-in. Try again.",
+  OAuthSignin: "Could not start the sign-in with Intercom. Try again.",
+  Callback: "Sign-in did not complete: it was cancelled, or Intercom refused it. Try again.",
+  Default: "Sign-in did not complete. Try again.",
+} as const;
+
+export function signInTargets(): SignInTarget[] {
+  const c = config();
+  const targets: SignInTarget[] = [];
+  if (c.intercom) for (const region of REGIONS) targets.push({ kind: "intercom", region });
+  if (c.sandbox.enabled) targets.push({ kind: "sandbox", url: c.sandbox.url });
+  return targets;
+}
+
+let cached: AuthOptions | undefined;
+
+/** Built on first use, not at import: `next build` imports routes without a data folder. */
+export function authOptions(): AuthOptions {
+  if (cached) return cached;
+  const c = config();
+  const providers = signInTargets().map((target) => intercomProvider(target, target.kind === "sandbox" ? SANDBOX_CREDENTIALS : c.intercom!));
+  cached = {
+    secret: authSecret(),
+    providers,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      // A lead cancelling on Intercom's page is not a server error.
+      error(code, metadata) {
+        const message = metadata instanceof Error ? metadata.message : String((metadata as { error?: Error })?.error?.message);
+        if (code.startsWith("OAUTH_CALLBACK") && message === "access_denied") return;
+        console.error(`[auth] ${code}`, metadata);
+      },
+      warn(code) {
+        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+      },
+      debug() {},
+    },
+    callbacks: {
+      async signIn({ account, profile }) {
+        const me = meSchema.safeParse(profile);
+        if (!account?.access_token || !me.success || !me.data.app) return "/signin?error=profile";
+        if (me.data.email_verified !== true) return "/signin?error=unverified";
+        const email = me.data.email.toLowerCase();
+        const already = (await getSessionUser())?.email.toLowerCase() ?? null;
+        if (already && already !== email) return "/signin?error=email_mismatch";
+        const db = await getDb();
+        const userId = await upsertUser(db, email, me.data.name);
+        await upsertConnection(db, {
+          userId,
+          workspaceId: me.data.app.id_code,
+          workspaceName: me.data.app.name,
+          region: me.data.app.region.toUpperCase(),
+          timezone: me.data.app.timezone,
+          target: account.provider === "intercom-sandbox" ? "sandbox" : "intercom",
+          adminId: me.data.id,
+          adminName: me.data.name,
+          adminEmail: email,
+          accessToken: account.access_token,
+        });
+        return true;
+      },
+      async jwt({ token, account, profile }) {
+        // Only who the lead is goes into the session: never a token.
+        if (account && token.email) {
+          token.uid = (await findUserIdByEmail(await getDb(), token.email)) ?? undefined;
+          const me = meSchema.safeParse(profile);
+          if (me.success && me.data.app) token.ws = me.data.app.id_code;
+        }
+        return { sub: token.sub, uid: token.uid, email: token.email, name: token.name, ws: token.ws };
+      },
+      async session({ session, token }) {
+        session.user = { id: String(token.uid ?? ""), email: token.email ?? "", name: token.name ?? "" };
+        session.workspace = token.ws;
+        return session;
+      },
+      async redirect({ url, baseUrl }) {
+        if (url.startsWith("/")) return `${baseUrl}${url}`;
+        return new URL(url).origin === baseUrl ? url : baseUrl;
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,109 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+import type { WorkspaceConnection } from "@/lib/db/schema";
+import { IntercomError } from "@/lib/intercom/errors";
+import { readJsonBody } from "./body";
+import { errorResponse, HttpError, unauthenticated, workspaceNotFound } from "./errors";
+import { checkOrigin } from "./origin";
+
+type Params = Record<string, string | string[] | undefined>;
+
+interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  /** Require the `[workspace]` in the URL to be one of the session's connections. */
+  workspace?: boolean;
+  body?: B;
+  query?: Q;
+}
+
+export interface RouteContext<B, Q> {
+  req: NextRequest;
+  user: SessionUser;
+  /** Present when the route is workspace-scoped. */
+  connection: WorkspaceConnection;
+  body: B;
+  query: Q;
+  params: Params;
+}
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** zod's issues as `{ "path.to.field": "message" }`, for errors shown beside fields. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export interface RouteDeps {
+  getUser: () => Promise<SessionUser | null>;
+  findConnection: (user: SessionUser, workspaceId: string) => Promise<WorkspaceConnection | null>;
+  allowedOrigin: () => string;
+  /** Intercom answered 401 for this connection: its token no longer works. */
+  markNeedsReconnect: (connection: WorkspaceConnection) => Promise<void>;
+}
+
+export const RECONNECT_MESSAGE = "Intercom no longer accepts this workspace's connection. Reconnect the workspace to continue.";
+
+/**
+ * The one wrapper every route handler goes through: the session (401), the workspace in
+ * the URL belonging to it (404), Origin on mutations (403), zod-parsed input (400 with
+ * field errors), and typed JSON errors for everything that goes wrong.
+ */
+export function createRoute(deps: RouteDeps) {
+  return function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+    options: Options<B, Q>,
+    handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>,
+  ) {
+    return async (req: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
+      let connection: WorkspaceConnection | null = null;
+      try {
+        const params = await context.params;
+        const user = await deps.getUser();
+        if (!user) throw unauthenticated();
+        if (options.workspace) {
+          const ws = params.workspace;
+          if (typeof ws !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(ws)) throw workspaceNotFound();
+          connection = await deps.findConnection(user, ws);
+          if (!connection) throw workspaceNotFound();
+        }
+        checkOrigin(req, deps.allowedOrigin());
+        let query: unknown = undefined;
+        if (options.query) {
+          const parsed = options.query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+          if (!parsed.success) throw new HttpError(400, "invalid_query", "The query string is not valid.", fieldErrors(parsed.error));
+          query = parsed.data;
+        }
+        let body: unknown = undefined;
+        if (options.body) {
+          const parsed = options.body.safeParse(await readJsonBody(req));
+          if (!parsed.success) throw new HttpError(400, "invalid_input", "Some fields are not valid.", fieldErrors(parsed.error));
+          body = parsed.data;
+        }
+        const result = await handler({ req, user, connection: connection as WorkspaceConnection, body: body as Out<B>, query: query as Out<Q>, params });
+        if (result instanceof Response) return result;
+        return Response.json(result ?? null, { headers: { "Cache-Control": "no-store" } });
+      } catch (e) {
+        if (e instanceof IntercomError && e.status === 401 && connection) {
+          // Marked once; the UI then offers to reconnect instead of retrying.
+          await deps.markNeedsReconnect(connection).catch(() => {});
+          return errorResponse(401, "reconnect_required", RECONNECT_MESSAGE);
+        }
+        return toErrorResponse(e);
+      }
+    };
+  };
+}
+
+export function toErrorResponse(e: unknown): Response {
+  if (e instanceof HttpError) return errorResponse(e.status, e.code, e.message, e.fields, e.headers);
+  if (e instanceof IntercomError) {
+    const status = e.status === 0 ? 502 : e.status;
+    return errorResponse(status, e.code, e.message);
+  }
+  console.error("Unhandled error in a route handler", e);
+  return errorResponse(500, "internal_error", "Something went wrong on the server. Try again.");
+}

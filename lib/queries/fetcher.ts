@@ -1,0 +1,70 @@
+/** The browser's way to the server: JSON in, JSON out, `{error}` turned into ApiError. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get isRateLimited(): boolean {
+    return this.status === 429;
+  }
+
+  get needsReconnect(): boolean {
+    return this.code === "reconnect_required";
+  }
+}
+
+interface ErrorShape {
+  error?: { code?: string; message?: string; fields?: Record<string, string> };
+  /** Intercom's own error list, relayed by the proxy. */
+  errors?: { code?: string; message?: string }[];
+}
+
+export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+      credentials: "same-origin",
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError(0, "network_error", "The dashboard's server could not be reached. Check your connection and try again.");
+  }
+  const text = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const shape = (json ?? {}) as ErrorShape;
+    const own = shape.error;
+    const intercom = shape.errors?.[0];
+    const code = own?.code ?? intercom?.code ?? `http_${res.status}`;
+    const message = own?.message ?? intercom?.message ?? describeStatus(res.status);
+    throw new ApiError(res.status, code, message, own?.fields);
+  }
+  return json as T;
+}
+
+function describeStatus(status: number): string {
+  if (status === 429) return "Intercom's rate limit was reached. Wait a few seconds and try again.";
+  if (status >= 500) return "Intercom or the dashboard's server had a problem. Try again.";
+  return `The request failed (${status}).`;
+}
+
+/** A call through the Intercom proxy for a workspace. */
+export function intercom<T>(workspace: string, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return fetchJson<T>(`/api/w/${encodeURIComponent(workspace)}/intercom${path}`, { method, body, signal });
+}

@@ -1,0 +1,43 @@
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { SANDBOX_CREDENTIALS } from "@/lib/auth/sandbox-credentials";
+
+const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
+
+/**
+ * Runs once when the dashboard's server starts: the embedded sandbox (when no Intercom
+ * app is configured, or SANDBOX=on), and the database's migrations.
+ */
+export function boot(): Promise<void> {
+  globalForBoot.__triageBoot ??= (async () => {
+    const c = config();
+    if (c.sandbox.enabled && !c.sandbox.external) await startEmbeddedSandbox(c.sandbox.port, c.publicOrigin);
+    await getDb();
+  })();
+  return globalForBoot.__triageBoot;
+}
+
+async function startEmbeddedSandbox(port: number, dashboardOrigin: string): Promise<void> {
+  if (await isSandboxUp(port)) {
+    console.log(`Using the Intercom sandbox already running on port ${port}`);
+    return;
+  }
+  const { startSandbox } = await import("@/lib/sandbox");
+  const origins = new Set([dashboardOrigin, dashboardOrigin.replace("://localhost", "://127.0.0.1"), dashboardOrigin.replace("://127.0.0.1", "://localhost")]);
+  const running = await startSandbox({
+    port,
+    seed: process.env.SANDBOX_SEED ?? undefined,
+    scale: process.env.SANDBOX_SCALE ? Number(process.env.SANDBOX_SCALE) : undefined,
+    clients: [{ ...SANDBOX_CREDENTIALS, name: "Triage dashboard", redirectOrigins: [...origins] }],
+  });
+  console.log(`Intercom sandbox on ${running.url}: ${running.workspaces.map((w) => `${w.name} (${w.region})`).join(", ")}`);
+}
+
+async function isSandboxUp(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/sandbox/health`, { signal: AbortSignal.timeout(500) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

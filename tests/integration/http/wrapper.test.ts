@@ -1,0 +1,151 @@
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { findConnection, markNeedsReconnect, upsertConnection, upsertUser } from "@/lib/auth/connections";
+import type { SessionUser } from "@/lib/auth/session";
+import type { OpenDb } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/errors";
+import { createRoute } from "@/lib/http/wrapper";
+import { IntercomError } from "@/lib/intercom/errors";
+import { testDb } from "../../support/db";
+
+process.env.AUTH_SECRET = "wrapper-test-secret";
+const ORIGIN = "http://localhost:3999";
+
+let handle: OpenDb;
+let user: SessionUser;
+let signedIn: SessionUser | null;
+
+beforeAll(async () => {
+  handle = await testDb();
+  const id = await upsertUser(handle.db, "lead@example.com", "Lead");
+  user = { id, email: "lead@example.com", name: "Lead", lastWorkspace: null };
+  await upsertConnection(handle.db, {
+    userId: id,
+    workspaceId: "mine",
+    workspaceName: "Mine",
+    region: "US",
+    timezone: "UTC",
+    target: "sandbox",
+    adminId: "1",
+    adminName: "Lead",
+    adminEmail: "lead@example.com",
+    accessToken: "sbx_oat_wrapper",
+  });
+});
+afterAll(() => handle.close());
+
+const route = createRoute({
+  getUser: async () => signedIn,
+  findConnection: (u, ws) => findConnection(handle.db, u.id, ws),
+  allowedOrigin: () => ORIGIN,
+  markNeedsReconnect: (connection) => markNeedsReconnect(handle.db, connection),
+});
+
+const body = z.object({ name: z.string().min(1, "Give it a name"), count: z.number().int().max(10) }).strict();
+const echo = route({ workspace: true, body }, async ({ body, connection }) => ({ ok: true, body, workspace: connection.workspaceId }));
+const read = route({ workspace: true }, async ({ connection }) => ({ workspace: connection.workspaceId }));
+
+function call(handler: typeof echo, init: { method?: string; ws?: string; headers?: Record<string, string>; body?: string }) {
+  const req = new NextRequest(`${ORIGIN}/api/w/${init.ws ?? "mine"}/thing`, { method: init.method ?? "GET", headers: init.headers, body: init.body });
+  return handler(req, { params: Promise.resolve({ workspace: init.ws ?? "mine" }) });
+}
+
+const json = { "content-type": "application/json", origin: ORIGIN };
+
+describe("the route wrapper", () => {
+  it("answers 401 without a session", async () => {
+    signedIn = null;
+    const res = await call(read, {});
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+  });
+
+  it("answers 404 for a workspace the session does not own, or a malformed one", async () => {
+    signedIn = user;
+    for (const ws of ["theirs", "../mine", "mine%2f..", ""]) {
+      const res = await call(read, { ws });
+      expect(res.status, ws).toBe(404);
+      expect((await res.json()).error.code).toBe("workspace_not_found");
+    }
+  });
+
+  it("serves the session's own workspace", async () => {
+    signedIn = user;
+    const res = await call(read, {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ workspace: "mine" });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("refuses mutations from another origin, or with none", async () => {
+    signedIn = user;
+    const forged = await call(echo, { method: "POST", headers: { ...json, origin: "https://evil.example" }, body: '{"name":"x","count":1}' });
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).error.code).toBe("bad_origin");
+    const missing = await call(echo, { method: "POST", headers: { "content-type": "application/json" }, body: '{"name":"x","count":1}' });
+    expect(missing.status).toBe(403);
+    expect((await missing.json()).error.code).toBe("origin_required");
+  });
+
+  it.each([
+    [{ "content-type": "text/plain", origin: ORIGIN }, "hello", 415, "unsupported_media_type"],
+    [json, "{not json", 400, "invalid_json"],
+    [json, "", 400, "invalid_json"],
+    [json, JSON.stringify({ name: "x".repeat(1024 * 1024 + 10), count: 1 }), 413, "body_too_large"],
+  ])("refuses a bad body (%#)", async (headers, text, status, code) => {
+    signedIn = user;
+    const res = await call(echo, { method: "POST", headers, body: text });
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.code).toBe(code);
+  });
+
+  it("returns field errors from the schema, naming each field", async () => {
+    signedIn = user;
+    const res = await call(echo, { method: "POST", headers: json, body: JSON.stringify({ name: "", count: "3", extra: true }) });
+    expect(res.status).toBe(400);
+    const out = await res.json();
+    expect(out.error.code).toBe("invalid_input");
+    expect(out.error.fields.name).toBe("Give it a name");
+    expect(out.error.fields.count).toMatch(/number/);
+    expect(out.error.fields._).toMatch(/extra/);
+  });
+
+  it("passes parsed input to the handler", async () => {
+    signedIn = user;
+    const res = await call(echo, { method: "POST", headers: json, body: JSON.stringify({ name: "ok", count: 2 }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, body: { name: "ok", count: 2 }, workspace: "mine" });
+  });
+
+  it("marks the connection when Intercom answers 401, and says to reconnect", async () => {
+    signedIn = user;
+    const revoked = route({ workspace: true }, async () => {
+      throw new IntercomError(401, "unauthorized", "Access Token Invalid");
+    });
+    const res = await call(revoked, {});
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("reconnect_required");
+    expect((await findConnection(handle.db, user.id, "mine"))!.status).toBe("needs_reconnect");
+  });
+
+  it("turns thrown errors into typed JSON", async () => {
+    signedIn = user;
+    const cases: [unknown, number, string][] = [
+      [new HttpError(409, "conflict", "Changed by someone else"), 409, "conflict"],
+      [new IntercomError(404, "ticket_not_found", "Ticket not found"), 404, "ticket_not_found"],
+      [new IntercomError(504, "upstream_timeout", "Intercom did not answer"), 504, "upstream_timeout"],
+      [new Error("boom"), 500, "internal_error"],
+    ];
+    for (const [error, status, code] of cases) {
+      const failing = route({ workspace: true }, async () => {
+        throw error;
+      });
+      const res = await call(failing, {});
+      expect(res.status).toBe(status);
+      const out = await res.json();
+      expect(out.error.code).toBe(code);
+      expect(JSON.stringify(out)).not.toContain("boom");
+    }
+  });
+});
