@@ -1,13 +1,13 @@
 "use client";
 
 import { AlertCircle, ArrowRight, FlaskConical, Globe2 } from "lucide-react";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { signInWith } from "@/lib/auth/client";
 
 interface Props {
   error: string | null;
@@ -25,7 +25,7 @@ export function SignInPanel({ error, signedInAs, connectedIds, reconnect, sandbo
   const [region, setRegion] = useState(regions[0]?.provider ?? "");
   const start = (provider: string, key: string, hint?: Record<string, string>) => {
     setPending(key);
-    void signIn(provider, { callbackUrl: "/" }, hint);
+    void signInWith(provider, "/", hint);
   };
   const connecting = signedInAs !== null;
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { LogOut, Monitor, Moon, Sun } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
 import {
   DropdownMenu,
@@ -13,6 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { signOutTo } from "@/lib/auth/client";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const { theme, setTheme } = useTheme();
@@ -50,7 +50,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           </DropdownMenuRadioItem>
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin" })}>
+        <DropdownMenuItem onSelect={() => void signOutTo("/signin")}>
           <LogOut aria-hidden="true" /> Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>

@@ -13,6 +13,9 @@ export interface WorkspaceInfo {
   adminName: string;
   adminEmail: string;
   status: "active" | "needs_reconnect";
+  /** Where this workspace's API lives, for "copy as curl" (no token). */
+  apiBase: string;
+  intercomVersion: string;
 }
 
 const Ctx = createContext<WorkspaceInfo | null>(null);

@@ -30,7 +30,12 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   if (hit && hit.until > Date.now()) return hit.user;
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
   if (!token || typeof token.uid !== "string" || !token.uid || typeof token.email !== "string") return null;
-  const user = { id: token.uid, email: token.email, name: typeof token.name === "string" ? token.name : "", lastWorkspace: typeof token.ws === "string" ? token.ws : null };
+  const user = {
+    id: token.uid,
+    email: token.email,
+    name: typeof token.name === "string" ? token.name : "",
+    lastWorkspace: typeof token.ws === "string" ? token.ws : null,
+  };
   // A verified cookie is remembered briefly (never past its own expiry): decrypting it is most of a request's cost.
   if (decoded.size > 5_000) decoded.clear();
   decoded.set(raw, { user, until: Math.min(Date.now() + DECODED_MS, typeof token.exp === "number" ? token.exp * 1000 : 0) });

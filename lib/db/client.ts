@@ -33,6 +33,8 @@ export async function openDb(options: OpenOptions): Promise<OpenDb> {
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new Pool({ connectionString: options.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not take the process down.
+    pool.on("error", (e) => console.error(`Database connection lost: ${e.message}`));
     const client = await pool.connect();
     try {
       // One instance migrates at a time; the others wait, then find nothing to do.

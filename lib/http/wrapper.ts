@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import type * as core from "zod/v4/core";
 import type { SessionUser } from "@/lib/auth/session";
 import type { WorkspaceConnection } from "@/lib/db/schema";
 import { IntercomError } from "@/lib/intercom/errors";
@@ -9,7 +10,7 @@ import { checkOrigin } from "./origin";
 
 type Params = Record<string, string | string[] | undefined>;
 
-interface Options<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+interface Options<B extends core.$ZodType | undefined, Q extends core.$ZodType | undefined> {
   /** Require the `[workspace]` in the URL to be one of the session's connections. */
   workspace?: boolean;
   body?: B;
@@ -26,10 +27,10 @@ export interface RouteContext<B, Q> {
   params: Params;
 }
 
-type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Out<T> = T extends core.$ZodType ? core.output<T> : undefined;
 
 /** zod's issues as `{ "path.to.field": "message" }`, for errors shown beside fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
@@ -54,7 +55,7 @@ export const RECONNECT_MESSAGE = "Intercom no longer accepts this workspace's co
  * field errors), and typed JSON errors for everything that goes wrong.
  */
 export function createRoute(deps: RouteDeps) {
-  return function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  return function route<B extends core.$ZodType | undefined = undefined, Q extends core.$ZodType | undefined = undefined>(
     options: Options<B, Q>,
     handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>,
   ) {
@@ -73,13 +74,13 @@ export function createRoute(deps: RouteDeps) {
         checkOrigin(req, deps.allowedOrigin());
         let query: unknown = undefined;
         if (options.query) {
-          const parsed = options.query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+          const parsed = z.safeParse(options.query, Object.fromEntries(req.nextUrl.searchParams));
           if (!parsed.success) throw new HttpError(400, "invalid_query", "The query string is not valid.", fieldErrors(parsed.error));
           query = parsed.data;
         }
         let body: unknown = undefined;
         if (options.body) {
-          const parsed = options.body.safeParse(await readJsonBody(req));
+          const parsed = z.safeParse(options.body, await readJsonBody(req));
           if (!parsed.success) throw new HttpError(400, "invalid_input", "Some fields are not valid.", fieldErrors(parsed.error));
           body = parsed.data;
         }

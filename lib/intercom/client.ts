@@ -61,8 +61,17 @@ export class IntercomClient {
   }
 
   /** One call, parsed with a schema; a non-2xx answer throws IntercomError. */
-  async request<S extends z.ZodType>(method: string, path: string, schema: S, init: { body?: unknown; version?: string; signal?: AbortSignal } = {}): Promise<z.output<S>> {
-    const res = await this.raw(method, path, { body: init.body === undefined ? undefined : JSON.stringify(init.body), version: init.version, signal: init.signal });
+  async request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    init: { body?: unknown; version?: string; signal?: AbortSignal } = {},
+  ): Promise<z.output<S>> {
+    const res = await this.raw(method, path, {
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      version: init.version,
+      signal: init.signal,
+    });
     let json: unknown;
     try {
       const text = res.text();
@@ -73,7 +82,12 @@ export class IntercomClient {
     if (res.status < 200 || res.status >= 300) throw errorFromBody(res.status, json, res.headers);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new IntercomError(502, "unexpected_response", `Intercom's answer to ${method} ${path.split("?")[0]} did not have the expected shape`, res.headers.get("x-request-id"));
+      throw new IntercomError(
+        502,
+        "unexpected_response",
+        `Intercom's answer to ${method} ${path.split("?")[0]} did not have the expected shape`,
+        res.headers.get("x-request-id"),
+      );
     }
     return parsed.data;
   }

@@ -1,50 +1,61 @@
 /**
- * A zod schema for builder queries as they are stored and sent to route handlers (saved
- * views). It checks structure and Intercom's limits; field-level checks against a
- * workspace's catalogue are `validate`'s job.
+ * A schema for builder queries as they are stored and sent to route handlers (saved views).
+ * It checks structure and Intercom's limits; field-level checks against a workspace's
+ * catalogue are `validate`'s job. Written with zod's small build (zod/mini): the browser
+ * loads it with the saved-view forms. (Decoding shared URLs uses `checkTree`, the same
+ * rules without zod.)
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MAX_FILTERS_PER_GROUP, MAX_NESTING, OPERATORS, RESOURCES } from "./fields";
 import { nodeId, type SearchNode, type SearchQuery } from "./model";
 
-const scalar = z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.null()]);
-const value = z.union([scalar, z.array(scalar).max(200), z.object({ relative: z.number().int() }).strict(), z.object({ me: z.literal(true) }).strict()]);
+import { MAX_LIST_VALUES, MAX_TEXT_LENGTH } from "./limits";
 
-const filter = z
-  .object({
-    kind: z.literal("filter"),
-    id: z.string().max(64).optional(),
-    field: z.string().min(1).max(200),
-    operator: z.enum(OPERATORS),
-    value,
-  })
-  .strict();
+export { MAX_LIST_VALUES, MAX_TEXT_LENGTH };
 
-type GroupInput = { kind: "group"; id?: string; operator: "AND" | "OR"; children: (z.infer<typeof filter> | GroupInput)[] };
+const scalar = z.union([z.string().check(z.maxLength(MAX_TEXT_LENGTH)), z.number(), z.boolean(), z.null()]);
+const value = z.union([
+  scalar,
+  z.array(scalar).check(z.maxLength(MAX_LIST_VALUES)),
+  z.strictObject({ relative: z.int() }),
+  z.strictObject({ me: z.literal(true) }),
+]);
 
-const group: z.ZodType<GroupInput> = z.lazy(() =>
-  z
-    .object({
-      kind: z.literal("group"),
-      id: z.string().max(64).optional(),
-      operator: z.enum(["AND", "OR"]),
-      children: z.array(z.union([filter, group])).min(1, "A group needs at least one filter").max(MAX_FILTERS_PER_GROUP, `At most ${MAX_FILTERS_PER_GROUP} filters per group`),
-    })
-    .strict(),
+const filter = z.strictObject({
+  kind: z.literal("filter"),
+  id: z.optional(z.string().check(z.maxLength(64))),
+  field: z.string().check(z.minLength(1), z.maxLength(200)),
+  operator: z.enum(OPERATORS),
+  value,
+});
+
+type FilterInput = z.infer<typeof filter>;
+type GroupInput = { kind: "group"; id?: string; operator: "AND" | "OR"; children: (FilterInput | GroupInput)[] };
+
+const group: z.ZodMiniType<GroupInput> = z.lazy(() =>
+  z.strictObject({
+    kind: z.literal("group"),
+    id: z.optional(z.string().check(z.maxLength(64))),
+    operator: z.enum(["AND", "OR"]),
+    children: z
+      .array(z.union([filter, group]))
+      .check(z.minLength(1, "A group needs at least one filter"), z.maxLength(MAX_FILTERS_PER_GROUP, `At most ${MAX_FILTERS_PER_GROUP} filters per group`)),
+  }),
 );
 
 function depth(node: GroupInput, level = 1): number {
   return Math.max(level, ...node.children.map((c) => (c.kind === "group" ? depth(c, level + 1) : level)));
 }
 
-function withIds(node: z.infer<typeof filter> | GroupInput): SearchNode {
+function withIds(node: FilterInput | GroupInput): SearchNode {
   return node.kind === "filter"
     ? { kind: "filter", id: node.id ?? nodeId(), field: node.field, operator: node.operator, value: node.value }
     : { kind: "group", id: node.id ?? nodeId(), operator: node.operator, children: node.children.map(withIds) };
 }
 
-export const searchQuerySchema: z.ZodType<SearchQuery, unknown> = z
-  .object({ resource: z.enum(RESOURCES), root: group })
-  .strict()
-  .refine((q) => depth(q.root) <= MAX_NESTING, { message: `Searches can be nested at most ${MAX_NESTING} levels deep`, path: ["root"] })
-  .transform((q) => ({ resource: q.resource, root: withIds(q.root) as SearchQuery["root"] }));
+export const searchQuerySchema: z.ZodMiniType<SearchQuery, unknown> = z.pipe(
+  z
+    .strictObject({ resource: z.enum(RESOURCES), root: group })
+    .check(z.refine((q) => depth(q.root) <= MAX_NESTING, { message: `Searches can be nested at most ${MAX_NESTING} levels deep`, path: ["root"] })),
+  z.transform((q) => ({ resource: q.resource, root: withIds(q.root) as SearchQuery["root"] })),
+);

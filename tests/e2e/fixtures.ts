@@ -11,7 +11,7 @@ export const test = base.extend<{ tokenWatch: void }>({
     async ({ context }, use) => {
       const seen: { url: string; text: string }[] = [];
       const pending: Promise<void>[] = [];
-      const within = <T,>(p: Promise<T>, fallback: T) => Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), 5000))]);
+      const within = <T>(p: Promise<T>, fallback: T) => Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), 5000))]);
       // Bodies are read once a request has finished; a page that navigated away may cancel some.
       context.on("requestfinished", (request) => {
         pending.push(

@@ -2,6 +2,8 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Shell } from "@/components/shell/shell";
 import { connectionsOf, getSessionUser } from "@/lib/auth/session";
+import { config } from "@/lib/config";
+import { apiBaseUrl } from "@/lib/intercom/regions";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +28,8 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         adminName: current.adminName,
         adminEmail: current.adminEmail,
         status: current.status,
+        apiBase: apiBaseUrl(current.target, current.region, config().sandbox.url),
+        intercomVersion: config().intercomVersion,
       }}
       workspaces={connections.map((c) => ({ id: c.workspaceId, name: c.workspaceName, region: c.region, target: c.target, status: c.status }))}
     >

@@ -17,9 +17,39 @@ const RESOURCE = process.env.BENCH_RESOURCE ?? "conversations";
 const PER_PAGE = Number(process.env.BENCH_PER_PAGE ?? 20);
 const OPEN = { field: "open", operator: "=", value: true };
 const QUERIES: Record<string, unknown> = {
-  conversations: { operator: "AND", value: [OPEN, { operator: "OR", value: [{ field: "priority", operator: "=", value: "priority" }, { field: "state", operator: "=", value: "open" }] }] },
-  tickets: { operator: "AND", value: [OPEN, { operator: "OR", value: [{ field: "category", operator: "=", value: "request" }, { field: "category", operator: "=", value: "task" }] }] },
-  contacts: { operator: "AND", value: [{ field: "role", operator: "=", value: "user" }, { field: "custom_attributes.health_score", operator: ">", value: 20 }] },
+  conversations: {
+    operator: "AND",
+    value: [
+      OPEN,
+      {
+        operator: "OR",
+        value: [
+          { field: "priority", operator: "=", value: "priority" },
+          { field: "state", operator: "=", value: "open" },
+        ],
+      },
+    ],
+  },
+  tickets: {
+    operator: "AND",
+    value: [
+      OPEN,
+      {
+        operator: "OR",
+        value: [
+          { field: "category", operator: "=", value: "request" },
+          { field: "category", operator: "=", value: "task" },
+        ],
+      },
+    ],
+  },
+  contacts: {
+    operator: "AND",
+    value: [
+      { field: "role", operator: "=", value: "user" },
+      { field: "custom_attributes.health_score", operator: ">", value: 20 },
+    ],
+  },
 };
 const BODY = JSON.stringify({ query: QUERIES[RESOURCE], pagination: { per_page: PER_PAGE } });
 
@@ -65,9 +95,14 @@ try {
   // Measure the proxy, not the rate limit.
   await faults({ rate_limit_per_window: 1_000_000 });
   const common = { "Content-Type": "application/json", Accept: "application/json", "Accept-Encoding": "identity" };
-  const direct: Send = () => fetch(`${dashboard.sandboxUrl}/${RESOURCE}/search`, { method: "POST", headers: { ...common, Authorization: `Bearer ${ws.access_token}` }, body: BODY });
+  const direct: Send = () =>
+    fetch(`${dashboard.sandboxUrl}/${RESOURCE}/search`, { method: "POST", headers: { ...common, Authorization: `Bearer ${ws.access_token}` }, body: BODY });
   const proxied: Send = () =>
-    fetch(`${dashboard.url}/api/w/${ws.id_code}/intercom/${RESOURCE}/search`, { method: "POST", headers: { ...common, Cookie: cookie, Origin: dashboard.url }, body: BODY });
+    fetch(`${dashboard.url}/api/w/${ws.id_code}/intercom/${RESOURCE}/search`, {
+      method: "POST",
+      headers: { ...common, Cookie: cookie, Origin: dashboard.url },
+      body: BODY,
+    });
   for (let i = 0; i < 200; i++) {
     await (await proxied()).arrayBuffer();
     await (await direct()).arrayBuffer();

@@ -52,7 +52,12 @@ export function ensureBuild(): void {
   if (res.status !== 0) throw new Error("next build failed");
 }
 
-export async function startDashboard(options: { port: number; sandboxPort: number; env?: Record<string, string>; sandboxEnv?: Record<string, string> }): Promise<Dashboard> {
+export async function startDashboard(options: {
+  port: number;
+  sandboxPort: number;
+  env?: Record<string, string>;
+  sandboxEnv?: Record<string, string>;
+}): Promise<Dashboard> {
   ensureBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), "triage-bench-"));
   const url = `http://localhost:${options.port}`;
@@ -137,7 +142,13 @@ export async function signIn(dashboard: Dashboard, idCode: string, adminId?: str
   const approve = await fetch(`${dashboard.sandboxUrl}/oauth/authorize`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ client_id: params.get("client_id")!, state: params.get("state")!, redirect_uri: params.get("redirect_uri")!, admin: `${idCode}:${me}`, decision: "approve" }),
+    body: new URLSearchParams({
+      client_id: params.get("client_id")!,
+      state: params.get("state")!,
+      redirect_uri: params.get("redirect_uri")!,
+      admin: `${idCode}:${me}`,
+      decision: "approve",
+    }),
     redirect: "manual",
   });
   const callback = approve.headers.get("location");

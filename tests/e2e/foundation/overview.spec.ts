@@ -11,8 +11,14 @@ test("a signed-in lead lands on the overview, with counts that match Intercom", 
   await expect(page).toHaveURL(new RegExp(`/w/${us.id_code}$`));
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 
-  const openTickets = await sandboxApi<Search>(us, "POST", "/tickets/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } });
-  const openConversations = await sandboxApi<Search>(us, "POST", "/conversations/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } });
+  const openTickets = await sandboxApi<Search>(us, "POST", "/tickets/search", {
+    query: { field: "open", operator: "=", value: true },
+    pagination: { per_page: 1 },
+  });
+  const openConversations = await sandboxApi<Search>(us, "POST", "/conversations/search", {
+    query: { field: "open", operator: "=", value: true },
+    pagination: { per_page: 1 },
+  });
   await expect(page.getByRole("link", { name: String(openTickets.total_count) }).first()).toBeVisible();
   await expect(page.getByText("Open conversations", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: String(openConversations.total_count) }).first()).toBeVisible();
@@ -23,7 +29,10 @@ test("a signed-in lead lands on the overview, with counts that match Intercom", 
     await expect(row).toContainText(String(s.count));
   }
   await expect(page.getByRole("img", { name: /Bar chart/ })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link")).toHaveText(["Overview", "Tickets", "Conversations", "Contacts", "Segments", "Jobs"]);
+  const nav = page.getByRole("navigation", { name: "Sections" });
+  for (const section of ["Overview", "Tickets", "Conversations", "Contacts", "Segments", "Jobs"])
+    await expect(nav.getByRole("link", { name: section, exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Overview", exact: true })).toHaveAttribute("aria-current", "page");
 });
 
 test("the shell shows the workspace, its region and the signed-in admin, and switches themes", async ({ page }) => {

@@ -38,7 +38,9 @@ test("workspace A's pages and proxy never show workspace B's data", async ({ pag
   await expect(page.getByRole("link", { name: euOnly.name })).toHaveCount(0);
 
   // An EU ticket id asked for through the US workspace is unknown there.
-  const euTicket = (await sandboxApi<TicketList>(eu, "POST", "/tickets/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } })).tickets[0];
+  const euTicket = (
+    await sandboxApi<TicketList>(eu, "POST", "/tickets/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } })
+  ).tickets[0];
   const crossed = await page.request.get(`/api/w/${us.id_code}/intercom/tickets/${euTicket.id}`);
   expect(crossed.status()).toBe(404);
   const own = await page.request.get(`/api/w/${eu.id_code}/intercom/tickets/${euTicket.id}`);
@@ -48,7 +50,11 @@ test("workspace A's pages and proxy never show workspace B's data", async ({ pag
 
 test("a revoked token marks the connection, and the lead reconnects it", async ({ page }) => {
   const eu = await workspace("Fjord Analytics");
-  await fetch(`${SANDBOX_URL}/sandbox/revoke`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id_code: eu.id_code }) });
+  await fetch(`${SANDBOX_URL}/sandbox/revoke`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ id_code: eu.id_code }),
+  });
   await page.goto(`/w/${eu.id_code}`);
   const reconnect = page.getByRole("link", { name: "Reconnect Fjord Analytics" });
   await expect(reconnect).toBeVisible();

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFor, deleteConnection, findConnection, findUserIdByEmail, listConnections, markNeedsReconnect, upsertConnection, upsertUser } from "@/lib/auth/connections";
+import {
+  clientFor,
+  deleteConnection,
+  findConnection,
+  findUserIdByEmail,
+  listConnections,
+  markNeedsReconnect,
+  upsertConnection,
+  upsertUser,
+} from "@/lib/auth/connections";
 import type { OpenDb } from "@/lib/db/client";
 import { workspaceConnections } from "@/lib/db/schema";
 import { testDb } from "../../support/db";

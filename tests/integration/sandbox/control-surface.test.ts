@@ -73,7 +73,12 @@ describe("GET /sandbox/tokens", () => {
     const oauth = await oauthToken(sb.url, us.id_code, me.id);
     const before = await control(sb.url)<{ token: string; kind: string; revoked: boolean; id_code: string }[]>("GET", "/sandbox/tokens");
     expect(before.status).toBe(200);
-    expect(before.body.filter((t) => t.kind === "personal").map((t) => t.token).sort()).toEqual(sb.workspaces.map((w) => w.access_token).sort());
+    expect(
+      before.body
+        .filter((t) => t.kind === "personal")
+        .map((t) => t.token)
+        .sort(),
+    ).toEqual(sb.workspaces.map((w) => w.access_token).sort());
     expect(before.body.find((t) => t.token === oauth)).toMatchObject({ kind: "oauth", id_code: us.id_code, revoked: false });
 
     await control(sb.url)("POST", "/sandbox/revoke", { id_code: us.id_code });

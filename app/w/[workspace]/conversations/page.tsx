@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/shell/page-header";
+import { SearchScreen } from "@/components/search/search-screen";
 
 export const metadata: Metadata = { title: "Conversations" };
 
 export default function ConversationsPage() {
-  return <PageHeader title="Conversations" />;
+  return <SearchScreen resource="conversations" />;
 }

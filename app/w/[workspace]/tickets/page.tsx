@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/shell/page-header";
+import { SearchScreen } from "@/components/search/search-screen";
 
 export const metadata: Metadata = { title: "Tickets" };
 
 export default function TicketsPage() {
-  return <PageHeader title="Tickets" />;
+  return <SearchScreen resource="tickets" />;
 }

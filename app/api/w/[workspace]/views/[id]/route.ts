@@ -1,0 +1,10 @@
+import { getDb } from "@/lib/db/client";
+import { route } from "@/lib/http/route";
+import { makeViewsHandlers } from "@/lib/views/handlers";
+
+const views = makeViewsHandlers(route, getDb);
+
+export const GET = views.get;
+/** Rename, or change the search, columns or sharing. */
+export const PATCH = views.update;
+export const DELETE = views.remove;

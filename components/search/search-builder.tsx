@@ -1,0 +1,130 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { AlertCircle, Play, RotateCcw } from "lucide-react";
+import { useDeferredValue, useEffect, useMemo, useReducer, useState } from "react";
+import { useWorkspace } from "@/components/shell/workspace-context";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { WorkspaceCatalog } from "@/lib/queries/catalog";
+import { countQuery } from "@/lib/queries/search";
+import type { Catalogue } from "@/lib/search/catalogue";
+import { toIntercom } from "@/lib/search/convert";
+import type { Resource } from "@/lib/search/fields";
+import { stripIds, type GroupNode } from "@/lib/search/model";
+import { validate } from "@/lib/search/validate";
+import { builderReducer, countFilters } from "./edit-tree";
+import { GroupEditor } from "./group-editor";
+import { JsonPanel } from "./json-panel";
+
+interface Props {
+  resource: Resource;
+  initial: GroupNode;
+  catalogue: Catalogue;
+  catalog: WorkspaceCatalog;
+  perPage: number;
+  /** Intercom's refusal of the last search run, shown beside the builder. */
+  refusal: string | null;
+  onRun: (root: GroupNode) => void;
+  extraActions?: React.ReactNode;
+}
+
+/** Waits until the value has been still for `ms`, so the live count does not fire on every keystroke. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
+const numberFormat = new Intl.NumberFormat();
+
+/** The visual builder: edits a draft, shows a live match count, and runs only valid searches. */
+export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, refusal, onRun, extraActions }: Props) {
+  const ws = useWorkspace();
+  const [draft, dispatch] = useReducer(builderReducer, initial);
+  const errors = useMemo(() => validate({ resource, root: draft }, catalogue), [draft, resource, catalogue]);
+  const errorMap = useMemo(() => new Map(errors.map((e) => [e.nodeId, e.message])), [errors]);
+  const valid = errors.length === 0;
+  const query = useMemo(() => (valid ? ({ resource, root: draft } as const) : null), [valid, draft, resource]);
+  const settled = useDebounced(query, 400);
+  const count = useQuery(countQuery(ws.id, resource, useDeferredValue(settled), ws.adminId));
+  // The JSON panel shows the query as it would be sent now.
+  const [openedAt, setOpenedAt] = useState(() => Math.floor(Date.now() / 1000));
+  const sent = useMemo(() => (query ? toIntercom(query, { now: openedAt, adminId: ws.adminId }) : null), [query, openedAt, ws.adminId]);
+  const dirty = JSON.stringify(stripIds(draft)) !== JSON.stringify(stripIds(initial));
+  const me = { name: ws.adminName };
+
+  return (
+    <section aria-label="Search builder" className="space-y-4 rounded-lg border bg-card p-4">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid) onRun(draft);
+        }}
+        className="space-y-4"
+      >
+        <GroupEditor
+          ws={ws.id}
+          resource={resource}
+          node={draft}
+          level={1}
+          parentFull={false}
+          catalogue={catalogue}
+          catalog={catalog}
+          me={me}
+          timezone={ws.timezone}
+          errors={errorMap}
+          dispatch={dispatch}
+        />
+        {refusal && (
+          <Alert variant="destructive">
+            <AlertCircle aria-hidden="true" />
+            <p>
+              <span className="font-medium">Intercom refused this search:</span> {refusal}
+            </p>
+          </Alert>
+        )}
+        <div className="flex flex-wrap items-center gap-3 border-t pt-3">
+          <Button type="submit" disabled={!valid} aria-describedby="builder-status">
+            <Play aria-hidden="true" /> Search
+          </Button>
+          <p id="builder-status" className="text-sm text-muted-foreground" aria-live="polite">
+            {!valid
+              ? `${errors.length} ${errors.length === 1 ? "filter needs" : "filters need"} attention before searching`
+              : count.isFetching || settled !== query
+                ? "Counting matches…"
+                : count.error
+                  ? `Could not count matches: ${count.error.message}`
+                  : count.data !== undefined
+                    ? `${numberFormat.format(count.data)} ${count.data === 1 ? "match" : "matches"}${dirty ? " (not searched yet)" : ""}`
+                    : ""}
+          </p>
+          <span className="ml-auto flex flex-wrap items-center gap-2">
+            <span className="text-xs text-muted-foreground">
+              {countFilters(draft)} {countFilters(draft) === 1 ? "filter" : "filters"}
+            </span>
+            {dirty && (
+              <Button variant="ghost" size="sm" onClick={() => dispatch({ type: "replace", root: initial })}>
+                <RotateCcw aria-hidden="true" /> Undo changes
+              </Button>
+            )}
+            <JsonPanel
+              resource={resource}
+              query={sent}
+              onOpen={() => setOpenedAt(Math.floor(Date.now() / 1000))}
+              perPage={perPage}
+              apiBase={ws.apiBase}
+              version={ws.intercomVersion}
+              catalogue={catalogue}
+              onImport={(root) => dispatch({ type: "replace", root })}
+            />
+            {extraActions}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

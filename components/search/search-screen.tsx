@@ -1,0 +1,151 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { AlertCircle, RotateCw } from "lucide-react";
+import dynamic from "next/dynamic";
+import { useQueryStates } from "nuqs";
+import { useMemo } from "react";
+import { PageHeader } from "@/components/shell/page-header";
+import { useWorkspace } from "@/components/shell/workspace-context";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useWorkspaceCatalog } from "@/lib/queries/catalog";
+import { ApiError } from "@/lib/queries/fetcher";
+import { searchQuery } from "@/lib/queries/search";
+import { useViewMutations, viewsQuery } from "@/lib/queries/views";
+import { buildCatalogue } from "@/lib/search/catalogue";
+import { defaultQuery } from "@/lib/search/convert";
+import type { Resource } from "@/lib/search/fields";
+import { stripIds, type GroupNode, type SearchQuery } from "@/lib/search/model";
+import { decodeQuery, encodeQuery } from "@/lib/search/url";
+import { SaveViewDialog } from "./save-view-dialog";
+import { searchParams, validSize } from "./search-params";
+import { SearchResults } from "./search-results";
+import { useColumns } from "./use-columns";
+
+const TITLES: Record<Resource, string> = { tickets: "Tickets", conversations: "Conversations", contacts: "Contacts" };
+
+/**
+ * The builder (pickers, validation, the JSON panel) loads beside the first search rather
+ * than before it: results do not wait for it, and the page's first download stays small.
+ */
+const SearchBuilder = dynamic(() => import("./search-builder").then((m) => m.SearchBuilder), {
+  ssr: false,
+  loading: () => <Skeleton className="h-40" aria-label="Loading the search builder" />,
+});
+
+/** A search over one resource: the builder, the results, paging and saved views, all owned by the URL. */
+export function SearchScreen({ resource }: { resource: Resource }) {
+  const ws = useWorkspace();
+  const [params, setParams] = useQueryStates(searchParams(resource), { history: "push" });
+  const catalog = useWorkspaceCatalog(ws.id);
+  const views = useQuery(viewsQuery(ws.id));
+  const mutations = useViewMutations(ws.id);
+  const view = params.view ? (views.data?.find((v) => v.id === params.view && v.resource === resource) ?? null) : null;
+
+  const applied: SearchQuery = useMemo(() => {
+    const fromUrl = params.q ? decodeQuery(params.q, resource) : null;
+    return fromUrl ?? view?.query ?? defaultQuery(resource);
+  }, [params.q, resource, view]);
+  const appliedKey = useMemo(() => JSON.stringify(stripIds(applied.root)), [applied]);
+  const size = validSize(params.size, resource);
+  const cursor = params.c.at(-1) ?? null;
+  const results = useQuery(searchQuery(ws.id, resource, applied, size, cursor, ws.adminId));
+  const columns = useColumns(ws.id, resource, view);
+
+  const catalogue = useMemo(() => (catalog.data ? buildCatalogue(resource, catalog.data) : null), [catalog.data, resource]);
+  const run = (root: GroupNode) => void setParams({ q: encodeQuery({ resource, root }), c: null });
+  const refusal = results.error instanceof ApiError && results.error.status === 400 ? results.error.message : null;
+  const viewChanged = view !== null && (JSON.stringify(stripIds(view.query.root)) !== appliedKey || columns.dirty);
+
+  return (
+    <>
+      <PageHeader
+        title={view ? view.name : TITLES[resource]}
+        description={
+          view
+            ? `Saved view of ${resource}${view.owner === "default" ? ", a workspace default" : view.shared ? ", shared with the workspace" : ""}`
+            : `Search ${resource} with any filter Intercom supports.`
+        }
+      />
+      <div className="space-y-4">
+        {catalog.error ? (
+          <Alert variant="destructive">
+            <AlertCircle aria-hidden="true" />
+            <p>The workspace&apos;s fields could not be loaded: {catalog.error.message}</p>
+          </Alert>
+        ) : !catalogue || !catalog.data ? (
+          <Skeleton className="h-40" aria-label="Loading the search builder" />
+        ) : (
+          <SearchBuilder
+            key={`${params.view ?? ""}:${appliedKey}`}
+            resource={resource}
+            initial={applied.root}
+            catalogue={catalogue}
+            catalog={catalog.data}
+            perPage={size}
+            refusal={refusal}
+            onRun={run}
+            extraActions={
+              <>
+                {view?.editable && viewChanged && (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    disabled={mutations.update.isPending}
+                    onClick={() => mutations.update.mutate({ id: view.id, patch: { query: { resource, root: applied.root }, columns: columns.visible } })}
+                  >
+                    Update “{view.name}”
+                  </Button>
+                )}
+                <SaveViewDialog
+                  onSave={async (values) => {
+                    const saved = await mutations.create.mutateAsync({
+                      ...values,
+                      resource,
+                      query: { resource, root: applied.root },
+                      columns: columns.visible,
+                    });
+                    await setParams({ view: saved.id, q: null, c: null });
+                    return saved;
+                  }}
+                />
+              </>
+            }
+          />
+        )}
+        {results.error && !refusal ? (
+          <Alert variant="destructive">
+            <AlertCircle aria-hidden="true" />
+            <div className="flex flex-1 flex-wrap items-center justify-between gap-2">
+              <p>
+                {results.error instanceof ApiError && results.error.isRateLimited
+                  ? "Intercom's rate limit for this workspace was reached. It resets within seconds; try again shortly."
+                  : `The search could not be run: ${results.error.message}`}
+              </p>
+              <Button size="sm" variant="outline" onClick={() => void results.refetch()} disabled={results.isFetching}>
+                <RotateCw aria-hidden="true" /> Retry
+              </Button>
+            </div>
+          </Alert>
+        ) : catalog.data ? (
+          <SearchResults
+            resource={resource}
+            page={results.data ?? null}
+            loading={results.isPending && !refusal}
+            fetching={results.isFetching}
+            catalog={catalog.data}
+            columns={columns}
+            pageNumber={params.c.length + 1}
+            rowsKey={results.data?.requestKey ?? ""}
+            size={size}
+            onNext={(next) => void setParams({ c: [...params.c, next] })}
+            onPrevious={() => void setParams({ c: params.c.slice(0, -1) })}
+            onSize={(n) => void setParams({ size: n, c: null })}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { IntercomClient } from "@/lib/intercom/client";
+import {
+  adminListSchema,
+  companyListSchema,
+  dataAttributeListSchema,
+  segmentListSchema,
+  tagListSchema,
+  teamListSchema,
+  ticketTypeListSchema,
+} from "@/lib/intercom/schemas";
+import type { WorkspaceCatalog } from "./types";
+
+/**
+ * Catalogues change rarely and every screen needs one: kept per workspace for a minute, so
+ * a busy team costs Intercom a handful of calls a minute, not one per page.
+ */
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; value: Promise<WorkspaceCatalog> }>();
+
+export function loadCatalog(client: IntercomClient, workspaceId: string): Promise<WorkspaceCatalog> {
+  const hit = cache.get(workspaceId);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = fetchCatalog(client).catch((e) => {
+    cache.delete(workspaceId);
+    throw e;
+  });
+  cache.set(workspaceId, { at: Date.now(), value });
+  return value;
+}
+
+export function forgetCatalog(workspaceId: string): void {
+  cache.delete(workspaceId);
+}
+
+async function fetchCatalog(client: IntercomClient): Promise<WorkspaceCatalog> {
+  const [admins, teams, tags, types, segments, contactAttrs, conversationAttrs, companies] = await Promise.all([
+    client.request("GET", "/admins", adminListSchema),
+    client.request("GET", "/teams", teamListSchema),
+    client.request("GET", "/tags", tagListSchema),
+    client.request("GET", "/ticket_types", ticketTypeListSchema),
+    client.request("GET", "/segments", segmentListSchema),
+    client.request("GET", "/data_attributes?model=contact", dataAttributeListSchema),
+    client.request("GET", "/data_attributes?model=conversation", dataAttributeListSchema),
+    allCompanies(client),
+  ]);
+  return {
+    admins: admins.admins.map((a) => ({ id: a.id, name: a.name, email: a.email })),
+    teams: teams.teams.map((t) => ({ id: t.id, name: t.name, adminIds: t.admin_ids })),
+    tags: tags.data.map((t) => ({ id: t.id, name: t.name })),
+    ticketTypes: types.data,
+    segments: segments.segments.map((s) => ({ id: s.id, name: s.name, personType: s.person_type })),
+    dataAttributes: [...contactAttrs.data, ...conversationAttrs.data],
+    companies,
+  };
+}
+
+/** Company names for contact rows; companies page at 60, and a workspace rarely has thousands. */
+async function allCompanies(client: IntercomClient): Promise<{ id: string; name: string }[]> {
+  const out: { id: string; name: string }[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const list = await client.request("GET", `/companies?per_page=60&page=${page}`, companyListSchema);
+    for (const c of list.data) out.push({ id: c.id, name: c.name ?? c.company_id ?? c.id });
+    if (list.data.length < 60) break;
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { SearchPage } from "@/lib/records/types";
+import { toIntercom } from "@/lib/search/convert";
+import type { Resource } from "@/lib/search/fields";
+import type { IntercomQuery, SearchQuery } from "@/lib/search/model";
+import { encodeQuery } from "@/lib/search/url";
+import { fetchJson } from "./fetcher";
+import { keys } from "./keys";
+
+export type { RowOf, SearchPage } from "@/lib/records/types";
+
+const url = (ws: string, resource: Resource) => `/api/w/${encodeURIComponent(ws)}/search/${resource}`;
+
+/**
+ * Relative dates ("3 days ago") and "me" are resolved when the request is made, so a
+ * query's key is its tree (stable over time) and a saved view stays true whenever it runs.
+ */
+function resolve(query: SearchQuery, adminId: string): IntercomQuery {
+  return toIntercom(query, { now: Math.floor(Date.now() / 1000), adminId });
+}
+
+/** A page of rows, and which request they answer (the tree, the size and the cursor). */
+export type KeyedPage<R extends Resource> = SearchPage<R> & { requestKey: string };
+
+export function searchQuery<R extends Resource>(ws: string, resource: R, query: SearchQuery, perPage: number, cursor: string | null, adminId: string) {
+  const requestKey = `${encodeQuery(query)}|${perPage}|${cursor ?? ""}`;
+  return queryOptions({
+    queryKey: [...keys.search(ws, resource), requestKey] as const,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }): Promise<KeyedPage<R>> => {
+      const body = { query: resolve(query, adminId), per_page: perPage, starting_after: cursor };
+      return { ...(await fetchJson<SearchPage<R>>(url(ws, resource), { method: "POST", body, signal })), requestKey };
+    },
+  });
+}
+
+/** How many records a query matches; null while the query is not ready to send. */
+export function countQuery(ws: string, resource: Resource, query: SearchQuery | null, adminId: string) {
+  return queryOptions({
+    queryKey: [...keys.count(ws, resource), query ? encodeQuery(query) : null] as const,
+    enabled: query !== null,
+    staleTime: 30_000,
+    queryFn: async ({ signal }) => (await fetchJson<{ total: number }>(url(ws, resource), { method: "POST", body: { query: resolve(query!, adminId), count: true }, signal })).total,
+  });
+}
+
+/** How many records of a resource exist at all: tells "nothing yet" from "nothing matches". */
+export function everythingCountQuery(ws: string, resource: Resource, enabled: boolean) {
+  return queryOptions({
+    queryKey: [...keys.count(ws, resource), "everything"] as const,
+    enabled,
+    staleTime: 60_000,
+    queryFn: async ({ signal }) =>
+      (await fetchJson<{ total: number }>(url(ws, resource), { method: "POST", body: { query: { field: "created_at", operator: ">", value: 0 }, count: true }, signal })).total,
+  });
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { MAX_FILTERS_PER_GROUP, OPERATORS, RESOURCES } from "@/lib/search/fields";
+import type { IntercomQuery } from "@/lib/search/model";
+
+const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+const filter = z.strictObject({ field: z.string().min(1).max(200), operator: z.enum(OPERATORS), value: z.union([scalar, z.array(scalar).max(200)]) });
+
+/** Intercom's search JSON, by shape; Intercom itself judges fields and types. */
+export const intercomQuerySchema: z.ZodType<IntercomQuery> = z.lazy(() =>
+  z.union([filter, z.strictObject({ operator: z.enum(["AND", "OR"]), value: z.array(intercomQuerySchema).min(1).max(MAX_FILTERS_PER_GROUP) })]),
+);
+
+export const resourceParam = z.enum(RESOURCES);
+
+export const searchBody = z.strictObject({
+  query: intercomQuerySchema,
+  per_page: z.number().int().min(1).max(150).default(20),
+  starting_after: z.string().max(500).nullish(),
+  /** Only the number of matches. */
+  count: z.boolean().optional(),
+});
