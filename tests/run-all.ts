@@ -4,7 +4,7 @@
  * end-to-end suite in Chromium against that build.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { Socket } from "node:net";
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -34,9 +34,11 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-/** Test folders that use the database; they run twice, on PGlite and on PostgreSQL. */
+/** Test folders that use the database (a file imports lib/db); they run twice, on PGlite and on PostgreSQL. */
+const usesDb = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" }).some((f) => f.endsWith(".ts") && /@\/lib\/db\b/.test(readFileSync(`${dir}/${f}`, "utf8")));
 const dbSuites = readdirSync("tests/integration", { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== "sandbox")
+  .filter((d) => d.isDirectory() && usesDb(`tests/integration/${d.name}`))
   .map((d) => `tests/integration/${d.name}`);
 
 const total = Date.now();

@@ -39,7 +39,7 @@ export function FieldCombobox({
       <PopoverContent className="w-96 p-0">
         <Command loop>
           <CommandInput placeholder="Search fields…" aria-label="Search fields" />
-          <CommandList aria-label="Fields" className="max-h-96">
+          <CommandList label="Fields" className="max-h-96">
             <CommandEmpty>No field matches.</CommandEmpty>
             {catalogue.topics.map((topic) => (
               <CommandGroup key={topic} heading={topic}>

@@ -10,7 +10,7 @@ import type { CatalogueField } from "@/lib/search/catalogue";
 import type { Resource } from "@/lib/search/fields";
 import type { FilterValue, Scalar } from "@/lib/search/model";
 import { DateValueInput } from "./date-value-input";
-import { OptionPicker } from "./option-picker";
+import { OptionPicker } from "@/components/ui/option-picker";
 import type { OperatorChoice } from "./operators";
 import { ME, optionsFor, type Option } from "./value-options";
 

@@ -2,11 +2,9 @@
 import type { CatalogueField } from "@/lib/search/catalogue";
 import type { WorkspaceCatalog } from "@/lib/queries/catalog";
 
-export interface Option {
-  value: string;
-  label: string;
-  hint?: string;
-}
+import type { Option } from "@/components/ui/option-picker";
+
+export type { Option };
 
 export const ME = "__me__";
 export const UNASSIGNED = "0";

@@ -40,7 +40,8 @@ export function countQuery(ws: string, resource: Resource, query: SearchQuery | 
     queryKey: [...keys.count(ws, resource), query ? encodeQuery(query) : null] as const,
     enabled: query !== null,
     staleTime: 30_000,
-    queryFn: async ({ signal }) => (await fetchJson<{ total: number }>(url(ws, resource), { method: "POST", body: { query: resolve(query!, adminId), count: true }, signal })).total,
+    queryFn: async ({ signal }) =>
+      (await fetchJson<{ total: number }>(url(ws, resource), { method: "POST", body: { query: resolve(query!, adminId), count: true }, signal })).total,
   });
 }
 
@@ -51,6 +52,12 @@ export function everythingCountQuery(ws: string, resource: Resource, enabled: bo
     enabled,
     staleTime: 60_000,
     queryFn: async ({ signal }) =>
-      (await fetchJson<{ total: number }>(url(ws, resource), { method: "POST", body: { query: { field: "created_at", operator: ">", value: 0 }, count: true }, signal })).total,
+      (
+        await fetchJson<{ total: number }>(url(ws, resource), {
+          method: "POST",
+          body: { query: { field: "created_at", operator: ">", value: 0 }, count: true },
+          signal,
+        })
+      ).total,
   });
 }

@@ -5,7 +5,11 @@ import { useState } from "react";
 import { Command, CommandEmpty, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/cn";
-import type { Option } from "./value-options";
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
 
 interface Props {
   options: Option[];
@@ -20,6 +24,10 @@ interface Props {
   onSearch?: (text: string) => void;
   loading?: boolean;
   emptyText?: string;
+  /** Controlled open state, for pages that open the picker from a shortcut. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  disabled?: boolean;
 }
 
 /** A searchable picker (one or many) for admins, teams, tags, types, segments, enums and contacts. */
@@ -34,8 +42,16 @@ export function OptionPicker({
   onSearch,
   loading,
   emptyText = "Nothing matches.",
+  open: openProp,
+  onOpenChange,
+  disabled,
 }: Props) {
-  const [open, setOpen] = useState(false);
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   const selected = Array.isArray(value) ? value : value ? [value] : [];
   const names = selected.map((v) => options.find((o) => o.value === v)?.label ?? v);
   const summary = names.length === 0 ? placeholder : names.length <= 2 ? names.join(", ") : `${names.slice(0, 2).join(", ")} +${names.length - 2}`;
@@ -52,8 +68,9 @@ export function OptionPicker({
       <PopoverTrigger
         aria-label={`${label}: ${names.length ? names.join(", ") : "none chosen"}`}
         aria-invalid={invalid || undefined}
+        disabled={disabled}
         className={cn(
-          "flex h-9 w-full min-w-0 items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-left text-sm shadow-xs hover:bg-accent/50 aria-invalid:border-destructive",
+          "flex h-9 w-full min-w-0 items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-left text-sm shadow-xs hover:bg-accent/50 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
           names.length === 0 && "text-muted-foreground",
         )}
       >
@@ -63,7 +80,7 @@ export function OptionPicker({
       <PopoverContent className="w-80 p-0">
         <Command shouldFilter={!onSearch} loop>
           <CommandInput placeholder="Search…" aria-label={`Search ${label}`} onValueChange={onSearch} />
-          <CommandList aria-label={label}>
+          <CommandList label={label}>
             <CommandEmpty>{loading ? "Searching…" : emptyText}</CommandEmpty>
             {options.map((o) => {
               const isOn = selected.includes(o.value);

@@ -1,0 +1,7 @@
+import { clientFor } from "@/lib/auth/connections";
+import { route } from "@/lib/http/route";
+import { loadConversationDetail } from "@/lib/records/detail";
+import { recordId } from "@/lib/records/params";
+
+/** A conversation as its page shows it, with up to Intercom's 500 most recent parts. */
+export const GET = route({ workspace: true }, async ({ connection, params }) => loadConversationDetail(clientFor(connection), recordId(params, "conversation")));

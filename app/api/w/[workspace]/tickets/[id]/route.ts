@@ -1,0 +1,7 @@
+import { clientFor } from "@/lib/auth/connections";
+import { route } from "@/lib/http/route";
+import { loadTicketDetail } from "@/lib/records/detail";
+import { recordId } from "@/lib/records/params";
+
+/** A ticket as its page shows it. */
+export const GET = route({ workspace: true }, async ({ connection, params }) => loadTicketDetail(clientFor(connection), recordId(params, "ticket")));

@@ -1,0 +1,50 @@
+"use client";
+
+import { OptionPicker } from "@/components/ui/option-picker";
+import type { WorkspaceCatalog } from "@/lib/catalog/types";
+
+/** "0" is how Intercom says nobody. */
+export const UNASSIGNED = "0";
+
+interface Props {
+  catalog: WorkspaceCatalog | null;
+  adminId: string | null;
+  teamId: string | null;
+  onAdmin: (id: string) => void;
+  onTeam: (id: string) => void;
+  /** The admin picker opened from a shortcut. */
+  adminOpen?: boolean;
+  onAdminOpenChange?: (open: boolean) => void;
+}
+
+/** Pickers for the teammate and the team a record is assigned to, "Unassigned" first. */
+export function AssigneeFields({ catalog, adminId, teamId, onAdmin, onTeam, adminOpen, onAdminOpenChange }: Props) {
+  const admins = [{ value: UNASSIGNED, label: "Unassigned" }, ...(catalog?.admins ?? []).map((a) => ({ value: a.id, label: a.name, hint: a.email }))];
+  const teams = [{ value: UNASSIGNED, label: "Unassigned" }, ...(catalog?.teams ?? []).map((t) => ({ value: t.id, label: t.name }))];
+  return (
+    <div className="space-y-3">
+      <div className="space-y-1">
+        <p className="text-sm font-medium">Teammate</p>
+        <OptionPicker
+          label="Assigned teammate"
+          options={admins}
+          value={adminId ?? UNASSIGNED}
+          onChange={(v) => v !== (adminId ?? UNASSIGNED) && onAdmin(v as string)}
+          open={adminOpen}
+          onOpenChange={onAdminOpenChange}
+          disabled={!catalog}
+        />
+      </div>
+      <div className="space-y-1">
+        <p className="text-sm font-medium">Team</p>
+        <OptionPicker
+          label="Assigned team"
+          options={teams}
+          value={teamId ?? UNASSIGNED}
+          onChange={(v) => v !== (teamId ?? UNASSIGNED) && onTeam(v as string)}
+          disabled={!catalog}
+        />
+      </div>
+    </div>
+  );
+}

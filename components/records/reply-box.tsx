@@ -1,0 +1,140 @@
+"use client";
+
+import { Eye, Lock, MessageSquare, Send } from "lucide-react";
+import { forwardRef, useId, useImperativeHandle, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
+import { cn } from "@/lib/cn";
+import { replyBody, textToHtml } from "@/lib/records/actions";
+import { HtmlBody } from "./html-body";
+
+export type ReplyKind = "comment" | "note";
+
+export interface ReplyBoxHandle {
+  /** Switches to a reply or a note and puts the cursor in the message. */
+  start: (kind: ReplyKind) => void;
+}
+
+interface Props {
+  onSend: (kind: ReplyKind, body: string) => Promise<unknown>;
+  /** Why a customer-facing reply is not possible here (Back-office tickets), or null. */
+  replyDisabledReason?: string | null;
+  recipient: string;
+}
+
+/** Reply to the customer or leave an internal note, with a preview of what will be sent. */
+export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ onSend, replyDisabledReason, recipient }, ref) {
+  const [kind, setKind] = useState<ReplyKind>(replyDisabledReason ? "note" : "comment");
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState(false);
+  const [sending, setSending] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  useImperativeHandle(ref, () => ({
+    start: (next) => {
+      setKind(next === "comment" && replyDisabledReason ? "note" : next);
+      setPreview(false);
+      requestAnimationFrame(() => area.current?.focus());
+    },
+  }));
+
+  const send = async () => {
+    const parsed = replyBody.safeParse(text);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Write a message first");
+      area.current?.focus();
+      return;
+    }
+    setSending(true);
+    try {
+      await onSend(kind, parsed.data);
+      setText("");
+      setError(null);
+      setPreview(false);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section aria-label="Reply or note" className={cn("rounded-lg border p-3", kind === "note" && "border-warning/50 bg-warning/5")}>
+      <div role="tablist" aria-label="Message kind" className="mb-2 flex gap-1">
+        {(["comment", "note"] as const).map((k) => {
+          const disabled = k === "comment" && Boolean(replyDisabledReason);
+          return (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={kind === k}
+              aria-disabled={disabled || undefined}
+              title={disabled ? (replyDisabledReason ?? undefined) : undefined}
+              onClick={() => !disabled && setKind(k)}
+              className={cn(
+                "inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium",
+                kind === k ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-accent",
+                disabled && "cursor-not-allowed opacity-50",
+              )}
+            >
+              {k === "comment" ? <MessageSquare className="size-4" aria-hidden="true" /> : <Lock className="size-4" aria-hidden="true" />}
+              {k === "comment" ? "Reply" : "Note"}
+            </button>
+          );
+        })}
+        <Button variant="ghost" size="sm" className="ml-auto" aria-pressed={preview} onClick={() => setPreview((p) => !p)} disabled={!text.trim()}>
+          <Eye aria-hidden="true" /> {preview ? "Edit" : "Preview"}
+        </Button>
+      </div>
+      {replyDisabledReason && <p className="mb-2 text-xs text-muted-foreground">{replyDisabledReason}</p>}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+        className="space-y-2"
+      >
+        <label htmlFor={id} className="sr-only">
+          {kind === "comment" ? `Reply to ${recipient}` : "Internal note"}
+        </label>
+        {preview ? (
+          <div className="min-h-24 rounded-md border bg-background p-3" aria-live="polite">
+            <HtmlBody html={textToHtml(text)} />
+          </div>
+        ) : (
+          <Textarea
+            ref={area}
+            id={id}
+            value={text}
+            placeholder={kind === "comment" ? `Reply to ${recipient}…` : "Add a note only teammates see…"}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (error) setError(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+                e.preventDefault();
+                void send();
+              }
+            }}
+          />
+        )}
+        {error && (
+          <p id={`${id}-error`} className="text-xs text-destructive">
+            {error}
+          </p>
+        )}
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-xs text-muted-foreground">⌘/Ctrl + Enter sends</span>
+          <Button type="submit" size="sm" disabled={sending}>
+            <Send aria-hidden="true" /> {sending ? "Sending…" : kind === "comment" ? "Send reply" : "Add note"}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+});

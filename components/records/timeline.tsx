@@ -1,0 +1,133 @@
+"use client";
+
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { EyeOff, Lock } from "lucide-react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { formatDateTime, formatRelative } from "@/lib/format/time";
+import { cn } from "@/lib/cn";
+import type { TimelinePart } from "@/lib/records/detail-types";
+import { HtmlBody } from "./html-body";
+import { eventText, isMessage, type Names } from "./part-text";
+
+/** Past this many entries the timeline only renders what is on screen. */
+export const VIRTUALIZE_AFTER = 60;
+
+interface Props {
+  parts: TimelinePart[];
+  names: Names;
+  timezone: string;
+  /** Actions shown beside a message part (redaction). */
+  partActions?: (part: TimelinePart) => ReactNode;
+  label: string;
+}
+
+function Entry({ part, names, timezone, actions }: { part: TimelinePart; names: Names; timezone: string; actions?: ReactNode }) {
+  const who = part.author?.name ?? part.author?.email ?? (part.author ? `${part.author.type} ${part.author.id}` : "Someone");
+  const when = (
+    <time dateTime={new Date(part.createdAt * 1000).toISOString()} title={formatDateTime(part.createdAt, timezone)} className="text-xs text-muted-foreground">
+      {formatDateTime(part.createdAt, timezone)}
+    </time>
+  );
+  if (!isMessage(part)) {
+    return (
+      <div className="flex flex-wrap items-baseline gap-x-2 py-1.5 pl-3 text-sm text-muted-foreground">
+        <span>
+          <span className="font-medium text-foreground">{who}</span> {eventText(part, names)}
+        </span>
+        {when}
+      </div>
+    );
+  }
+  const note = part.partType === "note";
+  const fromContact = part.author?.type === "user" || part.author?.type === "lead" || part.author?.type === "contact";
+  return (
+    <article
+      aria-label={`${note ? "Note" : "Message"} from ${who}`}
+      className={cn("rounded-lg border p-3", note ? "border-warning/40 bg-warning/10" : fromContact ? "bg-card" : "bg-accent/40")}
+    >
+      <header className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="text-sm font-medium">{who}</span>
+        {note && (
+          <span className="inline-flex items-center gap-1 text-xs font-medium text-warning">
+            <Lock className="size-3" aria-hidden="true" /> Internal note
+          </span>
+        )}
+        {part.author?.type === "bot" && <span className="text-xs text-muted-foreground">bot</span>}
+        <span className="ml-auto flex items-center gap-2">
+          {when}
+          {actions}
+        </span>
+      </header>
+      {part.redacted ? (
+        <p className="flex items-center gap-1.5 text-sm italic text-muted-foreground">
+          <EyeOff className="size-3.5" aria-hidden="true" /> This message was redacted.
+        </p>
+      ) : part.bodyHtml ? (
+        <HtmlBody html={part.bodyHtml} />
+      ) : null}
+    </article>
+  );
+}
+
+/** Marks the moment a timeline's entries are on screen, for the render benchmark. */
+function useRenderedMark(count: number, shown: boolean) {
+  useEffect(() => {
+    if (shown) performance.mark("timeline-rendered", { detail: { count } });
+  }, [count, shown]);
+}
+
+function VirtualTimeline({ parts, names, timezone, partActions }: Props) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
+  const virtualizer = useWindowVirtualizer({ count: parts.length, estimateSize: () => 96, overscan: 8, scrollMargin: offset });
+  const items = virtualizer.getVirtualItems();
+  useRenderedMark(parts.length, items.length > 0);
+  return (
+    <ol ref={listRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const part = parts[item.index];
+        return (
+          <li
+            key={part.id}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="absolute left-0 top-0 w-full pb-3"
+            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+          >
+            <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * A record's parts in order: messages and notes as cards, events as one line each. Long
+ * timelines (up to Intercom's 500 parts) render only what is on screen.
+ */
+export function Timeline(props: Props) {
+  const { parts, names, timezone, partActions, label } = props;
+  useRenderedMark(parts.length, parts.length <= VIRTUALIZE_AFTER);
+  if (parts.length === 0) return <p className="text-sm text-muted-foreground">Nothing has happened here yet.</p>;
+  const last = parts.at(-1)!;
+  return (
+    <section aria-label={label}>
+      <p className="mb-2 text-xs text-muted-foreground">
+        {parts.length} {parts.length === 1 ? "entry" : "entries"}, last {formatRelative(last.createdAt)}
+      </p>
+      {parts.length > VIRTUALIZE_AFTER ? (
+        <VirtualTimeline {...props} />
+      ) : (
+        <ol className="space-y-3">
+          {parts.map((part) => (
+            <li key={part.id}>
+              <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

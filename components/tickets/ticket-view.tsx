@@ -1,0 +1,288 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { CheckCircle2, Keyboard, MoreHorizontal, RotateCcw, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { AssigneeFields, UNASSIGNED } from "@/components/records/assignee-fields";
+import { DetailLayout } from "@/components/records/detail-layout";
+import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
+import { ShortcutsHelp, useShortcuts, type Shortcut } from "@/components/records/shortcuts";
+import { ContactList, Fact, LinkedList, PanelSection } from "@/components/records/side-panel";
+import { SnoozeMenu, type SnoozeMenuHandle } from "@/components/records/snooze-menu";
+import { TagEditor } from "@/components/records/tag-editor";
+import { Timeline } from "@/components/records/timeline";
+import { StateBadge } from "@/components/search/columns/cells";
+import { useWorkspace } from "@/components/shell/workspace-context";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Switch } from "@/components/ui/switch";
+import { formatDateTime } from "@/lib/format/time";
+import { useWorkspaceCatalog } from "@/lib/queries/catalog";
+import { ticketDetailQuery, useTicketAction } from "@/lib/queries/records";
+import type { TicketAction } from "@/lib/records/actions";
+import type { TicketDetail } from "@/lib/records/detail-types";
+import { stateCategoryLabel } from "@/lib/tickets/labels";
+import { namesFrom } from "@/components/records/names";
+import { TicketAttributes } from "./ticket-attributes";
+
+const INTERNAL_ONLY = "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
+
+/** What the page shows at once for each action, before Intercom answers. */
+function optimistic(t: TicketDetail, a: TicketAction): TicketDetail {
+  switch (a.action) {
+    case "set_state": {
+      const state = t.type.ticket_states.find((s) => s.id === a.state_id);
+      return state ? { ...t, state, previousStateId: t.state.id } : t;
+    }
+    case "assign_admin":
+      return { ...t, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id };
+    case "assign_team":
+      return { ...t, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
+    case "set_shared":
+      return { ...t, isShared: a.shared };
+    case "set_open":
+      return { ...t, open: a.open, snoozedUntil: a.open ? t.snoozedUntil : null };
+    case "snooze":
+      return { ...t, snoozedUntil: a.until };
+    case "set_attributes":
+      return { ...t, attributes: { ...t.attributes, ...a.attributes } };
+    case "remove_tag":
+      return { ...t, tags: (t.tags ?? []).filter((x) => x.id !== a.tag_id) };
+    default:
+      return t;
+  }
+}
+
+export function TicketView({ id, initial }: { id: string; initial: TicketDetail }) {
+  const workspace = useWorkspace();
+  const ws = workspace.id;
+  const tz = workspace.timezone;
+  const router = useRouter();
+  const { data: ticket } = useQuery({ ...ticketDetailQuery(ws, id), initialData: initial });
+  const { data: catalog } = useWorkspaceCatalog(ws);
+  const action = useTicketAction(ws, id);
+  const reply = useRef<ReplyBoxHandle>(null);
+  const snooze = useRef<SnoozeMenuHandle>(null);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const names = useMemo(() => namesFrom(catalog), [catalog]);
+
+  const run = (a: TicketAction, success?: string) => action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
+  const setOpen = (open: boolean) => {
+    if (ticket.open === open) {
+      toast.info(open ? "This ticket is already open." : "This ticket is already closed.");
+      return;
+    }
+    void run({ action: "set_open", open }, open ? "Ticket reopened" : "Ticket closed");
+  };
+
+  const shortcuts: Shortcut[] = [
+    { key: "r", label: "Reply to the customer", run: () => reply.current?.start("comment") },
+    { key: "n", label: "Add an internal note", run: () => reply.current?.start("note") },
+    { key: "a", label: "Assign to a teammate", run: () => setAssignOpen(true) },
+    { key: "c", label: "Close the ticket", run: () => setOpen(false) },
+    { key: "s", label: "Snooze", run: () => snooze.current?.open() },
+  ];
+  const { helpOpen, setHelpOpen } = useShortcuts(shortcuts);
+
+  const remove = async () => {
+    try {
+      await action.mutateAsync({ action: { action: "delete", confirm: ticket.ticketNumber }, silent: true });
+      toast.success(`Ticket #${ticket.ticketNumber} was deleted`);
+      router.push(`/w/${ws}/tickets`);
+    } catch (e) {
+      toast.error((e as Error).message);
+    }
+  };
+
+  const previous = ticket.previousStateId ? ticket.type.ticket_states.find((s) => s.id === ticket.previousStateId) : undefined;
+  const contactName = ticket.contacts[0]?.name ?? ticket.contacts[0]?.email ?? "the customer";
+  const states = ticket.type.ticket_states;
+  const categories = [...new Set(states.map((s) => s.category))];
+
+  return (
+    <DetailLayout
+      back={{ href: `/w/${ws}/tickets`, label: "Tickets" }}
+      header={
+        <>
+          <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted-foreground">
+            {ticket.type.icon && <span aria-hidden="true">{ticket.type.icon}</span>}
+            <span>{ticket.type.name}</span>
+            <span aria-hidden="true">·</span>
+            <span>{ticket.category}</span>
+          </p>
+          <h1 className="text-xl font-semibold">
+            <span className="mr-2 font-mono text-muted-foreground">#{ticket.ticketNumber}</span>
+            {ticket.title || "Untitled ticket"}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <StateBadge category={ticket.state.category} label={ticket.state.internal_label} />
+            <Badge variant={ticket.open ? "default" : "secondary"}>{ticket.open ? "Open" : "Closed"}</Badge>
+            <Badge variant="outline">{ticket.isShared ? "Shared with customer" : "Not shared"}</Badge>
+            {ticket.snoozedUntil !== null && ticket.open && <Badge variant="secondary">Snoozed until {formatDateTime(ticket.snoozedUntil, tz)}</Badge>}
+            {ticket.previousStateId && (
+              <span className="text-muted-foreground">Previously {previous ? previous.internal_label : "a state of another type"}</span>
+            )}
+          </div>
+        </>
+      }
+      toolbar={
+        <>
+          <label className="sr-only" htmlFor="ticket-state">
+            State
+          </label>
+          <NativeSelect
+            id="ticket-state"
+            className="w-56"
+            value={ticket.state.id}
+            onChange={(e) => void run({ action: "set_state", state_id: e.target.value }, "State changed")}
+          >
+            {categories.map((c) => (
+              <optgroup key={c} label={stateCategoryLabel(c)}>
+                {states
+                  .filter((s) => s.category === c)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.internal_label}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </NativeSelect>
+          {ticket.open ? (
+            <Button variant="outline" size="sm" onClick={() => setOpen(false)}>
+              <CheckCircle2 aria-hidden="true" /> Close
+            </Button>
+          ) : (
+            <Button variant="outline" size="sm" onClick={() => setOpen(true)}>
+              <RotateCcw aria-hidden="true" /> Reopen
+            </Button>
+          )}
+          <SnoozeMenu
+            ref={snooze}
+            timezone={tz}
+            disabled={!ticket.open}
+            onSnooze={(until) => void run({ action: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
+          />
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="outline" size="icon-sm" aria-label="More actions">
+                <MoreHorizontal aria-hidden="true" />
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end">
+              <DropdownMenuItem onSelect={() => setHelpOpen(true)}>
+                <Keyboard aria-hidden="true" /> Keyboard shortcuts
+              </DropdownMenuItem>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem className="text-destructive" onSelect={() => setConfirmDelete(true)}>
+                <Trash2 aria-hidden="true" /> Delete ticket…
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        </>
+      }
+      aside={
+        <>
+          <PanelSection title="Assignment">
+            <AssigneeFields
+              catalog={catalog}
+              adminId={ticket.adminAssigneeId}
+              teamId={ticket.teamAssigneeId}
+              adminOpen={assignOpen}
+              onAdminOpenChange={setAssignOpen}
+              onAdmin={(admin_id) =>
+                void run({ action: "assign_admin", admin_id }, admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${names.admin(admin_id) ?? "teammate"}`)
+              }
+              onTeam={(team_id) =>
+                void run({ action: "assign_team", team_id }, team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${names.team(team_id) ?? "team"}`)
+              }
+            />
+            <div className="flex items-center justify-between gap-2 pt-1">
+              <label htmlFor="ticket-shared" className="text-sm font-medium">
+                Shared with the customer
+              </label>
+              <Switch
+                id="ticket-shared"
+                checked={ticket.isShared}
+                onCheckedChange={(shared) => void run({ action: "set_shared", shared }, shared ? "Shared with the customer" : "No longer shared")}
+              />
+            </div>
+          </PanelSection>
+          <PanelSection title="Tags">
+            <TagEditor
+              tags={ticket.tags ?? []}
+              all={catalog?.tags ?? []}
+              onAdd={(tag_id) => {
+                const tag = catalog?.tags.find((t) => t.id === tag_id);
+                const add = (t: TicketDetail) => (tag ? { ...t, tags: [...(t.tags ?? []), tag] } : t);
+                void action.mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add }).catch(() => undefined);
+              }}
+              onRemove={(tag_id) => void run({ action: "remove_tag", tag_id })}
+            />
+          </PanelSection>
+          <PanelSection title="Contacts">
+            <ContactList ws={ws} contacts={ticket.contacts} />
+          </PanelSection>
+          <PanelSection title="Linked">
+            <LinkedList ws={ws} linked={ticket.linked} />
+          </PanelSection>
+          <PanelSection title="Details">
+            <dl>
+              <Fact label="Created">{formatDateTime(ticket.createdAt, tz)}</Fact>
+              <Fact label="Updated">{formatDateTime(ticket.updatedAt, tz)}</Fact>
+              <Fact label="Ticket id">{ticket.id}</Fact>
+            </dl>
+          </PanelSection>
+        </>
+      }
+    >
+      <Card>
+        <CardHeader>
+          <CardTitle>Attributes</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <TicketAttributes
+            attributes={ticket.type.ticket_type_attributes}
+            values={ticket.attributes}
+            timezone={tz}
+            onSave={(name, value) =>
+              action.mutateAsync({ action: { action: "set_attributes", attributes: { [name]: value } }, optimistic, success: "Saved", silent: true })
+            }
+          />
+        </CardContent>
+      </Card>
+      <Timeline parts={ticket.parts} names={names} timezone={tz} label="Ticket timeline" />
+      <ReplyBox
+        ref={reply}
+        recipient={contactName}
+        replyDisabledReason={ticket.category === "Customer" ? null : INTERNAL_ONLY}
+        onSend={(kind, body) =>
+          action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })
+        }
+      />
+      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
+      <ConfirmDialog
+        open={confirmDelete}
+        onOpenChange={setConfirmDelete}
+        title={`Delete ticket #${ticket.ticketNumber}?`}
+        description={
+          <>
+            <p>The ticket, its attributes and its timeline are deleted in Intercom. This cannot be undone.</p>
+          </>
+        }
+        confirmLabel="Delete ticket"
+        destructive
+        typeToConfirm={ticket.ticketNumber}
+        pending={action.isPending}
+        onConfirm={() => void remove()}
+      />
+    </DetailLayout>
+  );
+}

@@ -1,0 +1,61 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { ConversationAction, TicketAction } from "@/lib/records/actions";
+import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-types";
+import { fetchJson } from "./fetcher";
+import { keys } from "./keys";
+
+const base = (ws: string, kind: "tickets" | "conversations", id: string) => `/api/w/${encodeURIComponent(ws)}/${kind}/${encodeURIComponent(id)}`;
+
+export function ticketDetailQuery(ws: string, id: string) {
+  return queryOptions({ queryKey: keys.record(ws, "tickets", id), queryFn: ({ signal }) => fetchJson<TicketDetail>(base(ws, "tickets", id), { signal }) });
+}
+
+export function conversationDetailQuery(ws: string, id: string) {
+  return queryOptions({
+    queryKey: keys.record(ws, "conversations", id),
+    queryFn: ({ signal }) => fetchJson<ConversationDetail>(base(ws, "conversations", id), { signal }),
+  });
+}
+
+interface ActionOptions<D, A> {
+  /** What the page should show at once, before Intercom answers; rolled back if it refuses. */
+  optimistic?: (detail: D, action: A) => D;
+  success?: string;
+  /** The caller shows the error itself (beside a field), so no toast. */
+  silent?: boolean;
+}
+
+/**
+ * Actions on a record: the page changes at once (optimistic), rolls back with a toast if
+ * the server refuses, and refetches afterwards so the timeline shows the new part.
+ */
+function useRecordAction<D, A extends { action: string }>(ws: string, kind: "tickets" | "conversations", id: string) {
+  const client = useQueryClient();
+  const key = keys.record(ws, kind, id);
+  return useMutation({
+    mutationFn: ({ action }: { action: A } & ActionOptions<D, A>) => fetchJson<{ ok: true }>(`${base(ws, kind, id)}/actions`, { method: "POST", body: action }),
+    onMutate: async ({ action, optimistic }) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<D>(key);
+      if (before && optimistic) client.setQueryData<D>(key, optimistic(before, action));
+      return { before };
+    },
+    onError: (error, { silent }, context) => {
+      if (context?.before) client.setQueryData(key, context.before);
+      if (!silent) toast.error(error.message);
+    },
+    onSuccess: (_data, { success }) => {
+      if (success) toast.success(success);
+    },
+    onSettled: () => {
+      // Lists and the overview showing this record are stale too; they refetch when next shown.
+      for (const other of [keys.search(ws, kind), keys.count(ws, kind), keys.overview(ws)])
+        void client.invalidateQueries({ queryKey: other, refetchType: "none" });
+      return client.invalidateQueries({ queryKey: key });
+    },
+  });
+}
+
+export const useTicketAction = (ws: string, id: string) => useRecordAction<TicketDetail, TicketAction>(ws, "tickets", id);
+export const useConversationAction = (ws: string, id: string) => useRecordAction<ConversationDetail, ConversationAction>(ws, "conversations", id);
