@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Bot, CheckCheck, CheckCircle2, EyeOff, Keyboard, MoreHorizontal, RotateCcw, Star } from "lucide-react";
+import { Bot, CheckCheck, CheckCircle2, EyeOff, Keyboard, MoreHorizontal, RotateCcw, Star, Ticket as TicketIcon } from "lucide-react";
+import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { AssigneeFields, UNASSIGNED } from "@/components/records/assignee-fields";
@@ -27,6 +28,7 @@ import { conversationDetailQuery, useConversationAction } from "@/lib/queries/re
 import type { ConversationAction } from "@/lib/records/actions";
 import type { ConversationDetail, TimelinePart } from "@/lib/records/detail-types";
 import { ConversationFacts } from "./conversation-facts";
+import { ConvertDialog } from "./convert-dialog";
 
 const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as const;
 
@@ -71,6 +73,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
   const snooze = useRef<SnoozeMenuHandle>(null);
   const [assignOpen, setAssignOpen] = useState(false);
   const [redacting, setRedacting] = useState<RedactTarget | null>(null);
+  const [converting, setConverting] = useState(false);
   const names = useMemo(() => namesFrom(catalog), [catalog]);
 
   const run = (a: ConversationAction, success?: string) => action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
@@ -195,6 +198,17 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
           <Button variant="outline" size="sm" disabled={conv.read} onClick={() => void run({ action: "mark_read" }, "Marked as read")}>
             <CheckCheck aria-hidden="true" /> {conv.read ? "Read" : "Mark read"}
           </Button>
+          {conv.ticket ? (
+            <Button variant="outline" size="sm" asChild>
+              <Link href={`/w/${ws}/tickets/${conv.ticket.id}`}>
+                <TicketIcon aria-hidden="true" /> Open ticket{conv.ticket.ticketNumber ? ` #${conv.ticket.ticketNumber}` : ""}
+              </Link>
+            </Button>
+          ) : (
+            <Button variant="outline" size="sm" disabled={!catalog} onClick={() => setConverting(true)}>
+              <TicketIcon aria-hidden="true" /> Convert to ticket
+            </Button>
+          )}
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
               <Button variant="outline" size="icon-sm" aria-label="More actions">
@@ -317,6 +331,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
         }
       />
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
+      {converting && catalog && <ConvertDialog conversation={conv} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setConverting(false)} />}
       <ConfirmDialog
         open={redacting !== null}
         onOpenChange={(o) => !o && setRedacting(null)}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { CheckCircle2, Keyboard, MoreHorizontal, RotateCcw, Trash2 } from "lucide-react";
+import { CheckCircle2, Keyboard, MoreHorizontal, Replace, RotateCcw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -29,6 +29,7 @@ import type { TicketAction } from "@/lib/records/actions";
 import type { TicketDetail } from "@/lib/records/detail-types";
 import { stateCategoryLabel } from "@/lib/tickets/labels";
 import { namesFrom } from "@/components/records/names";
+import { ChangeTypeDialog } from "./change-type-dialog";
 import { TicketAttributes } from "./ticket-attributes";
 
 const INTERNAL_ONLY = "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
@@ -71,6 +72,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
   const snooze = useRef<SnoozeMenuHandle>(null);
   const [assignOpen, setAssignOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [changingType, setChangingType] = useState(false);
   const names = useMemo(() => namesFrom(catalog), [catalog]);
 
   const run = (a: TicketAction, success?: string) => action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
@@ -177,6 +179,9 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
               </Button>
             </DropdownMenuTrigger>
             <DropdownMenuContent align="end">
+              <DropdownMenuItem disabled={!catalog} onSelect={() => setChangingType(true)}>
+                <Replace aria-hidden="true" /> Change type…
+              </DropdownMenuItem>
               <DropdownMenuItem onSelect={() => setHelpOpen(true)}>
                 <Keyboard aria-hidden="true" /> Keyboard shortcuts
               </DropdownMenuItem>
@@ -268,6 +273,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
         }
       />
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
+      {changingType && catalog && <ChangeTypeDialog ticket={ticket} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setChangingType(false)} />}
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}

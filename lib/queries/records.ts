@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { ConversationAction, TicketAction } from "@/lib/records/actions";
+import type { ChangeTypeBody, ConversationAction, ConvertBody, TicketAction } from "@/lib/records/actions";
 import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-types";
 import { fetchJson } from "./fetcher";
 import { keys } from "./keys";
@@ -59,3 +59,30 @@ function useRecordAction<D, A extends { action: string }>(ws: string, kind: "tic
 
 export const useTicketAction = (ws: string, id: string) => useRecordAction<TicketDetail, TicketAction>(ws, "tickets", id);
 export const useConversationAction = (ws: string, id: string) => useRecordAction<ConversationDetail, ConversationAction>(ws, "conversations", id);
+
+/** Changes a ticket's type; the answer is the ticket as its page shows it, put straight into the cache. */
+export function useChangeType(ws: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangeTypeBody) => fetchJson<TicketDetail>(`${base(ws, "tickets", id)}/change-type`, { method: "POST", body }),
+    onSuccess: (detail) => {
+      client.setQueryData(keys.record(ws, "tickets", id), detail);
+      void client.invalidateQueries({ queryKey: keys.search(ws, "tickets"), refetchType: "none" });
+    },
+    // A refusal may come from types that changed meanwhile: read them again.
+    onError: () => client.invalidateQueries({ queryKey: keys.catalog(ws, "all") }),
+  });
+}
+
+/** Converts a conversation to a ticket; the conversation then links to it. */
+export function useConvert(ws: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConvertBody) => fetchJson<{ ticketId: string; ticketNumber: string }>(`${base(ws, "conversations", id)}/convert`, { method: "POST", body }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.record(ws, "conversations", id) });
+      void client.invalidateQueries({ queryKey: keys.search(ws, "tickets"), refetchType: "none" });
+    },
+    onError: () => client.invalidateQueries({ queryKey: keys.catalog(ws, "all") }),
+  });
+}

@@ -45,6 +45,20 @@ export const conversationAction = z.discriminatedUnion("action", [
 ]);
 export type ConversationAction = z.infer<typeof conversationAction>;
 
+const attributes = z.record(z.string().check(z.minLength(1), z.maxLength(200)), attrValue);
+
+/** A ticket's new type, state and attribute overrides; lib/tickets checks it against the types. */
+export const changeTypeBody = z.strictObject({
+  ticket_type_id: id,
+  ticket_state_id: z.optional(z.nullable(id)),
+  ticket_attributes: z.optional(attributes),
+});
+export type ChangeTypeBody = z.infer<typeof changeTypeBody>;
+
+/** A conversation becomes a ticket of a Customer type, with its attributes. */
+export const convertBody = z.strictObject({ ticket_type_id: id, attributes: z.optional(attributes) });
+export type ConvertBody = z.infer<typeof convertBody>;
+
 /** Plain text a lead typed becomes paragraphs, as Intercom shows it; HTML is escaped, never passed on. */
 export function textToHtml(text: string): string {
   const escaped = text.trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -67,7 +67,8 @@ export interface ConversationDetail {
   subject: string;
   channel: string;
   deliveredAs: string | null;
-  source: { id: string; bodyHtml: string | null; author: PartAuthor; redacted: boolean; url: string | null };
+  /** `subject` as Intercom has it (email subjects); `text`: the first message as plain text. */
+  source: { id: string; subject: string | null; bodyHtml: string | null; text: string; author: PartAuthor; redacted: boolean; url: string | null };
   state: "open" | "closed" | "snoozed";
   open: boolean;
   read: boolean;

@@ -2,7 +2,7 @@ import "server-only";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { conversationSchema, ticketSchema, type Conversation, type ConversationPart, type Ticket, type TicketPart } from "@/lib/intercom/schemas";
 import type { AttrValue, ConversationDetail, LinkedRecord, PartAuthor, TicketDetail, TimelinePart } from "./detail-types";
-import { conversationSubject, ticketTitle } from "./project";
+import { conversationSubject, htmlToText, ticketTitle } from "./project";
 import { sanitizeBody } from "./sanitize";
 import { contactsById } from "./search";
 
@@ -108,6 +108,8 @@ export function conversationDetailFrom(c: Conversation, contacts: Awaited<Return
     source: {
       id: c.source.id,
       bodyHtml: sanitizeBody(c.source.body),
+      subject: c.source.subject?.trim() || null,
+      text: htmlToText(sanitizeBody(c.source.body)),
       author: author(c.source.author)!,
       redacted: c.source.redacted ?? false,
       url: c.source.url ?? null,

@@ -2,6 +2,7 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { route, type ApiContext, type Route } from "../router";
 import { segmentMembers } from "../search/engine";
 import * as s from "./serialize";
+import { booleanParam, enumParam, objectBody, onlyKeys, stringParam } from "./validate";
 
 function flag(ctx: ApiContext, name: string): boolean {
   const v = ctx.query.get(name);
@@ -38,6 +39,32 @@ export const catalogRoutes: Route[] = [
   route("GET", "/ticket_types/{id}", (ctx) => {
     const t = ctx.ws.ticketTypes.get(ctx.params.id);
     if (!t) throw notFound("Ticket type not found", "ticket_type_not_found");
+    return s.ticketType(t, ctx.ws);
+  }),
+  // Intercom's "Update a ticket type": rename, re-describe, re-categorise, archive or restore.
+  route("PUT", "/ticket_types/{id}", (ctx) => {
+    const t = ctx.ws.ticketTypes.get(ctx.params.id);
+    if (!t) throw notFound("Ticket type not found", "ticket_type_not_found");
+    const body = objectBody(ctx.body);
+    onlyKeys(body, ["name", "description", "category", "icon", "archived", "is_internal"]);
+    const name = stringParam(body, "name", false);
+    if (name !== undefined && name.trim() === "") throw badRequest("name can't be blank", "parameter_invalid", "name");
+    if (name !== undefined && [...ctx.ws.ticketTypes.values()].some((x) => x.id !== t.id && x.name === name.trim())) {
+      throw badRequest("A ticket type with this name already exists", "parameter_invalid", "name");
+    }
+    const description = stringParam(body, "description", false);
+    const category = enumParam(body, "category", ["Customer", "Back-office", "Tracker"] as const, false);
+    const icon = stringParam(body, "icon", false);
+    const archived = booleanParam(body, "archived");
+    const internal = booleanParam(body, "is_internal");
+    if (name !== undefined) t.name = name.trim();
+    if (description !== undefined) t.description = description;
+    if (category !== undefined) t.category = category;
+    if (icon !== undefined) t.icon = icon;
+    if (archived !== undefined) t.archived = archived;
+    if (internal !== undefined) t.is_internal = internal;
+    t.updated_at = ctx.now();
+    s.forgetTicketType(t);
     return s.ticketType(t, ctx.ws);
   }),
   route("GET", "/ticket_states", (ctx) => ({ type: "list", data: [...ctx.ws.ticketStates.values()].map((st) => s.ticketStateDetailed(st, ctx.ws)) })),

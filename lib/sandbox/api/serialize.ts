@@ -154,6 +154,11 @@ export function ticketType(t: TicketTypeRec, ws: Workspace) {
   return shape;
 }
 
+/** A type was edited: its shape is built again on the next read. */
+export function forgetTicketType(t: TicketTypeRec): void {
+  ticketTypeShapes.delete(t);
+}
+
 function buildTicketType(t: TicketTypeRec, ws: Workspace) {
   return {
     type: "ticket_type",

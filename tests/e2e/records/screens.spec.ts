@@ -20,5 +20,20 @@ for (const theme of ["light", "dark"] as const) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await page.screenshot({ path: info.outputPath(`${name}-${theme}.png`), fullPage: true });
     }
+
+    // The two forms, filled in part, as a lead sees them before committing.
+    await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Change type…" }).click();
+    const change = page.getByRole("dialog", { name: /Change the type/ });
+    await change.locator("input[type=radio]:not([disabled])").first().check();
+    await expect(change.getByRole("listitem").first()).toBeVisible();
+    await page.screenshot({ path: info.outputPath(`change-type-${theme}.png`) });
+    await page.keyboard.press("Escape");
+    await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
+    await page.getByRole("button", { name: "Convert to ticket" }).click();
+    const convert = page.getByRole("dialog", { name: "Convert to a ticket" });
+    await convert.getByRole("radio", { name: /Billing question/ }).check();
+    await page.screenshot({ path: info.outputPath(`convert-${theme}.png`) });
   });
 }

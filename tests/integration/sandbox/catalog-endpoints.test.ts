@@ -96,6 +96,23 @@ describe("ticket types and states", () => {
     expectError(await api("GET", "/ticket_types/77"), 404);
   });
 
+  it("PUT /ticket_types/{id} archives, restores and renames; bad input changes nothing", async () => {
+    const type = [...ws.ticketTypes.values()].find((t) => !t.archived && t.category === "Customer")!;
+    const other = [...ws.ticketTypes.values()].find((t) => t.id !== type.id)!;
+    const archived = expectOk(await api("PUT", `/ticket_types/${type.id}`, { archived: true }), ticketTypeSchema);
+    expect(archived).toMatchObject({ id: type.id, archived: true, name: type.name });
+    expect(expectOk(await api("GET", `/ticket_types/${type.id}`), ticketTypeSchema).archived).toBe(true);
+    const name = type.name;
+    expectError(await api("PUT", `/ticket_types/${type.id}`, { name: other.name, archived: false }), 400, "parameter_invalid", /already exists/);
+    expectError(await api("PUT", `/ticket_types/${type.id}`, { archived: "no" }), 400);
+    expectError(await api("PUT", `/ticket_types/${type.id}`, { colour: "red" }), 400);
+    expect(ws.ticketTypes.get(type.id)).toMatchObject({ name, archived: true });
+    const restored = expectOk(await api("PUT", `/ticket_types/${type.id}`, { archived: false, name: `${name} (renamed)` }), ticketTypeSchema);
+    expect(restored).toMatchObject({ archived: false, name: `${name} (renamed)` });
+    expectOk(await api("PUT", `/ticket_types/${type.id}`, { name }), ticketTypeSchema);
+    expectError(await api("PUT", "/ticket_types/77", { archived: true }), 404, "ticket_type_not_found");
+  });
+
   it("GET /ticket_states lists states with the types that use them", async () => {
     const list = expectOk(await api("GET", "/ticket_states"), ticketStateListSchema);
     expect(list.data.length).toBe(ws.ticketStates.size);

@@ -1,0 +1,54 @@
+import "server-only";
+import { forgetCatalog, loadCatalog } from "@/lib/catalog/server";
+import { HttpError } from "@/lib/http/errors";
+import type { IntercomClient } from "@/lib/intercom/client";
+import { IntercomError } from "@/lib/intercom/errors";
+import { conversationSchema, ticketSchema } from "@/lib/intercom/schemas";
+import { CHANGE_TYPE_VERSION } from "@/lib/intercom/versions";
+import { planConvert, planTypeChange, ticketForPlan } from "@/lib/tickets";
+import type { ChangeTypeBody, ConvertBody } from "./actions";
+import { loadTicketDetail } from "./detail";
+import type { TicketDetail } from "./detail-types";
+
+/**
+ * Intercom refused what the types said it would take: the cached types may be stale (a type
+ * archived meanwhile), so they are read again next time. The refusal goes to the lead as is.
+ */
+async function refreshOnRefusal<T>(workspaceId: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof IntercomError && e.status >= 400 && e.status < 500) forgetCatalog(workspaceId);
+    throw e;
+  }
+}
+
+/**
+ * Changes a ticket's type after checking the request against the ticket type definitions
+ * (same category, a state of the new type, known attributes with values of their types):
+ * anything else is a 400 with field errors and Intercom is not called.
+ */
+export async function changeTicketType(client: IntercomClient, workspaceId: string, ticketId: string, body: ChangeTypeBody): Promise<TicketDetail> {
+  const path = `/tickets/${encodeURIComponent(ticketId)}`;
+  const [ticket, catalog] = await Promise.all([client.request("GET", path, ticketSchema), loadCatalog(client, workspaceId)]);
+  const plan = planTypeChange(ticketForPlan(ticket), catalog.ticketTypes, body.ticket_type_id, body.ticket_state_id ?? null, body.ticket_attributes ?? {});
+  if (!plan.request) throw new HttpError(400, "invalid_input", "The new type, state or attributes are not valid.", plan.errors);
+  const request = plan.request;
+  await refreshOnRefusal(workspaceId, () => client.request("POST", `${path}/change_type`, ticketSchema, { body: request, version: CHANGE_TYPE_VERSION }));
+  return loadTicketDetail(client, ticketId);
+}
+
+/** Turns a conversation into a ticket of a live Customer type, checked the same way first. */
+export async function convertConversation(client: IntercomClient, workspaceId: string, conversationId: string, body: ConvertBody): Promise<{ ticketId: string; ticketNumber: string }> {
+  const path = `/conversations/${encodeURIComponent(conversationId)}`;
+  const [conversation, catalog] = await Promise.all([client.request("GET", path, conversationSchema), loadCatalog(client, workspaceId)]);
+  if (conversation.ticket) {
+    const number = conversation.ticket.ticket_id ? ` #${conversation.ticket.ticket_id}` : "";
+    throw new HttpError(409, "already_converted", `This conversation is already ticket${number}.`);
+  }
+  const plan = planConvert(catalog.ticketTypes, body.ticket_type_id, body.attributes ?? {});
+  if (!plan.request) throw new HttpError(400, "invalid_input", "The ticket type or attributes are not valid.", plan.errors);
+  const request = plan.request;
+  const ticket = await refreshOnRefusal(workspaceId, () => client.request("POST", `${path}/convert`, ticketSchema, { body: request }));
+  return { ticketId: ticket.id, ticketNumber: ticket.ticket_id };
+}
