@@ -331,7 +331,9 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
         }
       />
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
-      {converting && catalog && <ConvertDialog conversation={conv} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setConverting(false)} />}
+      {converting && catalog && (
+        <ConvertDialog conversation={conv} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setConverting(false)} />
+      )}
       <ConfirmDialog
         open={redacting !== null}
         onOpenChange={(o) => !o && setRedacting(null)}

@@ -78,7 +78,9 @@ export function ConvertDialog({ conversation, types, timezone, workspace, onClos
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-h-[calc(100dvh-2rem)] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto">
         <DialogTitle>Convert to a ticket</DialogTitle>
-        <DialogDescription>The conversation stays as it is and links to the new ticket. Title and description start from the conversation; edit them as you like.</DialogDescription>
+        <DialogDescription>
+          The conversation stays as it is and links to the new ticket. Title and description start from the conversation; edit them as you like.
+        </DialogDescription>
         <form
           noValidate
           className="space-y-5"

@@ -273,7 +273,9 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
         }
       />
       <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
-      {changingType && catalog && <ChangeTypeDialog ticket={ticket} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setChangingType(false)} />}
+      {changingType && catalog && (
+        <ChangeTypeDialog ticket={ticket} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setChangingType(false)} />
+      )}
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}

@@ -14,7 +14,19 @@ export interface Choice {
  * Ticket types as radio buttons: those that cannot be picked stay listed, disabled, with the
  * reason read out beside them. Arrow keys move between the ones that can.
  */
-export function TypeChoiceList({ legend, choices, value, onChange, error }: { legend: string; choices: Choice[]; value: string; onChange: (id: string) => void; error?: string | null }) {
+export function TypeChoiceList({
+  legend,
+  choices,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  choices: Choice[];
+  value: string;
+  onChange: (id: string) => void;
+  error?: string | null;
+}) {
   const id = useId();
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined} className="space-y-2">

@@ -78,7 +78,8 @@ export function useChangeType(ws: string, id: string) {
 export function useConvert(ws: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ConvertBody) => fetchJson<{ ticketId: string; ticketNumber: string }>(`${base(ws, "conversations", id)}/convert`, { method: "POST", body }),
+    mutationFn: (body: ConvertBody) =>
+      fetchJson<{ ticketId: string; ticketNumber: string }>(`${base(ws, "conversations", id)}/convert`, { method: "POST", body }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.record(ws, "conversations", id) });
       void client.invalidateQueries({ queryKey: keys.search(ws, "tickets"), refetchType: "none" });

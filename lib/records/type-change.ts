@@ -39,7 +39,12 @@ export async function changeTicketType(client: IntercomClient, workspaceId: stri
 }
 
 /** Turns a conversation into a ticket of a live Customer type, checked the same way first. */
-export async function convertConversation(client: IntercomClient, workspaceId: string, conversationId: string, body: ConvertBody): Promise<{ ticketId: string; ticketNumber: string }> {
+export async function convertConversation(
+  client: IntercomClient,
+  workspaceId: string,
+  conversationId: string,
+  body: ConvertBody,
+): Promise<{ ticketId: string; ticketNumber: string }> {
   const path = `/conversations/${encodeURIComponent(conversationId)}`;
   const [conversation, catalog] = await Promise.all([client.request("GET", path, conversationSchema), loadCatalog(client, workspaceId)]);
   if (conversation.ticket) {

@@ -8,7 +8,9 @@ interface SandboxType {
   category: string;
   archived: boolean;
   ticket_states: { data: { id: string; category: string; internal_label: string }[] };
-  ticket_type_attributes: { data: { name: string; data_type: string; input_options?: { list_options?: { id: string; label: string; archived?: boolean }[] } }[] };
+  ticket_type_attributes: {
+    data: { name: string; data_type: string; input_options?: { list_options?: { id: string; label: string; archived?: boolean }[] } }[];
+  };
 }
 
 async function typeNamed(ws: SandboxWorkspace, name: string): Promise<SandboxType> {
@@ -174,8 +176,13 @@ test("forged type changes and conversions are 400s with field errors, and change
   const c = await conversationIn(us, "open", 6);
   const convert = await page.request.post(`/api/w/${us.id_code}/conversations/${c.id}/convert`, { data: { ticket_type_id: refund.id }, headers });
   expect(convert.status()).toBe(400);
-  expect(((await convert.json()) as { error: { fields: Record<string, string> } }).error.fields.ticket_type_id).toBe("Only Customer ticket types can be created from a conversation");
-  const typed = await page.request.post(`/api/w/${us.id_code}/conversations/${c.id}/convert`, { data: { ticket_type_id: bug.id, attributes: { "Affected users": "lots" } }, headers });
+  expect(((await convert.json()) as { error: { fields: Record<string, string> } }).error.fields.ticket_type_id).toBe(
+    "Only Customer ticket types can be created from a conversation",
+  );
+  const typed = await page.request.post(`/api/w/${us.id_code}/conversations/${c.id}/convert`, {
+    data: { ticket_type_id: bug.id, attributes: { "Affected users": "lots" } },
+    headers,
+  });
   expect(typed.status()).toBe(400);
   expect(((await typed.json()) as { error: { fields: Record<string, string> } }).error.fields["Affected users"]).toMatch(/whole number/);
   expect((await sandboxApi<{ ticket: unknown }>(us, "GET", `/conversations/${c.id}`)).ticket ?? null).toBeNull();

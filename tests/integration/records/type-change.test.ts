@@ -111,7 +111,10 @@ describe("changing a ticket's type", () => {
     e = await refusal(() => changeTicketType(client, wsId, rec.id, { ticket_type_id: sameCategory.id, ticket_state_id: foreignState }));
     expect(e.fields?.ticket_state_id).toMatch(/not one of/);
     e = await refusal(() =>
-      changeTicketType(client, wsId, rec.id, { ticket_type_id: sameCategory.id, ticket_attributes: { Nonexistent: "x", ...(integer ? { [integer.name]: "many" } : {}) } }),
+      changeTicketType(client, wsId, rec.id, {
+        ticket_type_id: sameCategory.id,
+        ticket_attributes: { Nonexistent: "x", ...(integer ? { [integer.name]: "many" } : {}) },
+      }),
     );
     expect(e.fields?.Nonexistent).toMatch(/has no attribute/);
     if (integer) expect(e.fields?.[integer.name]).toMatch(/whole number/);
@@ -180,7 +183,9 @@ describe("converting a conversation", () => {
   it("refuses non-Customer types, missing required values and unknown attributes, with no call", async () => {
     const conv = unconverted(1);
     const backOffice = types().find((t) => t.category === "Back-office" && !t.archived)!;
-    const withRequired = types().find((t) => t.category === "Customer" && !t.archived && t.attributes.some((a) => a.required_to_create && !a.name.startsWith("_default")))!;
+    const withRequired = types().find(
+      (t) => t.category === "Customer" && !t.archived && t.attributes.some((a) => a.required_to_create && !a.name.startsWith("_default")),
+    )!;
     const required = withRequired.attributes.find((a) => a.required_to_create && !a.name.startsWith("_default"))!;
 
     let e = await refusal(() => convertConversation(client, wsId, conv.id, { ticket_type_id: backOffice.id }));
