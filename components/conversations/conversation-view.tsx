@@ -200,7 +200,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
           </Button>
           {conv.ticket ? (
             <Button variant="outline" size="sm" asChild>
-              <Link href={`/w/${ws}/tickets/${conv.ticket.id}`}>
+              <Link prefetch={false} href={`/w/${ws}/tickets/${conv.ticket.id}`}>
                 <TicketIcon aria-hidden="true" /> Open ticket{conv.ticket.ticketNumber ? ` #${conv.ticket.ticketNumber}` : ""}
               </Link>
             </Button>

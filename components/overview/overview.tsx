@@ -132,7 +132,7 @@ export function Overview() {
             <ul className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 xl:grid-cols-3">
               {data.segments.map((s) => (
                 <li key={s.id} className="flex items-center justify-between gap-2 border-b py-1.5">
-                  <Link href={`${base}/segments/${s.id}`} className="truncate hover:underline">
+                  <Link prefetch={false} href={`${base}/segments/${s.id}`} className="truncate hover:underline">
                     {s.name}
                   </Link>
                   <span className="tabular-nums text-muted-foreground">{s.count === null ? "–" : number.format(s.count)}</span>

@@ -4,8 +4,14 @@ import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { useWorkspace } from "@/components/shell/workspace-context";
 
-/** A ticket or conversation that does not exist in this workspace (deleted, or a wrong link). */
-export function RecordNotFound({ what, list }: { what: "ticket" | "conversation"; list: "tickets" | "conversations" }) {
+/** A record that does not exist in this workspace (deleted, or a wrong link). */
+export function RecordNotFound({
+  what,
+  list,
+}: {
+  what: "ticket" | "conversation" | "segment" | "contact";
+  list: "tickets" | "conversations" | "segments" | "contacts";
+}) {
   const ws = useWorkspace();
   return (
     <div className="mx-auto mt-16 flex max-w-md flex-col items-center gap-3 text-center">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircle, Play, RotateCcw } from "lucide-react";
+import { AlertCircle, Lock, Play, RotateCcw } from "lucide-react";
 import { useDeferredValue, useEffect, useMemo, useReducer, useState } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +11,8 @@ import { countQuery } from "@/lib/queries/search";
 import type { Catalogue } from "@/lib/search/catalogue";
 import { toIntercom } from "@/lib/search/convert";
 import type { Resource } from "@/lib/search/fields";
-import { stripIds, type GroupNode } from "@/lib/search/model";
+import { stripIds, type FilterNode, type GroupNode } from "@/lib/search/model";
+import { withoutPinned, withPinned } from "@/lib/search/pin";
 import { validate } from "@/lib/search/validate";
 import { builderReducer, countFilters } from "./edit-tree";
 import { GroupEditor } from "./group-editor";
@@ -27,6 +28,8 @@ interface Props {
   refusal: string | null;
   onRun: (root: GroupNode) => void;
   extraActions?: React.ReactNode;
+  /** A filter always ANDed with the lead's, shown locked (a segment page's segment). */
+  pinned?: { node: FilterNode; label: string };
 }
 
 /** Waits until the value has been still for `ms`, so the live count does not fire on every keystroke. */
@@ -42,13 +45,15 @@ function useDebounced<T>(value: T, ms: number): T {
 const numberFormat = new Intl.NumberFormat();
 
 /** The visual builder: edits a draft, shows a live match count, and runs only valid searches. */
-export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, refusal, onRun, extraActions }: Props) {
+export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, refusal, onRun, extraActions, pinned }: Props) {
   const ws = useWorkspace();
   const [draft, dispatch] = useReducer(builderReducer, initial);
-  const errors = useMemo(() => validate({ resource, root: draft }, catalogue), [draft, resource, catalogue]);
+  // What is searched: the draft, with the pinned filter when there is one.
+  const searched = useMemo(() => (pinned ? withPinned(pinned.node, draft) : draft), [pinned, draft]);
+  const errors = useMemo(() => validate({ resource, root: searched }, catalogue), [searched, resource, catalogue]);
   const errorMap = useMemo(() => new Map(errors.map((e) => [e.nodeId, e.message])), [errors]);
   const valid = errors.length === 0;
-  const query = useMemo(() => (valid ? ({ resource, root: draft } as const) : null), [valid, draft, resource]);
+  const query = useMemo(() => (valid ? ({ resource, root: searched } as const) : null), [valid, searched, resource]);
   const settled = useDebounced(query, 400);
   const count = useQuery(countQuery(ws.id, resource, useDeferredValue(settled), ws.adminId));
   // The JSON panel shows the query as it would be sent now.
@@ -66,6 +71,13 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
         }}
         className="space-y-4"
       >
+        {pinned && (
+          <p role="group" aria-label="Pinned filter" className="flex items-center gap-2 rounded-md border border-dashed bg-muted/40 px-3 py-2 text-sm">
+            <Lock className="size-4 text-muted-foreground" aria-hidden="true" />
+            <span>{pinned.label}</span>
+            <span className="ml-auto text-xs text-muted-foreground">always applied</span>
+          </p>
+        )}
         <GroupEditor
           ws={ws.id}
           resource={resource}
@@ -119,7 +131,7 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
               apiBase={ws.apiBase}
               version={ws.intercomVersion}
               catalogue={catalogue}
-              onImport={(root) => dispatch({ type: "replace", root })}
+              onImport={(root) => dispatch({ type: "replace", root: pinned ? withoutPinned(pinned.node, root) : root })}
             />
             {extraActions}
           </span>

@@ -17,7 +17,8 @@ import { useViewMutations, viewsQuery } from "@/lib/queries/views";
 import { buildCatalogue } from "@/lib/search/catalogue";
 import { defaultQuery } from "@/lib/search/convert";
 import type { Resource } from "@/lib/search/fields";
-import { stripIds, type GroupNode, type SearchQuery } from "@/lib/search/model";
+import { groupNode, stripIds, type FilterNode, type GroupNode, type SearchQuery } from "@/lib/search/model";
+import { withPinned } from "@/lib/search/pin";
 import { decodeQuery, encodeQuery } from "@/lib/search/url";
 import { SaveViewDialog } from "./save-view-dialog";
 import { searchParams, validSize } from "./search-params";
@@ -35,8 +36,18 @@ const SearchBuilder = dynamic(() => import("./search-builder").then((m) => m.Sea
   loading: () => <Skeleton className="h-40" aria-label="Loading the search builder" />,
 });
 
+interface Props {
+  resource: Resource;
+  /** A filter always applied (a segment's members); the URL then holds only the refinement. */
+  pinned?: { node: FilterNode; label: string };
+  title?: string;
+  description?: string;
+  /** Extra controls in the page header (a segment's export). */
+  actions?: React.ReactNode;
+}
+
 /** A search over one resource: the builder, the results, paging and saved views, all owned by the URL. */
-export function SearchScreen({ resource }: { resource: Resource }) {
+export function SearchScreen({ resource, pinned, title, description, actions }: Props) {
   const ws = useWorkspace();
   const [params, setParams] = useQueryStates(searchParams(resource), { history: "push" });
   const catalog = useWorkspaceCatalog(ws.id);
@@ -46,12 +57,14 @@ export function SearchScreen({ resource }: { resource: Resource }) {
 
   const applied: SearchQuery = useMemo(() => {
     const fromUrl = params.q ? decodeQuery(params.q, resource) : null;
-    return fromUrl ?? view?.query ?? defaultQuery(resource);
-  }, [params.q, resource, view]);
+    return fromUrl ?? view?.query ?? (pinned ? { resource, root: groupNode("AND", []) } : defaultQuery(resource));
+  }, [params.q, resource, view, pinned]);
+  // What is searched: the pinned filter joins the lead's tree here, never in the URL.
+  const searched: SearchQuery = useMemo(() => (pinned ? { resource, root: withPinned(pinned.node, applied.root) } : applied), [pinned, applied, resource]);
   const appliedKey = useMemo(() => JSON.stringify(stripIds(applied.root)), [applied]);
   const size = validSize(params.size, resource);
   const cursor = params.c.at(-1) ?? null;
-  const results = useQuery(searchQuery(ws.id, resource, applied, size, cursor, ws.adminId));
+  const results = useQuery(searchQuery(ws.id, resource, searched, size, cursor, ws.adminId));
   const columns = useColumns(ws.id, resource, view);
 
   const catalogue = useMemo(() => (catalog.data ? buildCatalogue(resource, catalog.data) : null), [catalog.data, resource]);
@@ -62,12 +75,14 @@ export function SearchScreen({ resource }: { resource: Resource }) {
   return (
     <>
       <PageHeader
-        title={view ? view.name : TITLES[resource]}
+        title={title ?? (view ? view.name : TITLES[resource])}
         description={
-          view
+          description ??
+          (view
             ? `Saved view of ${resource}${view.owner === "default" ? ", a workspace default" : view.shared ? ", shared with the workspace" : ""}`
-            : `Search ${resource} with any filter Intercom supports.`
+            : `Search ${resource} with any filter Intercom supports.`)
         }
+        actions={actions}
       />
       <div className="space-y-4">
         {catalog.error ? (
@@ -87,6 +102,7 @@ export function SearchScreen({ resource }: { resource: Resource }) {
             perPage={size}
             refusal={refusal}
             onRun={run}
+            pinned={pinned}
             extraActions={
               <>
                 {view?.editable && viewChanged && (
@@ -104,10 +120,11 @@ export function SearchScreen({ resource }: { resource: Resource }) {
                     const saved = await mutations.create.mutateAsync({
                       ...values,
                       resource,
-                      query: { resource, root: applied.root },
+                      query: { resource, root: searched.root },
                       columns: columns.visible,
                     });
-                    await setParams({ view: saved.id, q: null, c: null });
+                    // A pinned page keeps its own address; the view (with the pinned filter in it) opens from the sidebar.
+                    if (!pinned) await setParams({ view: saved.id, q: null, c: null });
                     return saved;
                   }}
                 />

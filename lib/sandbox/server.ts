@@ -7,6 +7,7 @@ import { ticketRoutes } from "./api/tickets";
 import { objectBody } from "./api/validate";
 import { ApiError, badRequest, errorList } from "./errors";
 import { Faults, RateLimiter } from "./faults";
+import { RequestLog } from "./request-log";
 import { OAuthServer, type OAuthClient } from "./oauth";
 import { DEFAULT_VERSION, KNOWN_VERSIONS, matchRoute, type ApiContext, type TokenInfo } from "./router";
 import { seedWorkspaces, type SeedOptions } from "./seed";
@@ -32,6 +33,9 @@ export class Sandbox {
   private issued = new Map<string, TokenInfo>();
   readonly faults = new Faults();
   private limiter = new RateLimiter();
+  readonly requests = new RequestLog();
+  /** What the API handler learnt about a request, for the log once the answer is sent. */
+  private pending = new WeakMap<ServerResponse, { workspace: string | null; applied: boolean }>();
   private oauth: OAuthServer;
 
   constructor(
@@ -90,9 +94,14 @@ export class Sandbox {
         return sendHtml(res, out.status, out.html ?? "");
       }
       if (path === "/auth/eagle/token" && method === "POST") return await this.token(req, res, requestId);
+      const note = { workspace: null as string | null, applied: false };
+      this.pending.set(res, note);
+      res.once("close", () => this.requests.add({ at: Date.now(), method, path, status: res.statusCode, workspace: note.workspace, applied: note.applied }));
       return await this.api(req, res, method, path, url.searchParams, requestId);
     } catch (e) {
       if (e instanceof ApiError) return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), { "X-Request-Id": requestId });
+      // The client went away mid-request: nobody is left to answer.
+      if (req.destroyed || (e as Error).message === "aborted") return void res.destroy();
       this.log(`sandbox: unexpected error on ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
       return sendJson(res, 500, errorList("server_error", "An unexpected error occurred", requestId), { "X-Request-Id": requestId });
     }
@@ -106,6 +115,8 @@ export class Sandbox {
       return sendJson(res, 401, errorList("unauthorized", "Access Token Invalid", requestId), baseHeaders);
     }
     const ws = this.workspace(auth.idCode)!;
+    const note = this.pending.get(res);
+    if (note) note.workspace = auth.idCode;
     const delay = this.faults.delayMs();
     if (delay > 0) await sleep(delay);
 
@@ -147,6 +158,7 @@ export class Sandbox {
       const body = await readJsonBody(req);
       const ctx: ApiContext = { method, path, params: match.params, query, body, ws, auth, version, now: () => Math.floor(Date.now() / 1000) };
       result = match.route.handler(ctx);
+      if (note) note.applied = true;
     } catch (e) {
       if (e instanceof ApiError) return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), headers);
       throw e;
@@ -209,6 +221,26 @@ export class Sandbox {
         200,
         [...this.issued.values()].map((t) => ({ token: t.token, id_code: t.idCode, admin_id: t.adminId, kind: t.kind, revoked: !this.tokens.has(t.token) })),
       );
+    }
+    if (path === "/sandbox/requests") {
+      if (method === "DELETE") {
+        this.requests.clear();
+        return json(200, { ok: true });
+      }
+      if (method === "GET") {
+        const q = new URL(req.url ?? "/", "http://sandbox.local").searchParams;
+        const since = Number(q.get("since") ?? 0);
+        if (!Number.isInteger(since) || since < 0) throw badRequest("since must be a sequence number", "parameter_invalid", "since");
+        return json(
+          200,
+          this.requests.query({
+            since,
+            method: q.get("method") ?? undefined,
+            pathPrefix: q.get("path_prefix") ?? undefined,
+            workspace: q.get("id_code") ?? undefined,
+          }),
+        );
+      }
     }
     if (path === "/sandbox/revoke" && method === "POST") {
       const body = objectBody(await readJsonBody(req));

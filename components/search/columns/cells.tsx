@@ -40,7 +40,7 @@ export function ContactCell({ contacts, ctx }: { contacts: ContactRef[]; ctx: Ce
   const [first] = contacts;
   return (
     <span className="whitespace-nowrap">
-      <Link className="hover:underline" href={`/w/${ctx.ws}/contacts/${first.id}`}>
+      <Link prefetch={false} className="hover:underline" href={`/w/${ctx.ws}/contacts/${first.id}`}>
         {first.name || first.email || "Contact"}
       </Link>
       {contacts.length > 1 && <Muted> +{contacts.length - 1}</Muted>}

@@ -10,7 +10,7 @@ export function contactColumns(ctx: CellContext): ColumnDef<ContactRow>[] {
       id: "name",
       header: "Name",
       cell: ({ row }) => (
-        <Link href={`/w/${ctx.ws}/contacts/${row.original.id}`} className="whitespace-nowrap font-medium hover:underline">
+        <Link prefetch={false} href={`/w/${ctx.ws}/contacts/${row.original.id}`} className="whitespace-nowrap font-medium hover:underline">
           {row.original.name || row.original.email || "Unnamed contact"}
         </Link>
       ),

@@ -13,7 +13,7 @@ export function conversationColumns(ctx: CellContext): ColumnDef<ConversationRow
       id: "subject",
       header: "Subject",
       cell: ({ row }) => (
-        <Link href={`/w/${ctx.ws}/conversations/${row.original.id}`} className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline">
+        <Link prefetch={false} href={`/w/${ctx.ws}/conversations/${row.original.id}`} className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline">
           {row.original.subject}
         </Link>
       ),

@@ -11,7 +11,7 @@ export function ticketColumns(ctx: CellContext): ColumnDef<TicketRow>[] {
       id: "ticket_id",
       header: "Number",
       cell: ({ row }) => (
-        <Link href={href(row.original)} className="font-mono text-xs font-medium text-primary hover:underline">
+        <Link prefetch={false} href={href(row.original)} className="font-mono text-xs font-medium text-primary hover:underline">
           #{row.original.ticketNumber}
         </Link>
       ),
@@ -20,7 +20,7 @@ export function ticketColumns(ctx: CellContext): ColumnDef<TicketRow>[] {
       id: "title",
       header: "Title",
       cell: ({ row }) => (
-        <Link href={href(row.original)} className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline">
+        <Link prefetch={false} href={href(row.original)} className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline">
           {row.original.title}
         </Link>
       ),

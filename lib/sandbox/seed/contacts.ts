@@ -186,6 +186,12 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
     },
     { name: "Unsubscribed", person_type: "user", rule: { field: "unsubscribed_from_emails", operator: "=", value: true } },
   ];
+  // A segment of users (person_type "user") never holds leads, as in Intercom.
+  const onlyUsers = (rule: SearchNode): SearchNode => {
+    const role = { field: "role", operator: "=", value: "user" } as const;
+    const has = !("field" in rule) && rule.operator === "AND" && rule.value.some((x) => "field" in x && x.field === "role");
+    return has ? rule : { operator: "AND", value: [role, rule] };
+  };
   specs.forEach((spec, i) => {
     const created = now - (110 - i * 7) * DAY;
     const id = hexId(ws, rng, 3);
@@ -195,7 +201,7 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
       person_type: spec.person_type,
       created_at: created,
       updated_at: created + rng.int(1, 20) * DAY,
-      rule: spec.rule,
+      rule: spec.person_type === "user" ? onlyUsers(spec.rule) : spec.rule,
     });
   });
 }

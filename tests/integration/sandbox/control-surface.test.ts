@@ -87,3 +87,36 @@ describe("GET /sandbox/tokens", () => {
     expectError(await client(sb.url, oauth)("GET", "/me"), 401, "unauthorized");
   });
 });
+
+describe("GET /sandbox/requests", () => {
+  it("logs API calls with status, workspace and whether the change took effect", async () => {
+    const ctl = control(sb.url);
+    await ctl("DELETE", "/sandbox/requests");
+    const [ws] = sb.workspaces;
+    const api = client(sb.url, ws.access_token);
+    const ticket = [...sb.sandbox.workspace(ws.id_code)!.tickets.values()][0];
+    expectOk(await api("GET", "/me"), meSchema);
+    expectError(await api("PUT", `/tickets/${ticket.id}`, { open: "maybe" }), 400);
+    await ctl("POST", "/sandbox/faults", { error_rate: 1, error_timing: "after" });
+    expect((await api("PUT", `/tickets/${ticket.id}`, { is_shared: true })).status).toBe(502);
+    await ctl("DELETE", "/sandbox/faults");
+    expect((await client(sb.url, "nope")("GET", "/me")).status).toBe(401);
+
+    const log = await ctl<{
+      last_seq: number;
+      requests: { seq: number; method: string; path: string; status: number; workspace: string | null; applied: boolean }[];
+    }>("GET", "/sandbox/requests");
+    expect(log.body.requests.map(({ method, path, status, workspace, applied }) => ({ method, path, status, workspace, applied }))).toEqual([
+      { method: "GET", path: "/me", status: 200, workspace: ws.id_code, applied: true },
+      { method: "PUT", path: `/tickets/${ticket.id}`, status: 400, workspace: ws.id_code, applied: false },
+      { method: "PUT", path: `/tickets/${ticket.id}`, status: 502, workspace: ws.id_code, applied: true },
+      { method: "GET", path: "/me", status: 401, workspace: null, applied: false },
+    ]);
+    const second = log.body.requests[1].seq;
+    const after = await ctl<{ requests: { seq: number }[] }>("GET", `/sandbox/requests?since=${second}&method=PUT&path_prefix=/tickets/`);
+    expect(after.body.requests.map((r) => r.seq)).toEqual([log.body.requests[2].seq]);
+    expectError(await ctl("GET", "/sandbox/requests?since=-1"), 400, "parameter_invalid");
+    await ctl("DELETE", "/sandbox/requests");
+    expect((await ctl<{ requests: unknown[] }>("GET", "/sandbox/requests")).body.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import "server-only";
+import { loadCatalog } from "@/lib/catalog/server";
+import type { WorkspaceCatalog } from "@/lib/catalog/types";
+import { csvRow, type CsvValue } from "@/lib/csv";
+import type { IntercomClient } from "@/lib/intercom/client";
+import { paceDelay, sleep } from "@/lib/intercom/pacing";
+import { contactListSchema, type Contact } from "@/lib/intercom/schemas";
+import type { IntercomQuery } from "@/lib/search/model";
+
+/** Intercom's largest search page. */
+export const EXPORT_PAGE_SIZE = 150;
+/** Calls each window leaves for the lead's other pages while an export runs: a tenth of the window, at most 20. */
+const reserveFor = (limit: number | null) => Math.min(20, Math.floor((limit ?? 0) / 10));
+
+const iso = (ts: number | null | undefined) => (ts ? new Date(ts * 1000).toISOString() : null);
+/** One line per contact: line breaks inside values become spaces, so a line is a member. */
+const oneLine = (v: CsvValue): CsvValue => (typeof v === "string" ? v.replace(/[\r\n]+/g, " ") : v);
+
+function columns(catalog: WorkspaceCatalog) {
+  const custom = catalog.dataAttributes.filter((a) => a.model === "contact" && a.custom && !a.archived);
+  const companies = new Map(catalog.companies.map((c) => [c.id, c.name]));
+  const tags = new Map(catalog.tags.map((t) => [t.id, t.name]));
+  const header = [
+    "id",
+    "external_id",
+    "role",
+    "name",
+    "email",
+    "phone",
+    "companies",
+    "tags",
+    "city",
+    "country",
+    "created_at",
+    "last_seen_at",
+    ...custom.map((a) => a.label),
+  ];
+  const row = (c: Contact): CsvValue[] => [
+    c.id,
+    c.external_id,
+    c.role,
+    c.name,
+    c.email,
+    c.phone,
+    c.companies.map((id) => companies.get(id) ?? id).join("; "),
+    c.tags.map((id) => tags.get(id) ?? id).join("; "),
+    c.location?.city,
+    c.location?.country,
+    iso(c.created_at),
+    iso(c.last_seen_at),
+    ...custom.map((a) => {
+      const v = c.custom_attributes[a.name];
+      if (v === null || v === undefined) return null;
+      if (a.data_type === "date" && typeof v === "number") return iso(v);
+      return typeof v === "object" ? JSON.stringify(v) : (v as CsvValue);
+    }),
+  ];
+  return { header, row };
+}
+
+export interface MembersExport {
+  /** Members matching when the export started. */
+  total: number;
+  stream: ReadableStream<Uint8Array>;
+}
+
+/**
+ * Every contact a query matches, as CSV, one search page after another: each page is
+ * requested only once the previous one has been written (and the reader wants more), paced
+ * from the rate-limit headers, and the paging stops as soon as the reader goes away.
+ */
+export async function exportMembers(
+  client: IntercomClient,
+  workspaceId: string,
+  query: IntercomQuery,
+  signal: AbortSignal,
+  perPage = EXPORT_PAGE_SIZE,
+  /** Called once the export ends, however it ends. */
+  onEnd: () => void = () => {},
+): Promise<MembersExport> {
+  const stop = new AbortController();
+  const abort = () => stop.abort(signal.reason);
+  signal.addEventListener("abort", abort, { once: true });
+  const page = (cursor: string | null) =>
+    client.request("POST", "/contacts/search", contactListSchema, {
+      body: { query, pagination: { per_page: perPage, ...(cursor ? { starting_after: cursor } : {}) } },
+      signal: stop.signal,
+    });
+  const [catalog, first] = await Promise.all([loadCatalog(client, workspaceId), page(null)]);
+  const { header, row } = columns(catalog);
+  const encoder = new TextEncoder();
+  const lines = (contacts: Contact[]) => encoder.encode(contacts.map((c) => csvRow(row(c).map(oneLine))).join(""));
+  let cursor = first.pages?.next?.starting_after ?? null;
+  let started = false;
+  let cancelled = false;
+
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(csvRow(header)));
+          controller.enqueue(lines(first.data));
+        } else if (cursor) {
+          await sleep(paceDelay(client.rateLimit, Date.now(), { reserve: reserveFor(client.rateLimit.limit) }), stop.signal);
+          const next = await page(cursor);
+          cursor = next.pages?.next?.starting_after ?? null;
+          controller.enqueue(lines(next.data));
+        }
+        if (started && !cursor) {
+          signal.removeEventListener("abort", abort);
+          onEnd();
+          controller.close();
+        }
+      } catch (e) {
+        signal.removeEventListener("abort", abort);
+        onEnd();
+        // Cancelled by the reader: the stream is already closed on its side. Stopped on request: it ends
+        // where it is (the reader has gone). Failed: the reader learns why.
+        if (cancelled) return;
+        if (stop.signal.aborted) controller.close();
+        else controller.error(e);
+      }
+    },
+    cancel(reason) {
+      cancelled = true;
+      stop.abort(reason);
+      onEnd();
+    },
+  });
+  return { total: first.total_count, stream };
+}
