@@ -14,10 +14,20 @@ import { makeCellContext, type CellContext } from "./columns/context";
 import { conversationColumns } from "./columns/conversations";
 import { ticketColumns } from "./columns/tickets";
 import { Pagination } from "./pagination";
-import { ResultsTable } from "./results-table";
+import { ResultsTable, type RowSelection } from "./results-table";
 import type { ColumnsState } from "./use-columns";
 
 type AnyColumns = ColumnDef<RowOf[Resource]>[];
+
+/** How a row's checkbox names it: "ticket #123", or the record's title. */
+function rowLabel(resource: Resource) {
+  return (row: RowOf[Resource]) => {
+    if (resource === "tickets") return `ticket #${(row as RowOf["tickets"]).ticketNumber}`;
+    if (resource === "conversations") return (row as RowOf["conversations"]).subject;
+    const c = row as RowOf["contacts"];
+    return c.name ?? c.email ?? "contact";
+  };
+}
 
 export function columnsFor(resource: Resource, ctx: CellContext): AnyColumns {
   if (resource === "tickets") return ticketColumns(ctx) as AnyColumns;
@@ -39,11 +49,29 @@ interface Props {
   onNext: (cursor: string) => void;
   onPrevious: () => void;
   onSize: (size: number) => void;
+  /** Row checkboxes (tickets), with what to show above the table once a whole page is ticked. */
+  select?: Omit<RowSelection<RowOf[Resource]>, "rowLabel">;
+  selectionNote?: React.ReactNode;
 }
 
 const NOUN: Record<Resource, string> = { tickets: "tickets", conversations: "conversations", contacts: "contacts" };
 
-export function SearchResults({ resource, page, loading, fetching, catalog, columns, pageNumber, rowsKey, size, onNext, onPrevious, onSize }: Props) {
+export function SearchResults({
+  resource,
+  page,
+  loading,
+  fetching,
+  catalog,
+  columns,
+  pageNumber,
+  rowsKey,
+  size,
+  onNext,
+  onPrevious,
+  onSize,
+  select,
+  selectionNote,
+}: Props) {
   const ws = useWorkspace();
   const rows = page?.rows ?? [];
   const ctx = useMemo(() => makeCellContext(ws.id, ws.timezone, catalog), [ws.id, ws.timezone, catalog]);
@@ -63,6 +91,7 @@ export function SearchResults({ resource, page, loading, fetching, catalog, colu
         </h2>
         <ColumnMenu columns={all} visible={columns.visible} onChange={columns.setVisible} />
       </div>
+      {selectionNote}
       <ResultsTable
         caption={`Matching ${noun}`}
         columns={defs}
@@ -72,6 +101,7 @@ export function SearchResults({ resource, page, loading, fetching, catalog, colu
         busy={fetching && !loading}
         getRowId={(r) => r.id}
         queryKey={rowsKey}
+        select={select && { ...select, rowLabel: rowLabel(resource) }}
         empty={
           <div className="mx-auto flex max-w-sm flex-col items-center gap-2 text-muted-foreground">
             <SearchX className="size-6" aria-hidden="true" />

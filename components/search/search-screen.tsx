@@ -20,6 +20,9 @@ import type { Resource } from "@/lib/search/fields";
 import { groupNode, stripIds, type FilterNode, type GroupNode, type SearchQuery } from "@/lib/search/model";
 import { withPinned } from "@/lib/search/pin";
 import { decodeQuery, encodeQuery } from "@/lib/search/url";
+import { SelectionBar } from "@/components/bulk/selection-bar";
+import { useTicketSelection } from "@/components/bulk/use-selection";
+import { toIntercom } from "@/lib/search/convert";
 import { SaveViewDialog } from "./save-view-dialog";
 import { searchParams, validSize } from "./search-params";
 import { SearchResults } from "./search-results";
@@ -66,6 +69,14 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
   const cursor = params.c.at(-1) ?? null;
   const results = useQuery(searchQuery(ws.id, resource, searched, size, cursor, ws.adminId));
   const columns = useColumns(ws.id, resource, view);
+  // Tickets can be ticked for bulk triage; a new search (or page size) starts a new selection.
+  const bulk = resource === "tickets";
+  const selection = useTicketSelection(
+    JSON.stringify(stripIds(searched.root)),
+    bulk ? () => toIntercom(searched, { now: Math.floor(Date.now() / 1000), adminId: ws.adminId }) : null,
+    results.data?.total ?? 0,
+  );
+  const pageIds = (results.data?.rows ?? []).map((r) => r.id);
 
   const catalogue = useMemo(() => (catalog.data ? buildCatalogue(resource, catalog.data) : null), [catalog.data, resource]);
   const run = (root: GroupNode) => void setParams({ q: encodeQuery({ resource, root }), c: null });
@@ -160,9 +171,49 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
             onNext={(next) => void setParams({ c: [...params.c, next] })}
             onPrevious={() => void setParams({ c: params.c.slice(0, -1) })}
             onSize={(n) => void setParams({ size: n, c: null })}
+            select={
+              bulk
+                ? {
+                    isSelected: selection.isSelected,
+                    toggle: (id, index, shift) => selection.toggle(id, index, shift, pageIds),
+                    page: selection.pageState(pageIds),
+                    togglePage: () => selection.togglePage(pageIds),
+                  }
+                : undefined
+            }
+            selectionNote={bulk && results.data ? <SelectAllNote selection={selection} pageIds={pageIds} total={results.data.total} /> : null}
           />
         ) : null}
+        {bulk && catalog.data && <SelectionBar selection={selection} workspace={ws.id} timezone={ws.timezone} catalog={catalog.data} />}
       </div>
     </>
+  );
+}
+
+/** After a whole page is ticked: offer every matching ticket (up to a job's limit). */
+function SelectAllNote({ selection, pageIds, total }: { selection: ReturnType<typeof useTicketSelection>; pageIds: string[]; total: number }) {
+  if (selection.allMatching) {
+    return (
+      <p role="status" className="rounded-md bg-primary/5 px-3 py-2 text-sm">
+        All {total.toLocaleString("en")} matching tickets are selected
+        {selection.count < total ? `, less ${(total - selection.count).toLocaleString("en")} unticked` : ""}.{" "}
+        <button type="button" className="font-medium text-primary underline-offset-4 hover:underline" onClick={selection.clear}>
+          Clear selection
+        </button>
+      </p>
+    );
+  }
+  if (selection.pageState(pageIds) !== "all" || total <= pageIds.length) return null;
+  return (
+    <p role="status" className="rounded-md bg-primary/5 px-3 py-2 text-sm">
+      All {pageIds.length} tickets on this page are selected.{" "}
+      {selection.selectAllMatching ? (
+        <button type="button" className="font-medium text-primary underline-offset-4 hover:underline" onClick={selection.selectAllMatching}>
+          Select all {total.toLocaleString("en")} matching
+        </button>
+      ) : (
+        <span className="text-muted-foreground">A bulk job takes at most 10,000 tickets: narrow the search to select them all.</span>
+      )}
+    </p>
   );
 }

@@ -57,11 +57,17 @@ async function fetchCatalog(client: IntercomClient): Promise<WorkspaceCatalog> {
 
 /** Company names for contact rows; companies page at 60, and a workspace rarely has thousands. */
 async function allCompanies(client: IntercomClient): Promise<{ id: string; name: string }[]> {
-  const out: { id: string; name: string }[] = [];
-  for (let page = 1; page <= 20; page++) {
-    const list = await client.request("GET", `/companies?per_page=60&page=${page}`, companyListSchema);
-    for (const c of list.data) out.push({ id: c.id, name: c.name ?? c.company_id ?? c.id });
-    if (list.data.length < 60) break;
+  const MAX_PAGES = 20;
+  const page = (n: number) => client.request("GET", `/companies?per_page=60&page=${n}`, companyListSchema);
+  const first = await page(1);
+  const pages = first.pages as { total_pages?: number } | undefined;
+  const total = Math.min(MAX_PAGES, pages?.total_pages ?? (first.data.length < 60 ? 1 : MAX_PAGES));
+  const rest: Awaited<ReturnType<typeof page>>[] = [];
+  // The remaining pages a few at a time, rather than one after another.
+  for (let n = 2; n <= total; n += 5) {
+    const batch = await Promise.all(Array.from({ length: Math.min(5, total - n + 1) }, (_, i) => page(n + i)));
+    rest.push(...batch);
+    if (batch.some((b) => b.data.length < 60)) break;
   }
-  return out;
+  return [first, ...rest].flatMap((list) => list.data.map((c) => ({ id: c.id, name: c.name ?? c.company_id ?? c.id })));
 }

@@ -17,6 +17,8 @@ export interface Config {
   intercom: { clientId: string; clientSecret: string } | null;
   sandbox: { enabled: boolean; url: string; port: number; external: boolean };
   upstreamTimeoutMs: number;
+  /** Bulk jobs: whether this instance runs them, items in flight per job, and how long a claim lasts. */
+  bulk: { runner: boolean; concurrency: number; leaseMs: number };
 }
 
 let cached: Config | undefined;
@@ -46,6 +48,11 @@ export function config(): Config {
       external: Boolean(env.SANDBOX_URL),
     },
     upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS ?? 20_000),
+    bulk: {
+      runner: !["0", "off", "false", "no"].includes(env.BULK_RUNNER?.trim().toLowerCase() ?? "on"),
+      concurrency: Math.max(1, Math.min(64, Number(env.BULK_CONCURRENCY ?? 16) || 16)),
+      leaseMs: Math.max(1_000, Number(env.BULK_LEASE_MS ?? 30_000) || 30_000),
+    },
   };
   // next-auth reads its own variable for building callback URLs.
   env.NEXTAUTH_URL ??= publicUrl;

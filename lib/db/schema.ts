@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 // Relative paths: drizzle-kit loads this file without the "@/" alias.
 import { RESOURCES } from "../search/fields";
 import type { SearchQuery } from "../search/model";
+import type { Call } from "../bulk/plan";
+import type { BulkAction, Selection } from "../bulk/schemas";
+import type { ItemState, JobState, RateLimitView, TicketSnapshot } from "../bulk/types";
 
 /** A support lead, known by their verified email across all the workspaces they connect. */
 export const users = pgTable("users", {
@@ -84,6 +87,71 @@ export const workspaceSetup = pgTable("workspace_setup", {
   viewsSeededAt: timestamp("views_seeded_at", { withTimezone: true }),
 });
 
+/**
+ * A bulk job: one action over a snapshot of tickets, run on the server. `action` is what the
+ * lead asked for; an undo job's action is the job it undoes' action, with `undoOf` set.
+ */
+export const bulkJobs = pgTable(
+  "bulk_jobs",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    workspaceId: text("workspace_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["apply", "undo"] }).notNull(),
+    undoOf: uuid("undo_of").references((): AnyPgColumn => bulkJobs.id, { onDelete: "set null" }),
+    action: jsonb("action").$type<BulkAction>().notNull(),
+    /** What the lead selected, kept to describe the job. */
+    selection: jsonb("selection").$type<Selection | { kind: "undo" }>().notNull(),
+    label: text("label").notNull(),
+    state: text("state").$type<JobState>().notNull().default("queued"),
+    pausedReason: text("paused_reason"),
+    total: integer("total").notNull(),
+    rateLimit: jsonb("rate_limit").$type<RateLimitView>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bulk_jobs_workspace_created").on(t.workspaceId, t.createdAt), index("bulk_jobs_state").on(t.state)],
+);
+
+/**
+ * One ticket of a job. `before` holds its values when the job was created (what undo puts
+ * back), `after` its values once the job changed it (what undo expects to find), `calls` the
+ * planned calls. Items are claimed with FOR UPDATE SKIP LOCKED and a lease, so any instance
+ * can run them and an abandoned claim is taken over once its lease ends.
+ */
+export const bulkJobItems = pgTable(
+  "bulk_job_items",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    ticketNumber: text("ticket_number").notNull(),
+    title: text("title").notNull(),
+    state: text("state").$type<ItemState>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    before: jsonb("before").$type<TicketSnapshot>().notNull(),
+    after: jsonb("after").$type<TicketSnapshot | null>(),
+    calls: jsonb("calls").$type<Call[] | null>(),
+    reason: text("reason"),
+    error: text("error"),
+    claimedBy: text("claimed_by"),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] }), index("bulk_job_items_job_state").on(t.jobId, t.state)],
+);
+
 export type User = typeof users.$inferSelect;
 export type WorkspaceConnection = typeof workspaceConnections.$inferSelect;
 export type SavedViewRow = typeof savedViews.$inferSelect;
+export type BulkJobRow = typeof bulkJobs.$inferSelect;
+export type BulkJobItemRow = typeof bulkJobItems.$inferSelect;

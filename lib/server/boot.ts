@@ -6,13 +6,16 @@ const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
 
 /**
  * Runs once when the dashboard's server starts: the embedded sandbox (when no Intercom
- * app is configured, or SANDBOX=on), and the database's migrations.
+ * app is configured, or SANDBOX=on), the database's migrations, and the bulk job runner
+ * (which picks up any job a previous run left unfinished).
  */
 export function boot(): Promise<void> {
   globalForBoot.__triageBoot ??= (async () => {
     const c = config();
     if (c.sandbox.enabled && !c.sandbox.external) await startEmbeddedSandbox(c.sandbox.port, c.publicOrigin);
-    await getDb();
+    const db = await getDb();
+    const { startBulkRunner } = await import("@/lib/bulk/runtime");
+    startBulkRunner(db);
   })();
   return globalForBoot.__triageBoot;
 }

@@ -221,6 +221,32 @@ export const ticketSchema = z.object({
   tags: tagsOnObject.optional().transform((v) => v?.tags),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
+
+/**
+ * A ticket as bulk jobs read it in search results: only the values they act on. Every ticket
+ * of a search carries its whole type (attributes, states); a job reads thousands, so the
+ * type is not parsed again each time.
+ */
+export const ticketBriefSchema = z.object({
+  id,
+  ticket_id: id,
+  ticket_attributes: z.record(z.string(), attributeValue),
+  ticket_state: z.object({ id, category: z.enum(STATE_CATEGORIES) }),
+  ticket_type: z.object({ id }),
+  admin_assignee_id: assigneeId,
+  team_assignee_id: assigneeId,
+  updated_at: timestamp,
+  open: z.boolean(),
+  snoozed_until: nullableTimestamp,
+  is_shared: z.boolean(),
+  tags: tagsOnObject.optional().transform((v) => v?.tags),
+});
+export type TicketBrief = z.infer<typeof ticketBriefSchema>;
+export const ticketBriefListSchema = z.object({
+  tickets: z.array(ticketBriefSchema),
+  total_count: z.number().int(),
+  pages: pagesSchema.nullish(),
+});
 export const ticketListSchema = z.object({
   type: z.literal("ticket.list"),
   tickets: z.array(ticketSchema),

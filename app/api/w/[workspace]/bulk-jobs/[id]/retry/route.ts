@@ -1,0 +1,15 @@
+import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
+import { jobById, requeueFailed, summarize, transition } from "@/lib/bulk/store";
+import { HttpError } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+
+/** Runs a finished job's failed tickets again (each is checked before it is changed). */
+export const POST = route({ workspace: true }, async ({ connection, params }) => {
+  const { db, job } = await jobFromParams(params, connection.workspaceId);
+  if (!["completed", "cancelled"].includes(job.state)) throw new HttpError(409, "not_finished", "Retry failed tickets once the job has finished.");
+  const requeued = await requeueFailed(db, job.id);
+  if (requeued === 0) throw new HttpError(409, "nothing_failed", "No ticket of this job failed.");
+  await transition(db, job.id, ["completed", "cancelled"], "queued", { finishedAt: null });
+  wakeRunner();
+  return summarize(db, (await jobById(db, job.id))!);
+});

@@ -1,0 +1,12 @@
+import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
+import { startUndo } from "@/lib/bulk/service";
+import { jobById, summarize } from "@/lib/bulk/store";
+import { route } from "@/lib/http/route";
+
+/** Starts a job that puts back what this one changed, ticket by ticket, reporting conflicts. */
+export const POST = route({ workspace: true }, async ({ connection, params, user }) => {
+  const { db, job } = await jobFromParams(params, connection.workspaceId);
+  const id = await startUndo(db, connection.workspaceId, user.id, job.id);
+  wakeRunner();
+  return summarize(db, (await jobById(db, id))!);
+});

@@ -1,0 +1,35 @@
+/**
+ * Which failures are worth another try: 429 (after the reset), 5xx, timeouts and lost
+ * connections, with exponential backoff and jitter, a bounded number of times. Any other
+ * 4xx is Intercom's answer about this ticket and is final.
+ */
+import { IntercomError } from "@/lib/intercom/errors";
+
+/** Tries per item for failures that may pass (429s are not counted: they only mean "later"). */
+export const MAX_ATTEMPTS = 5;
+/** 429s tolerated for one item before it fails. */
+export const MAX_RATE_LIMITED = 20;
+
+export type FailureKind = "rate_limited" | "transient" | "auth" | "cancelled" | "final";
+
+export function classify(e: unknown): FailureKind {
+  if (!(e instanceof IntercomError)) return "transient";
+  if (e.status === 429) return "rate_limited";
+  if (e.status === 401) return "auth";
+  if (e.status === 499) return "cancelled";
+  if (e.status === 0 || e.status >= 500) return "transient";
+  return "final";
+}
+
+/** The wait before try `attempt + 1` (attempt counts from 1): 250 ms doubling to 8 s, then half of it random. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(8_000, 250 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** How long a 429 asks to wait: until the window resets, plus a little jitter so waiters do not return together. */
+export function rateLimitedWaitMs(e: unknown, nowMs: number, random: () => number = Math.random): number {
+  const reset = e instanceof IntercomError ? e.rateLimit?.resetAt : null;
+  const until = reset ? reset * 1000 - nowMs : 1_000;
+  return Math.max(50, until) + Math.round(random() * 100);
+}

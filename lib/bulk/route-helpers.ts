@@ -1,0 +1,20 @@
+import "server-only";
+import type { BulkJobRow } from "@/lib/db/schema";
+import { getDb, type Db } from "@/lib/db/client";
+import { HttpError } from "@/lib/http/errors";
+import { bulkRunner } from "./runtime";
+import { findJob } from "./store";
+
+/** The job in the URL, if it belongs to the workspace in the URL; otherwise a 404. */
+export async function jobFromParams(params: Record<string, string | string[] | undefined>, workspaceId: string): Promise<{ db: Db; job: BulkJobRow }> {
+  const db = await getDb();
+  const id = typeof params.id === "string" ? params.id : "";
+  const job = await findJob(db, workspaceId, id);
+  if (!job) throw new HttpError(404, "not_found", "That job was not found in this workspace.");
+  return { db, job };
+}
+
+/** Tells this instance's runner there is work (other instances find it on their next look). */
+export function wakeRunner(): void {
+  bulkRunner()?.wake();
+}

@@ -1,0 +1,103 @@
+/**
+ * Bulk triage as the browser and the server both see it: what a job does, where it stands,
+ * and what happened to each ticket. No secrets and nothing server-only here.
+ */
+import type { StateCategory } from "@/lib/intercom/schemas";
+import type { AttrValue } from "@/lib/tickets/attributes";
+
+/** The ticket's values a job may change, read when the job was created (and again when it ran). */
+export interface TicketSnapshot {
+  id: string;
+  number: string;
+  title: string;
+  typeId: string;
+  stateId: string;
+  stateCategory: StateCategory;
+  open: boolean;
+  snoozedUntil: number | null;
+  isShared: boolean;
+  adminAssigneeId: string | null;
+  teamAssigneeId: string | null;
+  tagIds: string[];
+  attributes: Record<string, AttrValue>;
+  updatedAt: number;
+}
+
+export const ITEM_STATES = ["pending", "running", "succeeded", "skipped", "failed", "conflict"] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const JOB_STATES = ["queued", "running", "cancelling", "cancelled", "completed", "paused"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export type ItemCounts = Record<ItemState, number>;
+
+export interface RateLimitView {
+  limit: number | null;
+  remaining: number | null;
+  /** Unix seconds. */
+  resetAt: number | null;
+}
+
+export interface JobSummary {
+  id: string;
+  workspaceId: string;
+  kind: "apply" | "undo";
+  /** The job this one undoes. */
+  undoOf: string | null;
+  /** The job that undid this one, if any. */
+  undoneBy: string | null;
+  /** What it does, in words ("Set state to Resolved"). */
+  label: string;
+  /** Where the tickets came from ("142 selected tickets", "All matching a search"). */
+  source: string;
+  createdBy: { name: string | null; email: string };
+  state: JobState;
+  pausedReason: string | null;
+  total: number;
+  counts: ItemCounts;
+  /** Unix seconds. */
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Tickets finished per second over the last few seconds, while running. */
+  rate: number | null;
+  etaSeconds: number | null;
+  rateLimit: RateLimitView | null;
+  /** Whether an undo can be started (apply jobs that finished with successes, not undone yet, not deletes). */
+  undoable: boolean;
+}
+
+export interface JobItemView {
+  seq: number;
+  ticketId: string;
+  ticketNumber: string;
+  title: string;
+  state: ItemState;
+  /** Why it was skipped, or what the conflict is. */
+  reason: string | null;
+  /** Intercom's words when it failed. */
+  error: string | null;
+  attempts: number;
+  updatedAt: number;
+}
+
+export interface PreviewGroup {
+  reason: string;
+  count: number;
+  /** A few ticket numbers, to check by hand. */
+  examples: string[];
+}
+
+export interface PreviewResult {
+  total: number;
+  /** Tickets the action will change, one call each. */
+  willChange: number;
+  /** Already as the action wants: skipped without a call. */
+  satisfied: PreviewGroup[];
+  /** Cannot take the action, by reason: skipped. */
+  cannot: PreviewGroup[];
+  label: string;
+}
+
+/** Selections are limited so a job stays reviewable and finishes within the hour at Intercom's limits. */
+export const MAX_SELECTION = 10_000;

@@ -1,0 +1,158 @@
+/**
+ * Bulk triage throughput and memory, through the dashboard as a lead runs it.
+ *
+ * - 1,000 state changes with the sandbox limited to 100 requests per 1 s window and 100 ms
+ *   latency: the floor is 10 s (one call per ticket at the limit). Printed: elapsed time,
+ *   requests, 429s, and the ratio to the floor and to a naive sequential loop run in the same
+ *   session on another 1,000 tickets. Target: ≤ 1.15× the floor, 429s ≤ 1% of requests.
+ * - A 10,000-ticket job: the dashboard process's extra RSS while it is created and run.
+ *   Target: < 200 MB.
+ */
+import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { signIn, startDashboard } from "../support/server";
+
+const SCALE = 18;
+const dashboard = await startDashboard({ port: 3205, sandboxPort: 4205, sandboxEnv: { SANDBOX_SCALE: String(SCALE) }, env: { BULK_CONCURRENCY: "16" } });
+const control = (path: string, method = "GET", body?: unknown) =>
+  fetch(`${dashboard.sandboxUrl}${path}`, {
+    method,
+    headers: body ? { "Content-Type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  }).then((r) => r.json());
+
+interface Ticket {
+  id: string;
+  ticket_state: { category: string };
+}
+
+try {
+  const [ws] = (await control("/sandbox/workspaces")) as { id_code: string; access_token: string }[];
+  const auth = { Authorization: `Bearer ${ws.access_token}`, "Content-Type": "application/json", Accept: "application/json" };
+  const cookie = await signIn(dashboard, ws.id_code);
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${dashboard.url}/api/w/${ws.id_code}${path}`, {
+      method,
+      headers: { Cookie: cookie, Origin: dashboard.url, ...(body ? { "Content-Type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  // Every ticket, once, straight from the sandbox.
+  const tickets: Ticket[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = (await (
+      await fetch(`${dashboard.sandboxUrl}/tickets/search`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({
+          query: { field: "created_at", operator: ">", value: 0 },
+          pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
+        }),
+      })
+    ).json()) as { tickets: Ticket[]; pages?: { next?: { starting_after?: string } } };
+    tickets.push(...page.tickets);
+    cursor = page.pages?.next?.starting_after;
+  } while (cursor);
+  const movable = tickets.filter((t) => t.ticket_state.category !== "in_progress");
+  const forJob = movable.slice(0, 1000).map((t) => t.id);
+  // BENCH_BASELINE=0 skips the (slow) sequential loop while iterating.
+  const forBaseline = movable.slice(1000, 1000 + Number(process.env.BENCH_BASELINE ?? 1000)).map((t) => t.id);
+
+  const waitFor = async (id: string) => {
+    for (;;) {
+      const job = await api<{ state: string; counts: Record<string, number> }>("GET", `/bulk-jobs/${id}`);
+      if (["completed", "cancelled", "paused"].includes(job.state)) return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  // --- 1,000 state changes through the dashboard's job runner ---
+  await control("/sandbox/faults", "DELETE");
+  await control("/sandbox/faults", "POST", { rate_limit_per_window: 100, window_seconds: 1, latency_ms: 100 });
+  // A fresh window for the job.
+  await new Promise((r) => setTimeout(r, 1100));
+  await control("/sandbox/requests", "DELETE");
+  const wall0 = Date.now();
+  const t0 = performance.now();
+  const created = await api<{ id: string }>("POST", "/bulk-jobs", {
+    selection: { kind: "ids", ids: forJob },
+    action: { type: "set_state_category", category: "in_progress" },
+  });
+  const answered = (performance.now() - t0) / 1000;
+  const job = await waitFor(created.id);
+  const elapsed = (performance.now() - t0) / 1000;
+  const wall1 = Date.now();
+  const jobLog = (await control(`/sandbox/requests?id_code=${ws.id_code}`)) as { requests: { status: number; path: string; method: string; at: number }[] };
+  const puts = jobLog.requests.filter((r) => r.method === "PUT");
+  const jobCalls = jobLog.requests.length;
+  const job429 = jobLog.requests.filter((r) => r.status === 429).length;
+
+  // --- the baseline: a naive sequential loop, one PUT after another, waiting out 429s ---
+  await new Promise((r) => setTimeout(r, 1100));
+  await control("/sandbox/requests", "DELETE");
+  const types = (await (await fetch(`${dashboard.sandboxUrl}/ticket_types`, { headers: auth })).json()) as {
+    data: { id: string; ticket_states: { data: { id: string; category: string }[] } }[];
+  };
+  const b0 = performance.now();
+  for (const id of forBaseline) {
+    const full = (await (await fetch(`${dashboard.sandboxUrl}/tickets/${id}`, { headers: auth })).json()) as { ticket_type: { id: string } };
+    const state = types.data.find((t) => t.id === full.ticket_type.id)!.ticket_states.data.find((s) => s.category === "in_progress")!;
+    for (;;) {
+      const res = await fetch(`${dashboard.sandboxUrl}/tickets/${id}`, { method: "PUT", headers: auth, body: JSON.stringify({ ticket_state_id: state.id }) });
+      await res.arrayBuffer();
+      if (res.status !== 429) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  const baseline = (performance.now() - b0) / 1000;
+  const baseLog = (await control(`/sandbox/requests?id_code=${ws.id_code}`)) as { requests: { status: number }[] };
+
+  const floor = 1000 / 100;
+  console.log(`\nBulk state change of 1,000 tickets (sandbox: 100 requests per 1 s window, 100 ms latency; floor ${floor} s)`);
+  console.log(
+    `  dashboard job        ${elapsed.toFixed(2).padStart(7)} s   ${jobCalls} requests (job creation included), ${job429} answered 429 (${((job429 / jobCalls) * 100).toFixed(2)}%)   ${job.counts.succeeded} succeeded, ${job.counts.failed} failed`,
+  );
+  console.log(
+    `    of which: creating the job ${((puts[0].at - wall0) / 1000).toFixed(2)} s (its request answered in ${answered.toFixed(2)} s), the changes ${((puts.at(-1)!.at - puts[0].at) / 1000).toFixed(2)} s, reporting it done ${((wall1 - puts.at(-1)!.at) / 1000).toFixed(2)} s`,
+  );
+  console.log(`  naive sequential     ${baseline.toFixed(2).padStart(7)} s   ${baseLog.requests.length} requests (a read and a write per ticket)`);
+  console.log(`  ratio to the floor   ${(elapsed / floor).toFixed(2)}×   (budget ≤ 1.15×)`);
+  if (forBaseline.length > 0) console.log(`  ratio to the baseline ${(elapsed / baseline).toFixed(2)}×   (${(baseline / elapsed).toFixed(1)} times faster)`);
+
+  // --- memory: a 10,000-ticket job ---
+  await control("/sandbox/faults", "DELETE");
+  await control("/sandbox/faults", "POST", { rate_limit_per_window: 1_000_000, window_seconds: 1 });
+  const pids = (root: number): number[] => {
+    const kids = execSync(`pgrep -P ${root} || true`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    return [root, ...kids.flatMap(pids)];
+  };
+  const rss = () =>
+    pids(dashboard.process.pid!).reduce((sum, pid) => {
+      try {
+        return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+      } catch {
+        return sum;
+      }
+    }, 0);
+  await api("GET", "/bulk-jobs");
+  const idle = rss();
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
+  const m0 = performance.now();
+  const big = await api<{ id: string; total: number }>("POST", "/bulk-jobs", {
+    selection: { kind: "ids", ids: tickets.slice(0, 10_000).map((t) => t.id) },
+    action: { type: "set_shared", shared: true },
+  });
+  const bigDone = await waitFor(big.id);
+  clearInterval(sampler);
+  console.log(
+    `\n10,000-ticket job (set shared; rate limit lifted): ${big.total} tickets in ${((performance.now() - m0) / 1000).toFixed(1)} s, ${bigDone.counts.succeeded} changed, ${bigDone.counts.skipped} already shared`,
+  );
+  console.log(`  dashboard RSS: ${idle.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak: +${(peak - idle).toFixed(0)} MB   (budget < 200 MB extra)`);
+} finally {
+  await dashboard.stop();
+}

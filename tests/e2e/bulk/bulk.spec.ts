@@ -1,0 +1,199 @@
+import { expect, test } from "../fixtures";
+import { pick } from "../records/records";
+import { SANDBOX_URL, sandboxApi, workspace, type SandboxWorkspace } from "../support";
+
+interface Ticket {
+  id: string;
+  ticket_id: string;
+  admin_assignee_id: string | null;
+  team_assignee_id: string | null;
+  open: boolean;
+  ticket_type: { id: string; name: string };
+}
+interface Admins {
+  admins: { id: string; name: string }[];
+}
+
+/** The builder's URL form for a search: a versioned compact tree, base64url. */
+const q = (tree: unknown) => "1." + Buffer.from(JSON.stringify(tree)).toString("base64url");
+const faults = (body: unknown) =>
+  fetch(`${SANDBOX_URL}/sandbox/faults`, {
+    method: body === null ? "DELETE" : "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+
+async function all(ws: SandboxWorkspace, query: unknown): Promise<Ticket[]> {
+  const out: Ticket[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await sandboxApi<{ tickets: Ticket[]; pages?: { next?: { starting_after?: string } } }>(ws, "POST", "/tickets/search", {
+      query,
+      pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
+    });
+    out.push(...page.tickets);
+    cursor = page.pages?.next?.starting_after;
+  } while (cursor);
+  return out;
+}
+
+async function typeId(ws: SandboxWorkspace, name: string): Promise<string> {
+  return (await sandboxApi<{ data: { id: string; name: string }[] }>(ws, "GET", "/ticket_types")).data.find((t) => t.name === name)!.id;
+}
+
+test("select all matching, preview, run while watching progress, open the job, then undo it", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const type = await typeId(us, "Billing question");
+  const query = {
+    operator: "AND",
+    value: [
+      { field: "open", operator: "=", value: true },
+      { field: "ticket_type_id", operator: "=", value: type },
+    ],
+  };
+  const before = await all(us, query);
+  expect(before.length).toBeGreaterThan(20);
+  const admins = (await sandboxApi<Admins>(us, "GET", "/admins")).admins;
+  const target = admins[4];
+  const already = before.filter((t) => t.admin_assignee_id === target.id).length;
+
+  await page.goto(`/w/${us.id_code}/tickets?q=${q(["&", ["open", "=", true], ["ticket_type_id", "=", type]])}`);
+  const table = page.getByRole("table", { name: /Matching/ });
+  await expect(table.locator("tbody tr")).toHaveCount(20);
+  await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+  await page.getByRole("button", { name: `Select all ${before.length} matching` }).click();
+  const bar = page.getByRole("region", { name: "Selection" });
+  await expect(bar).toContainText(`${before.length} tickets selected (all matching)`);
+
+  await bar.getByRole("button", { name: "Bulk action…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Action").selectOption({ label: "Assign to a teammate" });
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await expect(dialog.getByText("Choose a teammate")).toBeVisible();
+  await pick(page, "Teammate", target.name);
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await expect(dialog.getByRole("heading", { name: `Preview: Assign to ${target.name}` })).toBeVisible();
+  const willChange = before.length - already;
+  if (already > 0)
+    await expect(dialog.getByRole("region", { name: "Already done" })).toContainText(new RegExp(`${already}\\s*Already assigned to that teammate`));
+  // Slow Intercom, so the progress can be watched.
+  await faults({ latency_ms: 150, rate_limit_per_window: 15, window_seconds: 1 });
+  try {
+    await dialog.getByRole("button", { name: `Run on ${willChange} tickets` }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    const progress = page.getByRole("progressbar", { name: "Job progress" });
+    await expect(progress).toBeVisible();
+    await expect(page.getByText("Running").first()).toBeVisible();
+    const first = Number(await progress.getAttribute("aria-valuenow"));
+    await expect.poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 20_000 }).toBeGreaterThan(first);
+    // The progress survives a reload: it lives on the server.
+    await page.reload();
+    await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
+  } finally {
+    await faults(null);
+  }
+  await expect(page.getByRole("progressbar", { name: "Job progress" })).toHaveAttribute("aria-valuenow", String(before.length));
+  for (const t of before) expect((await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`)).admin_assignee_id).toBe(target.id);
+  const jobUrl = page.url();
+
+  // Filter the job's tickets by outcome.
+  await page.getByRole("button", { name: new RegExp(`^Succeeded ${willChange}`) }).click();
+  await expect(page.getByRole("table", { name: /Tickets of this job, succeeded/ }).locator("tbody tr")).toHaveCount(Math.min(willChange, 100));
+
+  // The Jobs page lists it.
+  await page.goto(`/w/${us.id_code}/jobs`);
+  await expect(page.getByRole("link", { name: `Assign to ${target.name}` }).first()).toBeVisible();
+  await page.goto(jobUrl);
+
+  // Undo puts every ticket back.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Start the undo" }).click();
+  await page.waitForURL((url) => url.toString() !== jobUrl && /\/jobs\/[0-9a-f-]{36}$/.test(url.pathname));
+  await expect(page.getByRole("heading", { name: `Undo: Assign to ${target.name}` })).toBeVisible();
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
+  for (const t of before) {
+    const now = await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`);
+    expect([now.admin_assignee_id, now.team_assignee_id], `#${t.ticket_id}`).toEqual([t.admin_assignee_id, t.team_assignee_id]);
+  }
+  await page.getByRole("link", { name: "an earlier job" }).click();
+  await expect(page.getByRole("link", { name: "a later job" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+});
+
+test("shift-click ticks a range, Esc clears; a delete needs the count typed and says it cannot be undone", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const type = await typeId(us, "Product feedback");
+  const tickets = await all(us, {
+    operator: "AND",
+    value: [
+      { field: "open", operator: "=", value: true },
+      { field: "ticket_type_id", operator: "=", value: type },
+    ],
+  });
+  await page.goto(`/w/${us.id_code}/tickets?q=${q(["&", ["open", "=", true], ["ticket_type_id", "=", type]])}`);
+  const boxes = page.getByRole("table", { name: /Matching/ }).getByRole("checkbox", { name: /^Select ticket #/ });
+  await expect(boxes.first()).toBeVisible();
+  await boxes.nth(1).click();
+  await boxes.nth(4).click({ modifiers: ["Shift"] });
+  const bar = page.getByRole("region", { name: "Selection" });
+  await expect(bar).toContainText("4 tickets selected");
+  await page.keyboard.press("Escape");
+  await expect(bar).toHaveCount(0);
+
+  await boxes.nth(0).click();
+  await boxes.nth(2).click();
+  await bar.getByRole("button", { name: "Bulk action…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Action").selectOption({ label: "Delete" });
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await expect(dialog.getByText(/Deleting cannot be undone/)).toBeVisible();
+  await dialog.getByLabel("Type 2 to confirm").fill("3");
+  await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
+  await expect(dialog.getByText("Type 2 to confirm", { exact: true }).last()).toBeVisible();
+  expect(tickets.length).toBeGreaterThan(2);
+  await dialog.getByLabel("Type 2 to confirm").fill("2");
+  await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
+  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  const rows = await page
+    .getByRole("table", { name: /Tickets of this job/ })
+    .locator("tbody tr a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.split("/").at(-1)!));
+  for (const id of rows) await expect(sandboxApi(us, "GET", `/tickets/${id}`)).rejects.toThrow(/404/);
+});
+
+test("bulk routes refuse bad input with field errors and check the workspace and the Origin", async ({ page, baseURL }) => {
+  const us = await workspace("Northwind Support");
+  const headers = { Origin: baseURL! };
+  const url = `/api/w/${us.id_code}/bulk-jobs`;
+  const [t] = await all(us, { field: "open", operator: "=", value: true });
+  const unknown = await page.request.post(`${url}/preview`, {
+    data: { selection: { kind: "ids", ids: [t.id] }, action: { type: "assign_admin", admin_id: "424242" } },
+    headers,
+  });
+  expect(unknown.status()).toBe(400);
+  expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields.admin_id).toMatch(/not in this workspace/);
+  const tooMany = await page.request.post(url, {
+    data: { selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => String(i)) }, action: { type: "close" } },
+    headers,
+  });
+  expect(tooMany.status()).toBe(400);
+  expect(JSON.stringify(await tooMany.json())).toMatch(/at most 10,000/);
+  const badType = await page.request.post(`${url}/preview`, {
+    data: { selection: { kind: "ids", ids: [t.id] }, action: { type: "change_type", ticket_type_id: "99999" } },
+    headers,
+  });
+  expect(((await badType.json()) as { error: { fields: Record<string, string> } }).error.fields.ticket_type_id).toBe("That ticket type does not exist");
+  const crossSite = await page.request.post(url, {
+    data: { selection: { kind: "ids", ids: [t.id] }, action: { type: "close" } },
+    headers: { Origin: "https://evil.example" },
+  });
+  expect(crossSite.status()).toBe(403);
+  const missing = await page.request.get(`${url}/00000000-0000-4000-8000-000000000000`);
+  expect(missing.status()).toBe(404);
+  const other = await page.request.get(`/api/w/zzzzzzzz/bulk-jobs`);
+  expect(other.status()).toBe(404);
+  // Nothing was changed by any of it.
+  expect((await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`)).open).toBe(true);
+});

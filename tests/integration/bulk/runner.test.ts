@@ -1,0 +1,230 @@
+/**
+ * Bulk jobs against the sandbox over HTTP, with a real database: every item ends with an
+ * outcome, the sandbox's tickets match the outcomes, and nothing is applied twice, under
+ * faults, restarts, cancellation and two runners sharing a job.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { itemCounts, listItems, requeueFailed, transition } from "@/lib/bulk/store";
+import type { TicketRec } from "@/lib/sandbox/store/types";
+import { bulkWorld, type BulkWorld } from "./support";
+
+let world: BulkWorld;
+beforeAll(async () => {
+  world = await bulkWorld(3);
+}, 120_000);
+afterAll(() => world.close());
+beforeEach(async () => {
+  await world.faults(null);
+  await fetch(`${world.sb.url}/sandbox/requests`, { method: "DELETE" });
+});
+
+const category = (t: TicketRec) => world.store.ticketStates.get(t.ticket_state_id)!.category;
+const stateParts = (t: TicketRec) => t.parts.filter((p) => p.part_type === "ticket_state_updated_by_admin").length;
+/** Tickets no test has used yet, so tests do not see each other's changes. */
+const used = new Set<string>();
+function tickets(n: number, keep: (t: TicketRec) => boolean): TicketRec[] {
+  const out = [...world.store.tickets.values()].filter((t) => !used.has(t.id) && keep(t)).slice(0, n);
+  if (out.length < n) throw new Error(`only ${out.length} tickets left`);
+  for (const t of out) used.add(t.id);
+  return out;
+}
+
+async function everyItem(jobId: string) {
+  return (await listItems(world.handle.db, jobId, { limit: 500, offset: 0 })).items.concat(
+    (await listItems(world.handle.db, jobId, { limit: 500, offset: 500 })).items,
+    (await listItems(world.handle.db, jobId, { limit: 500, offset: 1000 })).items,
+  );
+}
+
+describe("a 1,000-ticket state change under faults", () => {
+  it("gives every ticket an outcome that the sandbox agrees with, applying each change once", async () => {
+    const chosen = tickets(
+      1000,
+      (t) =>
+        category(t) !== "in_progress" &&
+        world.store.ticketTypes.get(t.ticket_type_id)!.state_ids.some((s) => world.store.ticketStates.get(s)!.category === "in_progress"),
+    );
+    const partsBefore = new Map(chosen.map((t) => [t.id, stateParts(t)]));
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_state_category", category: "in_progress" });
+    await world.faults({ error_rate: 0.1, error_timing: "mixed", rate_limit_per_window: 100, window_seconds: 1, latency_ms: 50 });
+    const runner = world.runner({ concurrency: 16 });
+    expect(await world.settle(jobId, 180_000)).toBe("completed");
+    await runner.stop();
+    await world.faults(null);
+
+    const items = await everyItem(jobId);
+    expect(items).toHaveLength(1000);
+    expect(items.filter((i) => i.state === "pending" || i.state === "running")).toEqual([]);
+    const counts = await itemCounts(world.handle.db, jobId);
+    expect(counts.succeeded + counts.failed).toBe(1000);
+    // Five tries at a 10% failure rate: a failure is possible but rare.
+    expect(counts.failed).toBeLessThanOrEqual(5);
+    for (const item of items) {
+      const t = world.store.tickets.get(item.ticketId)!;
+      const added = stateParts(t) - partsBefore.get(t.id)!;
+      if (item.state === "succeeded") {
+        expect(category(t), `#${item.ticketNumber}`).toBe("in_progress");
+        expect(added, `#${item.ticketNumber} got ${added} state changes`).toBe(1);
+      } else {
+        expect(item.error).toBeTruthy();
+        expect(added).toBeLessThanOrEqual(1);
+      }
+    }
+    const log = await world.log();
+    const limited = log.filter((r) => r.status === 429).length;
+    // Paced from the headers: the limit is approached, rarely hit.
+    expect(limited / log.length).toBeLessThan(0.01);
+    // Some calls failed after Intercom applied them, and were recognised on the next try.
+    expect(log.some((r) => r.status === 502 && r.applied)).toBe(true);
+    expect(items.some((i) => i.attempts > 1)).toBe(true);
+  }, 240_000);
+});
+
+describe("restart", () => {
+  it("a job whose runner dies mid-way completes on the next runner, with the same guarantees", async () => {
+    const chosen = tickets(300, (t) => t.admin_assignee_id !== world.store.info.owner_admin_id);
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "assign_admin", admin_id: world.store.info.owner_admin_id });
+    await world.faults({ latency_ms: 60, rate_limit_per_window: 100, window_seconds: 1 });
+    const first = world.runner({ concurrency: 8, leaseMs: 1_500, instanceId: "first" });
+    for (;;) {
+      const c = await itemCounts(world.handle.db, jobId);
+      if (c.succeeded >= 80) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Killed: calls in flight are abandoned, their claims left to lapse.
+    await first.stop();
+    const midway = await itemCounts(world.handle.db, jobId);
+    expect(midway.succeeded).toBeLessThan(300);
+    expect(midway.running).toBeGreaterThan(0);
+
+    const second = world.runner({ concurrency: 8, leaseMs: 1_500, instanceId: "second" });
+    expect(await world.settle(jobId, 60_000)).toBe("completed");
+    await second.stop();
+    await world.faults(null);
+    const counts = await itemCounts(world.handle.db, jobId);
+    expect(counts.succeeded).toBe(300);
+    for (const t of chosen) {
+      expect(world.store.tickets.get(t.id)!.admin_assignee_id).toBe(world.store.info.owner_admin_id);
+      // One assignment part per ticket: none was applied twice.
+      const assigned = world.store.tickets
+        .get(t.id)!
+        .parts.filter((p) => p.part_type === "assignment" && p.assigned_to?.id === world.store.info.owner_admin_id);
+      expect(assigned.length, `ticket ${t.ticket_id}`).toBe(1);
+    }
+    // The abandoned claims were taken over and checked before anything was sent again.
+    const items = await everyItem(jobId);
+    expect(items.filter((i) => i.attempts > 1).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("two runners share one job through SKIP LOCKED claims, each ticket done once", async () => {
+    const chosen = tickets(200, (t) => !t.is_shared);
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
+    await world.faults({ latency_ms: 20 });
+    const a = world.runner({ concurrency: 4, instanceId: "a" });
+    const b = world.runner({ concurrency: 4, instanceId: "b" });
+    expect(await world.settle(jobId)).toBe("completed");
+    await Promise.all([a.stop(), b.stop()]);
+    const puts = (await world.log()).filter((r) => r.method === "PUT");
+    expect(puts).toHaveLength(200);
+    expect(new Set(puts.map((r) => r.path)).size).toBe(200);
+    for (const t of chosen) expect(world.store.tickets.get(t.id)!.is_shared).toBe(true);
+  }, 60_000);
+});
+
+describe("control", () => {
+  it("cancel stops after the calls in flight; what never ran is skipped and untouched", async () => {
+    const chosen = tickets(150, (t) => t.open);
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
+    await world.faults({ latency_ms: 80 });
+    const runner = world.runner({ concurrency: 4 });
+    for (;;) {
+      if ((await itemCounts(world.handle.db, jobId)).succeeded >= 10) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await transition(world.handle.db, jobId, ["running"], "cancelling");
+    expect(await world.settle(jobId)).toBe("cancelled");
+    await runner.stop();
+    const items = await everyItem(jobId);
+    const skipped = items.filter((i) => i.state === "skipped");
+    expect(skipped.length).toBeGreaterThan(50);
+    expect(skipped.every((i) => i.reason === "Cancelled before it ran")).toBe(true);
+    expect(items.filter((i) => i.state === "succeeded").length + skipped.length).toBe(150);
+    for (const i of items) expect(world.store.tickets.get(i.ticketId)!.open, `#${i.ticketNumber}`).toBe(i.state !== "succeeded");
+  }, 60_000);
+
+  it("never retries a 4xx: it fails with Intercom's words; retrying the failed items later succeeds", async () => {
+    const chosen = tickets(5, (t) => !t.tags.length);
+    const tag = [...world.store.tags.keys()][2];
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "add_tag", tag_id: tag });
+    await world.faults({ fail_next: [{ method: "POST", path: `/tickets/${chosen[2].id}/tags`, status: 404 }] });
+    const runner = world.runner({ concurrency: 2 });
+    expect(await world.settle(jobId)).toBe("completed");
+    const failed = (await everyItem(jobId)).filter((i) => i.state === "failed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ ticketId: chosen[2].id, attempts: 1, error: "Resource Not Found" });
+    expect(world.store.tickets.get(chosen[2].id)!.tags).toEqual([]);
+    expect(await requeueFailed(world.handle.db, jobId)).toBe(1);
+    await transition(world.handle.db, jobId, ["completed"], "queued");
+    runner.wake();
+    expect(await world.settle(jobId)).toBe("completed");
+    expect((await itemCounts(world.handle.db, jobId)).succeeded).toBe(5);
+    expect(world.store.tickets.get(chosen[2].id)!.tags.map((x) => x.id)).toEqual([tag]);
+    await runner.stop();
+  }, 60_000);
+
+  it("a token Intercom refuses pauses the job and flags the connection, with no retry storm", async () => {
+    const { oauthToken } = await import("../../support/sandbox");
+    const token = await oauthToken(world.sb.url, world.ws, world.adminId);
+    const chosen = tickets(40, (t) => !t.is_shared);
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
+    await fetch(`${world.sb.url}/sandbox/revoke`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id_code: world.ws }),
+    });
+    const before = world.reconnects;
+    const runner = world.runner({ concurrency: 4, token });
+    expect(await world.settle(jobId)).toBe("paused");
+    await runner.stop();
+    expect(world.reconnects).toBe(before + 1);
+    const refused = (await world.log()).filter((r) => r.status === 401);
+    expect(refused.length).toBeLessThanOrEqual(4);
+    expect((await itemCounts(world.handle.db, jobId)).pending).toBe(40);
+  }, 60_000);
+});
+
+describe("undo", () => {
+  it("restores every ticket, and reports the ones changed since as conflicts without touching them", async () => {
+    const admins = [...world.store.admins.keys()];
+    const chosen = tickets(60, (t) => t.admin_assignee_id !== admins[1] && t.team_assignee_id !== null);
+    const before = new Map(chosen.map((t) => [t.id, { admin: t.admin_assignee_id, team: t.team_assignee_id, state: t.ticket_state_id }]));
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "assign_admin", admin_id: admins[1] });
+    const runner = world.runner({ concurrency: 8 });
+    expect(await world.settle(jobId)).toBe("completed");
+    // Someone reassigns three of them meanwhile.
+    const moved = chosen.slice(0, 3);
+    for (const t of moved) {
+      await world.client.request("PUT", `/tickets/${t.id}`, (await import("@/lib/intercom/schemas")).ticketSchema, {
+        body: { assignee_id: admins[2], admin_id: admins[0] },
+      });
+    }
+    const undoId = await world.undo(jobId);
+    runner.wake();
+    expect(await world.settle(undoId)).toBe("completed");
+    const items = await everyItem(undoId);
+    expect(
+      items
+        .filter((i) => i.state === "conflict")
+        .map((i) => i.ticketId)
+        .sort(),
+    ).toEqual(moved.map((t) => t.id).sort());
+    expect(items.filter((i) => i.state === "conflict").every((i) => i.reason === "Reassigned since the job ran")).toBe(true);
+    for (const t of chosen) {
+      const now = world.store.tickets.get(t.id)!;
+      if (moved.includes(t)) expect(now.admin_assignee_id).toBe(admins[2]);
+      else expect({ admin: now.admin_assignee_id, team: now.team_assignee_id, state: now.ticket_state_id }).toEqual(before.get(t.id));
+    }
+    await runner.stop();
+    await expect(world.undo(jobId)).rejects.toThrow(/already undone/);
+  }, 60_000);
+});
