@@ -25,14 +25,12 @@ export async function resolveSelection(client: IntercomClient, selection: Select
     // Ten searches at a time: 10,000 ids are 100 searches.
     for (let i = 0; i < slices.length; i += PARALLEL) {
       const pages = await Promise.all(
-        slices
-          .slice(i, i + PARALLEL)
-          .map((slice) =>
-            client.request("POST", "/tickets/search", ticketBriefListSchema, {
-              body: { query: { field: "id", operator: "IN", value: slice }, pagination: { per_page: PAGE } },
-              signal,
-            }),
-          ),
+        slices.slice(i, i + PARALLEL).map((slice) =>
+          client.request("POST", "/tickets/search", ticketBriefListSchema, {
+            body: { query: { field: "id", operator: "IN", value: slice }, pagination: { per_page: PAGE } },
+            signal,
+          }),
+        ),
       );
       for (const page of pages) for (const t of page.tickets) found.set(t.id, snapshotOf(t));
     }
