@@ -4,8 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
-import { TooltipProvider } from "@/components/ui/tooltip";
+import { LazyToaster } from "@/components/toaster";
 import { ApiError } from "@/lib/queries/fetcher";
 
 /** Query defaults: never retry what will fail again (auth, not found, bad input). */
@@ -29,10 +28,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={client}>
-        <TooltipProvider>
-          <NuqsAdapter>{children}</NuqsAdapter>
-        </TooltipProvider>
-        <Toaster richColors closeButton position="bottom-right" />
+        <NuqsAdapter>{children}</NuqsAdapter>
+        <LazyToaster />
       </QueryClientProvider>
     </ThemeProvider>
   );

@@ -5,7 +5,7 @@ import { AlertCircle, AlertTriangle, ChevronLeft, Download, Pause, Play, RotateC
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

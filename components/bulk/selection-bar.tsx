@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useEffectEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
+import { typingIn } from "@/lib/keyboard";
 import type { TicketSelection } from "./use-selection";
 
 /** The dialog loads when first opened: lists do not pay for it until a lead acts. */
@@ -15,8 +16,7 @@ const numbers = new Intl.NumberFormat("en");
 /** Escape clears a selection, unless it belongs to a field, a menu or a dialog. */
 function clears(e: KeyboardEvent): boolean {
   if (e.key !== "Escape" || e.defaultPrevented) return false;
-  const t = e.target as HTMLElement | null;
-  if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return false;
+  if (typingIn(e.target)) return false;
   return !document.querySelector("[role=dialog],[role=menu],[role=listbox]");
 }
 

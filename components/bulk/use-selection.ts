@@ -71,6 +71,7 @@ export function useTicketSelection(queryKey: string, resolveQuery: (() => Interc
     selectAllMatching: resolveQuery && total <= MAX_SELECTION ? () => set({ all: true, exclude: new Set() }, null) : null,
     clear: () => set({ all: false, ids: new Set() }, null),
     // Relative dates in the search are read now, when the job is about to be made.
-    toSelection: () => (sel.all ? { kind: "query", query: resolveQuery!(), ...(sel.exclude.size ? { exclude: [...sel.exclude] } : {}) } : { kind: "ids", ids: [...sel.ids] }),
+    toSelection: () =>
+      sel.all ? { kind: "query", query: resolveQuery!(), ...(sel.exclude.size ? { exclude: [...sel.exclude] } : {}) } : { kind: "ids", ids: [...sel.ids] },
   };
 }

@@ -1,34 +1,33 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Bot, CheckCheck, CheckCircle2, EyeOff, Keyboard, MoreHorizontal, RotateCcw, Star, Ticket as TicketIcon } from "lucide-react";
+import { Bot, CheckCheck, CheckCircle2, EyeOff, Keyboard, RotateCcw, Star, Ticket as TicketIcon } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import { AssigneeFields, UNASSIGNED } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { HtmlBody } from "@/components/records/html-body";
 import { isMessage } from "@/components/records/part-text";
 import { namesFrom } from "@/components/records/names";
 import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
-import { ShortcutsHelp, useShortcuts, type Shortcut } from "@/components/records/shortcuts";
+import { useShortcuts, type Shortcut } from "@/components/records/shortcuts";
+import { ConfirmDialog, ShortcutsHelp } from "@/components/records/lazy-dialogs";
+import { LazySnoozeMenu, MoreActions } from "@/components/records/lazy-controls";
 import { ContactList, Fact, LinkedList, PanelSection } from "@/components/records/side-panel";
-import { SnoozeMenu, type SnoozeMenuHandle } from "@/components/records/snooze-menu";
 import { TagEditor } from "@/components/records/tag-editor";
 import { Timeline } from "@/components/records/timeline";
 import { StateBadge } from "@/components/search/columns/cells";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { formatDateTime, formatDuration, formatRelative } from "@/lib/format/time";
 import { useWorkspaceCatalog } from "@/lib/queries/catalog";
 import { conversationDetailQuery, useConversationAction } from "@/lib/queries/records";
 import type { ConversationAction } from "@/lib/records/actions";
 import type { ConversationDetail, TimelinePart } from "@/lib/records/detail-types";
 import { ConversationFacts } from "./conversation-facts";
-import { ConvertDialog } from "./convert-dialog";
+import { ConvertDialog } from "./lazy-convert";
 
 const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as const;
 
@@ -70,7 +69,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
   const { data: catalog } = useWorkspaceCatalog(ws);
   const action = useConversationAction(ws, id);
   const reply = useRef<ReplyBoxHandle>(null);
-  const snooze = useRef<SnoozeMenuHandle>(null);
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
   const [assignOpen, setAssignOpen] = useState(false);
   const [redacting, setRedacting] = useState<RedactTarget | null>(null);
   const [converting, setConverting] = useState(false);
@@ -84,7 +83,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
     { key: "n", label: "Add an internal note", run: () => reply.current?.start("note") },
     { key: "a", label: "Assign to a teammate", run: () => setAssignOpen(true) },
     { key: "c", label: "Close the conversation", run: close },
-    { key: "s", label: "Snooze", run: () => snooze.current?.open() },
+    { key: "s", label: "Snooze", run: () => setSnoozeOpen(true) },
   ];
   const { helpOpen, setHelpOpen } = useShortcuts(shortcuts);
 
@@ -181,8 +180,9 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
               <CheckCircle2 aria-hidden="true" /> Close
             </Button>
           )}
-          <SnoozeMenu
-            ref={snooze}
+          <LazySnoozeMenu
+            open={snoozeOpen}
+            onOpenChange={setSnoozeOpen}
             timezone={tz}
             disabled={conv.state === "closed"}
             onSnooze={(until) => void run({ action: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
@@ -209,18 +209,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
               <TicketIcon aria-hidden="true" /> Convert to ticket
             </Button>
           )}
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="outline" size="icon-sm" aria-label="More actions">
-                <MoreHorizontal aria-hidden="true" />
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
-              <DropdownMenuItem onSelect={() => setHelpOpen(true)}>
-                <Keyboard aria-hidden="true" /> Keyboard shortcuts
-              </DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
+          <MoreActions items={[{ label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) }]} />
         </>
       }
       aside={
@@ -330,25 +319,27 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
           action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })
         }
       />
-      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
+      {helpOpen && <ShortcutsHelp open onOpenChange={setHelpOpen} shortcuts={shortcuts} />}
       {converting && catalog && (
         <ConvertDialog conversation={conv} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setConverting(false)} />
       )}
-      <ConfirmDialog
-        open={redacting !== null}
-        onOpenChange={(o) => !o && setRedacting(null)}
-        title="Redact this message?"
-        description={<p>Its text is removed for everyone, in Intercom too, and replaced with a note that it was redacted. This cannot be undone.</p>}
-        confirmLabel="Redact message"
-        destructive
-        pending={action.isPending}
-        onConfirm={() => {
-          const target = redacting;
-          setRedacting(null);
-          if (target?.kind === "part") void run({ action: "redact", part_id: target.part.id }, "Message redacted");
-          else if (target?.kind === "source") void run({ action: "redact_source" }, "Message redacted");
-        }}
-      />
+      {redacting !== null && (
+        <ConfirmDialog
+          open
+          onOpenChange={(o) => !o && setRedacting(null)}
+          title="Redact this message?"
+          description={<p>Its text is removed for everyone, in Intercom too, and replaced with a note that it was redacted. This cannot be undone.</p>}
+          confirmLabel="Redact message"
+          destructive
+          pending={action.isPending}
+          onConfirm={() => {
+            const target = redacting;
+            setRedacting(null);
+            if (target?.kind === "part") void run({ action: "redact", part_id: target.part.id }, "Message redacted");
+            else if (target?.kind === "source") void run({ action: "redact_source" }, "Message redacted");
+          }}
+        />
+      )}
     </DetailLayout>
   );
 }

@@ -3,7 +3,7 @@
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import { AttributeField } from "@/components/tickets/attribute-field";
 import { TypeChoiceList } from "@/components/tickets/type-choice-list";
 import { Alert } from "@/components/ui/alert";

@@ -1,33 +1,34 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-
 const COLORS: Record<string, string> = {
-  submitted: "var(--chart-1)",
-  in_progress: "var(--chart-2)",
-  waiting_on_customer: "var(--chart-4)",
-  resolved: "var(--chart-3)",
+  submitted: "bg-chart-1",
+  in_progress: "bg-chart-2",
+  waiting_on_customer: "bg-chart-4",
+  resolved: "bg-chart-3",
 };
 
+const number = new Intl.NumberFormat("en");
+
+/**
+ * Open tickets per state category, as columns drawn with plain elements (no chart library in
+ * the page's download). The same numbers are in a table for assistive technology.
+ */
 export function TicketStateChart({ data }: { data: { category: string; label: string; count: number }[] }) {
+  const max = Math.max(1, ...data.map((d) => d.count));
   return (
-    <div className="h-60" role="img" aria-label={`Bar chart: ${data.map((d) => `${d.label} ${d.count}`).join(", ")}`}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} stroke="var(--muted-foreground)" />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} stroke="var(--muted-foreground)" />
-          <Tooltip
-            cursor={{ fill: "var(--accent)" }}
-            contentStyle={{ background: "var(--popover)", border: "1px solid var(--border)", borderRadius: 6, color: "var(--popover-foreground)" }}
+    <div
+      className="flex h-60 items-end gap-4 border-b px-2 pb-0 pt-4"
+      role="img"
+      aria-label={`Bar chart: ${data.map((d) => `${d.label} ${d.count}`).join(", ")}`}
+    >
+      {data.map((d) => (
+        <div key={d.category} className="flex h-full min-w-0 flex-1 flex-col items-center justify-end gap-1.5">
+          <span className="text-xs font-medium tabular-nums">{number.format(d.count)}</span>
+          <div
+            className={`w-full max-w-24 rounded-t-md ${COLORS[d.category] ?? "bg-chart-1"}`}
+            style={{ height: `${(d.count / max) * 80}%`, minHeight: d.count > 0 ? 2 : 0 }}
           />
-          <Bar dataKey="count" name="Open tickets" radius={[4, 4, 0, 0]} isAnimationActive={false}>
-            {data.map((d) => (
-              <Cell key={d.category} fill={COLORS[d.category] ?? "var(--chart-1)"} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+          <span className="w-full truncate pb-1 text-center text-xs text-muted-foreground">{d.label}</span>
+        </div>
+      ))}
     </div>
   );
 }

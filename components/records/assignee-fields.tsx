@@ -1,6 +1,6 @@
 "use client";
 
-import { OptionPicker } from "@/components/ui/option-picker";
+import { LazyOptionPicker as OptionPicker } from "@/components/ui/lazy-option-picker";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 
 /** "0" is how Intercom says nobody. */

@@ -9,7 +9,12 @@ export interface Names {
 }
 
 export function isMessage(p: TimelinePart): boolean {
-  return p.partType === "comment" || p.partType === "note" || p.partType === "quick_reply" || (p.bodyHtml !== null && (p.partType === "open" || p.partType === "close"));
+  return (
+    p.partType === "comment" ||
+    p.partType === "note" ||
+    p.partType === "quick_reply" ||
+    (p.bodyHtml !== null && (p.partType === "open" || p.partType === "close"))
+  );
 }
 
 export function eventText(p: TimelinePart, names: Names): string {

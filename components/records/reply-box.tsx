@@ -5,7 +5,7 @@ import { forwardRef, useId, useImperativeHandle, useRef, useState } from "react"
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
-import { replyBody, textToHtml } from "@/lib/records/actions";
+import { replyError, textToHtml } from "@/lib/records/text";
 import { HtmlBody } from "./html-body";
 
 export type ReplyKind = "comment" | "note";
@@ -40,15 +40,15 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
   }));
 
   const send = async () => {
-    const parsed = replyBody.safeParse(text);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Write a message first");
+    const problem = replyError(text);
+    if (problem) {
+      setError(problem);
       area.current?.focus();
       return;
     }
     setSending(true);
     try {
-      await onSend(kind, parsed.data);
+      await onSend(kind, text.trim());
       setText("");
       setError(null);
       setPreview(false);
@@ -61,35 +61,56 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
 
   return (
     <section aria-label="Reply or note" className={cn("rounded-lg border p-3", kind === "note" && "border-warning/50 bg-warning/5")}>
-      <div role="tablist" aria-label="Message kind" className="mb-2 flex gap-1">
-        {(["comment", "note"] as const).map((k) => {
-          const disabled = k === "comment" && Boolean(replyDisabledReason);
-          return (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={kind === k}
-              aria-disabled={disabled || undefined}
-              title={disabled ? (replyDisabledReason ?? undefined) : undefined}
-              onClick={() => !disabled && setKind(k)}
-              className={cn(
-                "inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium",
-                kind === k ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-accent",
-                disabled && "cursor-not-allowed opacity-50",
-              )}
-            >
-              {k === "comment" ? <MessageSquare className="size-4" aria-hidden="true" /> : <Lock className="size-4" aria-hidden="true" />}
-              {k === "comment" ? "Reply" : "Note"}
-            </button>
-          );
-        })}
+      <div className="mb-2 flex gap-1">
+        <div
+          role="tablist"
+          aria-label="Message kind"
+          className="flex gap-1"
+          onKeyDown={(e) => {
+            // Arrow keys move between the kinds, as in any tab list.
+            if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+            e.preventDefault();
+            const next = kind === "comment" ? "note" : "comment";
+            if (next === "comment" && replyDisabledReason) return;
+            setKind(next);
+            document.getElementById(`${id}-tab-${next}`)?.focus();
+          }}
+        >
+          {(["comment", "note"] as const).map((k) => {
+            const disabled = k === "comment" && Boolean(replyDisabledReason);
+            return (
+              <button
+                key={k}
+                id={`${id}-tab-${k}`}
+                type="button"
+                role="tab"
+                aria-selected={kind === k}
+                aria-controls={`${id}-panel`}
+                tabIndex={kind === k ? 0 : -1}
+                aria-disabled={disabled || undefined}
+                title={disabled ? (replyDisabledReason ?? undefined) : undefined}
+                onClick={() => !disabled && setKind(k)}
+                className={cn(
+                  "inline-flex items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium",
+                  kind === k ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-accent",
+                  disabled && "cursor-not-allowed opacity-50",
+                )}
+              >
+                {k === "comment" ? <MessageSquare className="size-4" aria-hidden="true" /> : <Lock className="size-4" aria-hidden="true" />}
+                {k === "comment" ? "Reply" : "Note"}
+              </button>
+            );
+          })}
+        </div>
         <Button variant="ghost" size="sm" className="ml-auto" aria-pressed={preview} onClick={() => setPreview((p) => !p)} disabled={!text.trim()}>
           <Eye aria-hidden="true" /> {preview ? "Edit" : "Preview"}
         </Button>
       </div>
       {replyDisabledReason && <p className="mb-2 text-xs text-muted-foreground">{replyDisabledReason}</p>}
       <form
+        id={`${id}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-${kind}`}
         onSubmit={(e) => {
           e.preventDefault();
           void send();

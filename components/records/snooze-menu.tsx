@@ -1,7 +1,6 @@
 "use client";
 
-import { AlarmClock } from "lucide-react";
-import { forwardRef, useImperativeHandle, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import {
@@ -15,10 +14,7 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { formatDateTime, fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/time";
-
-export interface SnoozeMenuHandle {
-  open: () => void;
-}
+import { SnoozeButton } from "./lazy-controls";
 
 /** Local midnight + hour in the workspace's timezone, `days` from today. */
 function at(days: number, hour: number, timezone: string): number {
@@ -40,16 +36,20 @@ function presets(timezone: string): { label: string; until: number }[] {
   ];
 }
 
+export interface SnoozeMenuProps {
+  timezone: string;
+  onSnooze: (until: number) => void;
+  disabled?: boolean;
+  /** The menu's open state, owned by the page (S opens it). */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
 /** Snooze until a preset time or a chosen one, in the workspace's timezone. */
-export const SnoozeMenu = forwardRef<SnoozeMenuHandle, { timezone: string; onSnooze: (until: number) => void; disabled?: boolean }>(function SnoozeMenu(
-  { timezone, onSnooze, disabled },
-  ref,
-) {
-  const [menu, setMenu] = useState(false);
+export function SnoozeMenu({ timezone, onSnooze, disabled, open: menu, onOpenChange: setMenu }: SnoozeMenuProps) {
   const [custom, setCustom] = useState(false);
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
-  useImperativeHandle(ref, () => ({ open: () => setMenu(true) }));
   const submit = () => {
     const ts = fromLocalInput(value, timezone);
     if (ts === null) return setError("Choose a date and time");
@@ -61,9 +61,7 @@ export const SnoozeMenu = forwardRef<SnoozeMenuHandle, { timezone: string; onSno
     <>
       <DropdownMenu open={menu} onOpenChange={setMenu}>
         <DropdownMenuTrigger asChild>
-          <Button variant="outline" size="sm" disabled={disabled}>
-            <AlarmClock aria-hidden="true" /> Snooze
-          </Button>
+          <SnoozeButton disabled={disabled} />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuLabel>Snooze until ({zoneLabel(timezone)})</DropdownMenuLabel>
@@ -127,4 +125,4 @@ export const SnoozeMenu = forwardRef<SnoozeMenuHandle, { timezone: string; onSno
       </Dialog>
     </>
   );
-});
+}

@@ -2,7 +2,7 @@
 
 import { Plus, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { OptionPicker } from "@/components/ui/option-picker";
+import { LazyOptionPicker as OptionPicker } from "@/components/ui/lazy-option-picker";
 
 /** A record's tags: remove one with its ×, add from the workspace's tags. */
 export function TagEditor({

@@ -1,8 +1,8 @@
 "use client";
 
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import dynamic from "next/dynamic";
 import { EyeOff, Lock } from "lucide-react";
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
 import { cn } from "@/lib/cn";
 import type { TimelinePart } from "@/lib/records/detail-types";
@@ -12,7 +12,10 @@ import { eventText, isMessage, type Names } from "./part-text";
 /** Past this many entries the timeline only renders what is on screen. */
 export const VIRTUALIZE_AFTER = 60;
 
-interface Props {
+/** Long timelines only: the windowing code loads when a record has that many parts. */
+const VirtualTimeline = dynamic(() => import("./virtual-timeline").then((m) => m.VirtualTimeline), { ssr: false });
+
+export interface TimelineProps {
   parts: TimelinePart[];
   names: Names;
   timezone: string;
@@ -21,7 +24,7 @@ interface Props {
   label: string;
 }
 
-function Entry({ part, names, timezone, actions }: { part: TimelinePart; names: Names; timezone: string; actions?: ReactNode }) {
+export function Entry({ part, names, timezone, actions }: { part: TimelinePart; names: Names; timezone: string; actions?: ReactNode }) {
   const who = part.author?.name ?? part.author?.email ?? (part.author ? `${part.author.type} ${part.author.id}` : "Someone");
   const when = (
     <time dateTime={new Date(part.createdAt * 1000).toISOString()} title={formatDateTime(part.createdAt, timezone)} className="text-xs text-muted-foreground">
@@ -70,44 +73,17 @@ function Entry({ part, names, timezone, actions }: { part: TimelinePart; names: 
 }
 
 /** Marks the moment a timeline's entries are on screen, for the render benchmark. */
-function useRenderedMark(count: number, shown: boolean) {
+export function useRenderedMark(count: number, shown: boolean) {
   useEffect(() => {
     if (shown) performance.mark("timeline-rendered", { detail: { count } });
   }, [count, shown]);
-}
-
-function VirtualTimeline({ parts, names, timezone, partActions }: Props) {
-  const listRef = useRef<HTMLOListElement>(null);
-  const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
-  const virtualizer = useWindowVirtualizer({ count: parts.length, estimateSize: () => 96, overscan: 8, scrollMargin: offset });
-  const items = virtualizer.getVirtualItems();
-  useRenderedMark(parts.length, items.length > 0);
-  return (
-    <ol ref={listRef} className="relative" style={{ height: virtualizer.getTotalSize() }}>
-      {items.map((item) => {
-        const part = parts[item.index];
-        return (
-          <li
-            key={part.id}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className="absolute left-0 top-0 w-full pb-3"
-            style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
-          >
-            <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} />
-          </li>
-        );
-      })}
-    </ol>
-  );
 }
 
 /**
  * A record's parts in order: messages and notes as cards, events as one line each. Long
  * timelines (up to Intercom's 500 parts) render only what is on screen.
  */
-export function Timeline(props: Props) {
+export function Timeline(props: TimelineProps) {
   const { parts, names, timezone, partActions, label } = props;
   useRenderedMark(parts.length, parts.length <= VIRTUALIZE_AFTER);
   if (parts.length === 0) return <p className="text-sm text-muted-foreground">Nothing has happened here yet.</p>;

@@ -6,9 +6,19 @@ import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
 /** Which columns the table shows; the choice is kept (per workspace and resource, or in a saved view). */
-export function ColumnMenu({ columns, visible, onChange }: { columns: { id: string; label: string }[]; visible: string[]; onChange: (ids: string[]) => void }) {
+export function ColumnMenu({
+  columns,
+  visible,
+  onChange,
+  defaultOpen,
+}: {
+  columns: { id: string; label: string }[];
+  visible: string[];
+  onChange: (ids: string[]) => void;
+  defaultOpen?: boolean;
+}) {
   return (
-    <DropdownMenu>
+    <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm">
           <Columns3 aria-hidden="true" /> Columns

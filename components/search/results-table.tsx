@@ -1,9 +1,9 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
-import { Checkbox } from "@/components/ui/checkbox";
+import { NativeCheckbox } from "@/components/ui/native-checkbox";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
+import type { Column } from "./columns/context";
 
 /** Ticking rows for a bulk action. */
 export interface RowSelection<T> {
@@ -16,9 +16,10 @@ export interface RowSelection<T> {
 
 interface Props<T> {
   caption: string;
-  columns: ColumnDef<T>[];
+  columns: Column<T>[];
   rows: T[];
-  visibility: VisibilityState;
+  /** Column ids to show, in the columns' own order. */
+  visible: string[];
   loading: boolean;
   /** Shown instead of rows when there are none. */
   empty?: React.ReactNode;
@@ -30,45 +31,31 @@ interface Props<T> {
 }
 
 /** The results: one row per record, columns chosen by the lead. Paging lives outside. */
-export function ResultsTable<T>({ caption, columns, rows, visibility, loading, empty, getRowId, busy, queryKey, select }: Props<T>) {
-  // TanStack Table hands out new functions each render by design; the compiler leaves this component alone.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { columnVisibility: visibility },
-    getCoreRowModel: getCoreRowModel(),
-    getRowId,
-    manualPagination: true,
-  });
-  const visible = table.getVisibleLeafColumns();
+export function ResultsTable<T>({ caption, columns, rows, visible: shown, loading, empty, getRowId, busy, queryKey, select }: Props<T>) {
+  const visible = columns.filter((c) => shown.includes(c.id));
   return (
     <div className={cn("overflow-x-auto rounded-lg border bg-card", busy && "opacity-70 transition-opacity")} aria-busy={loading || busy || undefined}>
       <table className="w-full text-sm" data-query={queryKey}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-muted/40 text-left text-xs text-muted-foreground">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {select && (
-                <th scope="col" className="w-8 px-3 py-2">
-                  <Checkbox
-                    aria-label="Select all on this page"
-                    checked={select.page === "all" ? true : select.page === "some" ? "indeterminate" : false}
-                    disabled={loading || rows.length === 0}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      select.togglePage();
-                    }}
-                  />
-                </th>
-              )}
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
+          <tr>
+            {select && (
+              <th scope="col" className="w-8 px-3 py-2">
+                <NativeCheckbox
+                  aria-label="Select all on this page"
+                  checked={select.page === "all"}
+                  indeterminate={select.page === "some"}
+                  disabled={loading || rows.length === 0}
+                  onChange={() => select.togglePage()}
+                />
+              </th>
+            )}
+            {visible.map((column) => (
+              <th key={column.id} scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                {column.header}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {loading
@@ -82,27 +69,29 @@ export function ResultsTable<T>({ caption, columns, rows, visibility, loading, e
                   ))}
                 </tr>
               ))
-            : table.getRowModel().rows.map((row, index) => (
-                <tr key={row.id} className={cn("border-b last:border-0 hover:bg-accent/40", select?.isSelected(row.id) && "bg-primary/5")}>
-                  {select && (
-                    <td data-select="" className="w-8 px-3 py-2 align-middle">
-                      <Checkbox
-                        aria-label={`Select ${select.rowLabel(row.original)}`}
-                        checked={select.isSelected(row.id)}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          select.toggle(row.id, index, e.shiftKey);
-                        }}
-                      />
-                    </td>
-                  )}
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-middle">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
+            : rows.map((original, index) => {
+                const id = getRowId(original);
+                return (
+                  <tr key={id} className={cn("border-b last:border-0 hover:bg-accent/40", select?.isSelected(id) && "bg-primary/5")}>
+                    {select && (
+                      <td data-select="" className="w-8 px-3 py-2 align-middle">
+                        <NativeCheckbox
+                          aria-label={`Select ${select.rowLabel(original)}`}
+                          checked={select.isSelected(id)}
+                          // The click carries the shift key (ranges); the box follows the selection's state.
+                          onClick={(e) => select.toggle(id, index, e.shiftKey)}
+                          onChange={() => {}}
+                        />
+                      </td>
+                    )}
+                    {visible.map((column) => (
+                      <td key={column.id} className="px-3 py-2 align-middle">
+                        {column.cell({ row: { original } })}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
           {!loading && rows.length === 0 && (
             <tr>
               <td colSpan={visible.length + (select ? 1 : 0)} className="px-3 py-10 text-center">

@@ -9,8 +9,16 @@ import type { ViewFormValues } from "@/components/views/view-form";
 import type { SavedView } from "@/lib/views/schemas";
 
 /** Names and saves the current search (query and columns) as a personal or shared view. */
-export function SaveViewDialog({ onSave, disabled }: { onSave: (values: ViewFormValues) => Promise<SavedView>; disabled?: boolean }) {
-  const [open, setOpen] = useState(false);
+export function SaveViewDialog({
+  onSave,
+  disabled,
+  defaultOpen,
+}: {
+  onSave: (values: ViewFormValues) => Promise<SavedView>;
+  disabled?: boolean;
+  defaultOpen?: boolean;
+}) {
+  const [open, setOpen] = useState(Boolean(defaultOpen));
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

@@ -1,23 +1,22 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { SearchX } from "lucide-react";
 import { useMemo } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import type { WorkspaceCatalog } from "@/lib/queries/catalog";
 import { everythingCountQuery, type RowOf, type SearchPage } from "@/lib/queries/search";
 import type { Resource } from "@/lib/search/fields";
-import { ColumnMenu } from "./column-menu";
+import { ColumnMenuButton } from "./lazy-controls";
 import { contactColumns } from "./columns/contacts";
-import { makeCellContext, type CellContext } from "./columns/context";
+import { makeCellContext, type CellContext, type Column } from "./columns/context";
 import { conversationColumns } from "./columns/conversations";
 import { ticketColumns } from "./columns/tickets";
 import { Pagination } from "./pagination";
 import { ResultsTable, type RowSelection } from "./results-table";
 import type { ColumnsState } from "./use-columns";
 
-type AnyColumns = ColumnDef<RowOf[Resource]>[];
+type AnyColumns = Column<RowOf[Resource]>[];
 
 /** How a row's checkbox names it: "ticket #123", or the record's title. */
 function rowLabel(resource: Resource) {
@@ -76,8 +75,7 @@ export function SearchResults({
   const rows = page?.rows ?? [];
   const ctx = useMemo(() => makeCellContext(ws.id, ws.timezone, catalog), [ws.id, ws.timezone, catalog]);
   const defs = useMemo(() => columnsFor(resource, ctx), [resource, ctx]);
-  const all = defs.map((d) => ({ id: d.id!, label: String(d.header) }));
-  const visibility: VisibilityState = Object.fromEntries(all.map((c) => [c.id, columns.visible.includes(c.id)]));
+  const all = defs.map((d) => ({ id: d.id, label: d.header }));
   const noun = NOUN[resource];
   const everything = useQuery(everythingCountQuery(ws.id, resource, page !== null && page.total === 0));
   const nothingYet = everything.data === 0;
@@ -89,14 +87,14 @@ export function SearchResults({
           {page ? `${page.total.toLocaleString()} ${page.total === 1 ? noun.slice(0, -1) : noun}` : "Results"}
           {fetching && !loading && <span className="ml-2 text-xs font-normal text-muted-foreground">Updating…</span>}
         </h2>
-        <ColumnMenu columns={all} visible={columns.visible} onChange={columns.setVisible} />
+        <ColumnMenuButton columns={all} visible={columns.visible} onChange={columns.setVisible} />
       </div>
       {selectionNote}
       <ResultsTable
         caption={`Matching ${noun}`}
         columns={defs}
         rows={rows}
-        visibility={visibility}
+        visible={columns.visible}
         loading={loading}
         busy={fetching && !loading}
         getRowId={(r) => r.id}

@@ -23,7 +23,7 @@ import { decodeQuery, encodeQuery } from "@/lib/search/url";
 import { SelectionBar } from "@/components/bulk/selection-bar";
 import { useTicketSelection } from "@/components/bulk/use-selection";
 import { toIntercom } from "@/lib/search/convert";
-import { SaveViewDialog } from "./save-view-dialog";
+import { SaveViewButton } from "./lazy-controls";
 import { searchParams, validSize } from "./search-params";
 import { SearchResults } from "./search-results";
 import { useColumns } from "./use-columns";
@@ -126,7 +126,7 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
                     Update “{view.name}”
                   </Button>
                 )}
-                <SaveViewDialog
+                <SaveViewButton
                   onSave={async (values) => {
                     const saved = await mutations.create.mutateAsync({
                       ...values,

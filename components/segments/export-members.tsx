@@ -3,7 +3,7 @@
 import { AlertCircle, Download, X } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/queries/fetcher";
 

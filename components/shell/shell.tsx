@@ -4,10 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Menu } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { ApiError } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -50,7 +50,6 @@ function useReconnectWatcher() {
 }
 
 export function Shell({ workspace, workspaces, user, children }: Props) {
-  const [menuOpen, setMenuOpen] = useState(false);
   useReconnectWatcher();
   return (
     <WorkspaceProvider value={workspace}>
@@ -60,17 +59,15 @@ export function Shell({ workspace, workspaces, user, children }: Props) {
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center gap-2 border-b px-3 py-2 md:hidden">
-            <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
-              <DialogTrigger asChild>
-                <Button variant="ghost" size="icon-sm" aria-label="Open navigation">
+            <LazyMenu
+              load={() => import("./mobile-nav").then((m) => m.MobileNav)}
+              props={{ body: (close: () => void) => <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={close} /> }}
+              trigger={(handlers) => (
+                <Button variant="ghost" size="icon-sm" aria-label="Open navigation" aria-haspopup="dialog" {...handlers}>
                   <Menu aria-hidden="true" />
                 </Button>
-              </DialogTrigger>
-              <DialogContent side="left" aria-describedby={undefined}>
-                <DialogTitle className="sr-only">Navigation</DialogTitle>
-                <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={() => setMenuOpen(false)} />
-              </DialogContent>
-            </Dialog>
+              )}
+            />
             <span className="truncate text-sm font-medium">{workspace.name}</span>
           </header>
           {workspace.status === "needs_reconnect" && (

@@ -1,21 +1,7 @@
 "use client";
 
-import { ChevronsUpDown, Plus, Unplug } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
-import { fetchJson } from "@/lib/queries/fetcher";
+import { ChevronsUpDown } from "lucide-react";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { RegionBadge } from "./region-badge";
 import type { WorkspaceInfo } from "./workspace-context";
 
@@ -27,70 +13,34 @@ export interface SwitcherWorkspace {
   status: "active" | "needs_reconnect";
 }
 
-export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceInfo; workspaces: SwitcherWorkspace[] }) {
-  const router = useRouter();
-  const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const disconnect = async () => {
-    setPending(true);
-    try {
-      await fetchJson(`/api/w/${encodeURIComponent(current.id)}/connection`, { method: "DELETE" });
-      toast.success(`${current.name} disconnected`);
-      setConfirming(false);
-      router.push("/");
-      router.refresh();
-    } catch (e) {
-      toast.error((e as Error).message);
-    } finally {
-      setPending(false);
-    }
-  };
+export const SWITCHER_TRIGGER = "flex w-full items-center gap-2 rounded-md border bg-background px-2.5 py-2 text-left text-sm shadow-xs hover:bg-accent";
+export const switcherLabel = (name: string) => `Workspace: ${name}. Switch workspace`;
+
+/** The current workspace as the switcher shows it: name, id, region. */
+export function SwitcherFace({ current }: { current: Pick<WorkspaceInfo, "name" | "id" | "region" | "target"> }) {
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger
-          className="flex w-full items-center gap-2 rounded-md border bg-background px-2.5 py-2 text-left text-sm shadow-xs hover:bg-accent"
-          aria-label={`Workspace: ${current.name}. Switch workspace`}
-        >
-          <span className="min-w-0 flex-1">
-            <span className="block truncate font-medium">{current.name}</span>
-            <span className="block truncate text-xs text-muted-foreground">{current.id}</span>
-          </span>
-          <RegionBadge region={current.region} target={current.target} />
-          <ChevronsUpDown className="size-4 text-muted-foreground" aria-hidden="true" />
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="start" className="w-72">
-          <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
-          <DropdownMenuRadioGroup value={current.id} onValueChange={(id) => router.push(`/w/${id}`)}>
-            {workspaces.map((w) => (
-              <DropdownMenuRadioItem key={w.id} value={w.id}>
-                <span className="min-w-0 flex-1 truncate">{w.name}</span>
-                {w.status === "needs_reconnect" && <span className="text-xs text-destructive">reconnect</span>}
-                <RegionBadge region={w.region} target={w.target} />
-              </DropdownMenuRadioItem>
-            ))}
-          </DropdownMenuRadioGroup>
-          <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => router.push("/signin?connect=1")}>
-            <Plus aria-hidden="true" /> Connect another workspace
-          </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => setConfirming(true)} className="text-destructive data-[highlighted]:text-destructive">
-            <Unplug aria-hidden="true" /> Disconnect {current.name}
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title={`Disconnect ${current.name}?`}
-        description={
-          <p>The dashboard deletes this workspace&apos;s token and forgets the connection. Nothing changes in Intercom, and you can connect it again later.</p>
-        }
-        confirmLabel="Disconnect"
-        destructive
-        pending={pending}
-        onConfirm={() => void disconnect()}
-      />
+      <span className="min-w-0 flex-1">
+        <span className="block truncate font-medium">{current.name}</span>
+        <span className="block truncate text-xs text-muted-foreground">{current.id}</span>
+      </span>
+      <RegionBadge region={current.region} target={current.target} />
+      <ChevronsUpDown className="size-4 text-muted-foreground" aria-hidden="true" />
     </>
+  );
+}
+
+/** Switch, connect or disconnect workspaces; the menu's code loads when first opened. */
+export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceInfo; workspaces: SwitcherWorkspace[] }) {
+  return (
+    <LazyMenu
+      load={() => import("./workspace-menu").then((m) => m.WorkspaceMenu)}
+      props={{ current, workspaces }}
+      trigger={(handlers) => (
+        <button type="button" className={SWITCHER_TRIGGER} aria-label={switcherLabel(current.name)} aria-haspopup="menu" aria-expanded={false} {...handlers}>
+          <SwitcherFace current={current} />
+        </button>
+      )}
+    />
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { CheckCircle2, Keyboard, MoreHorizontal, Replace, RotateCcw, Trash2 } from "lucide-react";
+import { CheckCircle2, Keyboard, Replace, RotateCcw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import { AssigneeFields, UNASSIGNED } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
-import { ShortcutsHelp, useShortcuts, type Shortcut } from "@/components/records/shortcuts";
+import { useShortcuts, type Shortcut } from "@/components/records/shortcuts";
 import { ContactList, Fact, LinkedList, PanelSection } from "@/components/records/side-panel";
-import { SnoozeMenu, type SnoozeMenuHandle } from "@/components/records/snooze-menu";
+import { LazySnoozeMenu, MoreActions } from "@/components/records/lazy-controls";
 import { TagEditor } from "@/components/records/tag-editor";
 import { Timeline } from "@/components/records/timeline";
 import { StateBadge } from "@/components/search/columns/cells";
@@ -18,8 +18,7 @@ import { useWorkspace } from "@/components/shell/workspace-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { ConfirmDialog, ShortcutsHelp } from "@/components/records/lazy-dialogs";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import { formatDateTime } from "@/lib/format/time";
@@ -29,7 +28,7 @@ import type { TicketAction } from "@/lib/records/actions";
 import type { TicketDetail } from "@/lib/records/detail-types";
 import { stateCategoryLabel } from "@/lib/tickets/labels";
 import { namesFrom } from "@/components/records/names";
-import { ChangeTypeDialog } from "./change-type-dialog";
+import { ChangeTypeDialog } from "./lazy-change-type";
 import { TicketAttributes } from "./ticket-attributes";
 
 const INTERNAL_ONLY = "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
@@ -69,7 +68,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
   const { data: catalog } = useWorkspaceCatalog(ws);
   const action = useTicketAction(ws, id);
   const reply = useRef<ReplyBoxHandle>(null);
-  const snooze = useRef<SnoozeMenuHandle>(null);
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
   const [assignOpen, setAssignOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [changingType, setChangingType] = useState(false);
@@ -89,7 +88,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
     { key: "n", label: "Add an internal note", run: () => reply.current?.start("note") },
     { key: "a", label: "Assign to a teammate", run: () => setAssignOpen(true) },
     { key: "c", label: "Close the ticket", run: () => setOpen(false) },
-    { key: "s", label: "Snooze", run: () => snooze.current?.open() },
+    { key: "s", label: "Snooze", run: () => setSnoozeOpen(true) },
   ];
   const { helpOpen, setHelpOpen } = useShortcuts(shortcuts);
 
@@ -166,31 +165,21 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
               <RotateCcw aria-hidden="true" /> Reopen
             </Button>
           )}
-          <SnoozeMenu
-            ref={snooze}
+          <LazySnoozeMenu
+            open={snoozeOpen}
+            onOpenChange={setSnoozeOpen}
             timezone={tz}
             disabled={!ticket.open}
             onSnooze={(until) => void run({ action: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
           />
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
-              <Button variant="outline" size="icon-sm" aria-label="More actions">
-                <MoreHorizontal aria-hidden="true" />
-              </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
-              <DropdownMenuItem disabled={!catalog} onSelect={() => setChangingType(true)}>
-                <Replace aria-hidden="true" /> Change type…
-              </DropdownMenuItem>
-              <DropdownMenuItem onSelect={() => setHelpOpen(true)}>
-                <Keyboard aria-hidden="true" /> Keyboard shortcuts
-              </DropdownMenuItem>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem className="text-destructive" onSelect={() => setConfirmDelete(true)}>
-                <Trash2 aria-hidden="true" /> Delete ticket…
-              </DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
+          <MoreActions
+            items={[
+              { label: "Change type…", icon: <Replace aria-hidden="true" />, disabled: !catalog, onSelect: () => setChangingType(true) },
+              { label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) },
+              "separator",
+              { label: "Delete ticket…", icon: <Trash2 aria-hidden="true" />, destructive: true, onSelect: () => setConfirmDelete(true) },
+            ]}
+          />
         </>
       }
       aside={
@@ -272,25 +261,27 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
           action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })
         }
       />
-      <ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} shortcuts={shortcuts} />
+      {helpOpen && <ShortcutsHelp open onOpenChange={setHelpOpen} shortcuts={shortcuts} />}
       {changingType && catalog && (
         <ChangeTypeDialog ticket={ticket} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setChangingType(false)} />
       )}
-      <ConfirmDialog
-        open={confirmDelete}
-        onOpenChange={setConfirmDelete}
-        title={`Delete ticket #${ticket.ticketNumber}?`}
-        description={
-          <>
-            <p>The ticket, its attributes and its timeline are deleted in Intercom. This cannot be undone.</p>
-          </>
-        }
-        confirmLabel="Delete ticket"
-        destructive
-        typeToConfirm={ticket.ticketNumber}
-        pending={action.isPending}
-        onConfirm={() => void remove()}
-      />
+      {confirmDelete && (
+        <ConfirmDialog
+          open
+          onOpenChange={setConfirmDelete}
+          title={`Delete ticket #${ticket.ticketNumber}?`}
+          description={
+            <>
+              <p>The ticket, its attributes and its timeline are deleted in Intercom. This cannot be undone.</p>
+            </>
+          }
+          confirmLabel="Delete ticket"
+          destructive
+          typeToConfirm={ticket.ticketNumber}
+          pending={action.isPending}
+          onConfirm={() => void remove()}
+        />
+      )}
     </DetailLayout>
   );
 }

@@ -3,15 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { MoreHorizontal, Users } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { usePathname, useSearchParams } from "next/navigation";
+import { LazyMenu } from "@/components/ui/lazy-menu";
 import { cn } from "@/lib/cn";
-import { useViewMutations, viewsQuery } from "@/lib/queries/views";
+import { viewsQuery } from "@/lib/queries/views";
 import type { Resource } from "@/lib/search/fields";
 import type { SavedView } from "@/lib/views/schemas";
-import { RenameViewDialog } from "./rename-view-dialog";
 
 /** A resource's saved views under its sidebar link, each with rename and delete when allowed. */
 export function SidebarViews({ ws, resource, onNavigate }: { ws: string; resource: Resource; onNavigate?: () => void }) {
@@ -27,13 +24,12 @@ export function SidebarViews({ ws, resource, onNavigate }: { ws: string; resourc
   );
 }
 
+export const ACTIONS_TRIGGER = "rounded p-0.5 text-muted-foreground opacity-60 hover:bg-accent hover:opacity-100 focus-visible:opacity-100";
+export const ActionsIcon = () => <MoreHorizontal className="size-3.5" aria-hidden="true" />;
+
 function ViewItem({ ws, view, onNavigate }: { ws: string; view: SavedView; onNavigate?: () => void }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  const router = useRouter();
-  const { update, remove } = useViewMutations(ws);
-  const [renaming, setRenaming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const href = `/w/${ws}/${view.resource}?view=${view.id}`;
   const active = pathname === `/w/${ws}/${view.resource}` && search.get("view") === view.id;
   return (
@@ -53,45 +49,23 @@ function ViewItem({ ws, view, onNavigate }: { ws: string; view: SavedView; onNav
         {(view.shared || view.owner === "default") && <Users className="size-3 shrink-0 opacity-60" aria-label="Shared" />}
       </Link>
       {view.editable && (
-        <DropdownMenu>
-          <DropdownMenuTrigger
-            className="rounded p-0.5 text-muted-foreground opacity-60 hover:bg-accent hover:opacity-100 focus-visible:opacity-100"
-            aria-label={`Actions for view ${view.name}`}
-          >
-            <MoreHorizontal className="size-3.5" aria-hidden="true" />
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="start">
-            <DropdownMenuItem onSelect={() => setRenaming(true)}>Rename</DropdownMenuItem>
-            <DropdownMenuItem className="text-destructive data-[highlighted]:text-destructive" onSelect={() => setDeleting(true)}>
-              Delete
-            </DropdownMenuItem>
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <LazyMenu
+          load={() => import("./view-actions").then((m) => m.ViewActions)}
+          props={{ ws, view, active }}
+          trigger={(handlers) => (
+            <button
+              type="button"
+              className={ACTIONS_TRIGGER}
+              aria-label={`Actions for view ${view.name}`}
+              aria-haspopup="menu"
+              aria-expanded={false}
+              {...handlers}
+            >
+              <ActionsIcon />
+            </button>
+          )}
+        />
       )}
-      <RenameViewDialog view={view} open={renaming} onOpenChange={setRenaming} onRename={(name) => update.mutateAsync({ id: view.id, patch: { name } })} />
-      <ConfirmDialog
-        open={deleting}
-        onOpenChange={setDeleting}
-        title={`Delete “${view.name}”?`}
-        description={
-          <p>
-            {view.shared || view.owner === "default"
-              ? "It disappears for everyone in the workspace."
-              : "Only this view goes; no ticket or conversation changes."}
-          </p>
-        }
-        confirmLabel="Delete view"
-        destructive
-        pending={remove.isPending}
-        onConfirm={() =>
-          remove.mutate(view, {
-            onSuccess: () => {
-              setDeleting(false);
-              if (active) router.push(`/w/${ws}/${view.resource}`);
-            },
-          })
-        }
-      />
     </li>
   );
 }

@@ -7,7 +7,12 @@ import { REGIONS } from "@/lib/intercom/regions";
 import { findUserIdByEmail, upsertConnection, upsertUser } from "./connections";
 import { intercomProvider, type SignInTarget } from "./provider";
 import { SANDBOX_CREDENTIALS } from "./sandbox-credentials";
-import { getSessionUser } from "./session";
+import { getSessionUser, sessionCookieName } from "./session";
+
+/** The session cookie: never readable by scripts, not sent on cross-site requests, https-only over https. */
+export function sessionCookieOptions(publicUrl: string) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: publicUrl.startsWith("https://") };
+}
 
 /** Why a sign-in was refused, shown on the sign-in page. */
 export const SIGN_IN_ERRORS = {
@@ -40,6 +45,9 @@ export function authOptions(): AuthOptions {
     secret: authSecret(),
     providers,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // Secure cookies (and the __Secure- name) whenever the dashboard is served over https.
+    useSecureCookies: c.publicUrl.startsWith("https://"),
+    cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions(c.publicUrl) } },
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
       // A lead cancelling on Intercom's page is not a server error.

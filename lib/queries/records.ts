@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import type { ChangeTypeBody, ConversationAction, ConvertBody, TicketAction } from "@/lib/records/actions";
 import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-types";
 import { fetchJson } from "./fetcher";

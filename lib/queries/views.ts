@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/notify";
 import type { SavedView, ViewInputValues, ViewPatchValues } from "@/lib/views/schemas";
 import { fetchJson } from "./fetcher";
 import { keys } from "./keys";

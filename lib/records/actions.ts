@@ -3,11 +3,13 @@
  * them. zod's small build, because the detail pages' forms check with the same schemas.
  */
 import * as z from "zod/mini";
+import { MAX_REPLY } from "./text";
+
+export { MAX_REPLY, textToHtml } from "./text";
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id"));
 /** "0" unassigns. */
 const assignee = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a teammate or team"));
-export const MAX_REPLY = 20_000;
 export const replyBody = z
   .string({ error: "Write a message" })
   .check(z.trim(), z.minLength(1, "Write a message first"), z.maxLength(MAX_REPLY, `Keep the message under ${MAX_REPLY.toLocaleString("en")} characters`));
@@ -58,12 +60,3 @@ export type ChangeTypeBody = z.infer<typeof changeTypeBody>;
 /** A conversation becomes a ticket of a Customer type, with its attributes. */
 export const convertBody = z.strictObject({ ticket_type_id: id, attributes: z.optional(attributes) });
 export type ConvertBody = z.infer<typeof convertBody>;
-
-/** Plain text a lead typed becomes paragraphs, as Intercom shows it; HTML is escaped, never passed on. */
-export function textToHtml(text: string): string {
-  const escaped = text.trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return escaped
-    .split(/\n{2,}/)
-    .map((para) => `<p>${para.replace(/\n/g, "<br>")}</p>`)
-    .join("");
-}

@@ -1,10 +1,9 @@
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ContactRow } from "@/lib/records/types";
 import { DateCell, Muted, TagList } from "./cells";
-import type { CellContext } from "./context";
+import type { CellContext, Column } from "./context";
 
-export function contactColumns(ctx: CellContext): ColumnDef<ContactRow>[] {
+export function contactColumns(ctx: CellContext): Column<ContactRow>[] {
   return [
     {
       id: "name",

@@ -1,4 +1,12 @@
+import type { ReactNode } from "react";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
+
+/** A results column: a stable id (saved in views), its header, and how a row's cell shows. */
+export interface Column<T> {
+  id: string;
+  header: string;
+  cell: (cell: { row: { original: T } }) => ReactNode;
+}
 
 /** What cells need to turn ids into names. */
 export interface CellContext {

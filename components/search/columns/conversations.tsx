@@ -1,13 +1,12 @@
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { ConversationRow } from "@/lib/records/types";
 import { ContactCell, DateCell, Muted, PersonCell, StateBadge, TagList } from "./cells";
-import type { CellContext } from "./context";
+import type { CellContext, Column } from "./context";
 
 const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as const;
 
-export function conversationColumns(ctx: CellContext): ColumnDef<ConversationRow>[] {
+export function conversationColumns(ctx: CellContext): Column<ConversationRow>[] {
   return [
     {
       id: "subject",

@@ -1,10 +1,9 @@
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { TicketRow } from "@/lib/records/types";
 import { ContactCell, DateCell, Muted, PersonCell, StateBadge } from "./cells";
-import type { CellContext } from "./context";
+import type { CellContext, Column } from "./context";
 
-export function ticketColumns(ctx: CellContext): ColumnDef<TicketRow>[] {
+export function ticketColumns(ctx: CellContext): Column<TicketRow>[] {
   const href = (t: TicketRow) => `/w/${ctx.ws}/tickets/${t.id}`;
   return [
     {

@@ -8,9 +8,8 @@
  * - A 10,000-ticket job: the dashboard process's extra RSS while it is created and run.
  *   Target: < 200 MB.
  */
-import { execSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { signIn, startDashboard } from "../support/server";
+import { report } from "../support/result";
+import { signIn, startDashboard, treeRssMb } from "../support/server";
 
 const SCALE = 18;
 const dashboard = await startDashboard({ port: 3205, sandboxPort: 4205, sandboxEnv: { SANDBOX_SCALE: String(SCALE) }, env: { BULK_CONCURRENCY: "16" } });
@@ -121,23 +120,16 @@ try {
   );
   console.log(`  naive sequential     ${baseline.toFixed(2).padStart(7)} s   ${baseLog.requests.length} requests (a read and a write per ticket)`);
   console.log(`  ratio to the floor   ${(elapsed / floor).toFixed(2)}×   (budget ≤ 1.15×)`);
+  report({ bench: "bulk", figure: "1,000 state changes, ratio to the floor", value: Number((elapsed / floor).toFixed(2)), unit: "×", max: 1.15 });
+  report({ bench: "bulk", figure: "1,000 state changes, 429s", value: Number(((job429 / jobCalls) * 100).toFixed(2)), unit: "% of requests", max: 1 });
+  if (forBaseline.length > 0)
+    report({ bench: "bulk", figure: "1,000 state changes, speed-up over a sequential loop", value: Number((baseline / elapsed).toFixed(1)), unit: "×" });
   if (forBaseline.length > 0) console.log(`  ratio to the baseline ${(elapsed / baseline).toFixed(2)}×   (${(baseline / elapsed).toFixed(1)} times faster)`);
 
   // --- memory: a 10,000-ticket job ---
   await control("/sandbox/faults", "DELETE");
   await control("/sandbox/faults", "POST", { rate_limit_per_window: 1_000_000, window_seconds: 1 });
-  const pids = (root: number): number[] => {
-    const kids = execSync(`pgrep -P ${root} || true`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
-    return [root, ...kids.flatMap(pids)];
-  };
-  const rss = () =>
-    pids(dashboard.process.pid!).reduce((sum, pid) => {
-      try {
-        return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-      } catch {
-        return sum;
-      }
-    }, 0);
+  const rss = () => treeRssMb(dashboard.process.pid!);
   await api("GET", "/bulk-jobs");
   const idle = rss();
   let peak = idle;
@@ -152,6 +144,7 @@ try {
   console.log(
     `\n10,000-ticket job (set shared; rate limit lifted): ${big.total} tickets in ${((performance.now() - m0) / 1000).toFixed(1)} s, ${bigDone.counts.succeeded} changed, ${bigDone.counts.skipped} already shared`,
   );
+  report({ bench: "bulk", figure: "10,000-ticket job, extra RSS", value: Math.round(peak - idle), unit: "MB", max: 200 });
   console.log(`  dashboard RSS: ${idle.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak: +${(peak - idle).toFixed(0)} MB   (budget < 200 MB extra)`);
 } finally {
   await dashboard.stop();

@@ -9,6 +9,7 @@
  * of latency (closer to a real Intercom round trip).
  * Targets: p50 overhead at most 3 ms; proxy throughput at least 70% of direct.
  */
+import { report } from "../support/result";
 import { percentile, signIn, startDashboard } from "../support/server";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 6000);
@@ -124,6 +125,8 @@ try {
     }
     const overhead = lat.proxy.p50 - lat.direct.p50;
     const ratio = thr.proxy.rps / thr.direct.rps;
+    report({ bench: "proxy", figure: `p50 overhead, ${scenario.label}`, value: Number(overhead.toFixed(2)), unit: "ms", max: 3 });
+    report({ bench: "proxy", figure: `throughput vs direct, ${scenario.label}`, value: Math.round(ratio * 100), unit: "%", min: 70 });
     verdict += `${scenario.label}: p50 overhead ${overhead.toFixed(2)} ms (budget 3 ms: ${overhead <= 3 ? "within" : "OVER"}), throughput ${(ratio * 100).toFixed(0)}% of direct (budget ≥ 70%: ${ratio >= 0.7 ? "within" : "UNDER"})\n`;
   }
   console.log(`\nProxy overhead: ${RESOURCE} search, ${PER_PAGE} per page; latency from sequential requests, throughput for ${DURATION_MS / 1000} s`);

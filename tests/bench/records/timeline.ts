@@ -9,6 +9,7 @@
  *   same data, to the mark; this includes loading and hydrating the page's scripts.
  */
 import { launch, signInPage } from "../support/browser";
+import { report } from "../support/result";
 import { percentile, startDashboard } from "../support/server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -80,6 +81,14 @@ try {
   console.log(`\nTimeline of a 500-part conversation: data arrival to entries on screen (${RUNS} runs each, budget ≤ 500 ms)`);
   line("opened from a list (navigation)", fromList);
   line("opened by URL (incl. hydration)", fullLoad);
+  report({
+    bench: "timeline",
+    figure: "500-part timeline, data to screen, p95 (from a list)",
+    value: Math.round(percentile(fromList, 95)),
+    unit: "ms",
+    max: 500,
+  });
+  report({ bench: "timeline", figure: "500-part timeline, data to screen, p95 (by URL)", value: Math.round(percentile(fullLoad, 95)), unit: "ms", max: 500 });
   console.log(`  entries in the DOM after load: ${entries} of 500 (virtualised)`);
 } finally {
   await browser.close();

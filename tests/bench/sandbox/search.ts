@@ -13,6 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { report } from "../support/result";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const PAGES_PER_ROUND = Number(process.env.BENCH_PAGES ?? 5);
@@ -140,6 +141,8 @@ async function main() {
     console.log(`  ${String(scale).padStart(5)}   ${fmt(s.startupMs, 0).padStart(13)}   ${(s.rss / MB).toFixed(1).padStart(23)}   ${gc.padStart(17)}`);
   }
   console.log(`  target: RSS at scale 1 ≤ 150 MB → ${(small.rss / MB).toFixed(1)} MB\n`);
+  report({ bench: "sandbox", figure: "start-up, scale 1", value: Math.round(small.startupMs), unit: "ms", max: 2000 });
+  report({ bench: "sandbox", figure: "RSS after start-up, scale 1", value: Number((small.rss / MB).toFixed(1)), unit: "MB", max: 150 });
 
   const results: [string, Figures][] = [];
   results.push(["conversations", await pageRepeatedly(big, "conversations", CONVERSATIONS_QUERY)]);
@@ -154,6 +157,7 @@ async function main() {
     );
   }
   console.log("  target: p50 ≤ 20 ms per page");
+  for (const [name, r] of results) report({ bench: "sandbox", figure: `${name} search p50, scale 10`, value: Number(r.p50.toFixed(2)), unit: "ms", max: 20 });
   console.log("  conversations: open = true AND (priority = priority OR statistics.count_reopens > 0)");
   console.log("  tickets:       open = true AND (category = request OR state = in_progress)");
 }

@@ -4,6 +4,7 @@
  * Intercom's default rate limit and at a tight one (the export must pace, not fail).
  */
 import { launch, signInPage } from "../support/browser";
+import { report } from "../support/result";
 import { startDashboard } from "../support/server";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 26);
@@ -44,6 +45,8 @@ try {
     const log = (await control(`/sandbox/requests?id_code=${workspace.id_code}`)) as { requests: { path: string; status: number }[] };
     const searches = log.requests.filter((r) => r.path === "/contacts/search");
     const limited = log.requests.filter((r) => r.status === 429).length;
+    report({ bench: "export", figure: `CSV of ${result.rows} members, ${label}`, value: Number((result.ms / 1000).toFixed(2)), unit: "s" });
+    report({ bench: "export", figure: `429s, ${label}`, value: limited, unit: "", max: 0 });
     console.log(
       `  ${label.padEnd(32)} ${(result.ms / 1000).toFixed(2).padStart(6)} s   ${result.rows} rows of ${result.total}   ${searches.length} searches, ${log.requests.length} calls in all, ${limited} answered 429   ${(result.bytes / 1e6).toFixed(1)} MB   HTTP ${result.status}`,
     );

@@ -3,8 +3,8 @@
  * spare ports and a throwaway data folder, and a signed-in session obtained through the
  * same OAuth flow a person goes through.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -169,4 +169,19 @@ async function firstAdmin(sandboxUrl: string, idCode: string): Promise<string> {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Resident memory, in MB, of a process and all its descendants (the dashboard runs under npx). */
+export function treeRssMb(root: number): number {
+  const pids = (pid: number): number[] => {
+    const kids = execSync(`pgrep -P ${pid} || true`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    return [pid, ...kids.flatMap(pids)];
+  };
+  return pids(root).reduce((sum, pid) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
 }

@@ -55,10 +55,16 @@ test("a revoked token marks the connection, and the lead reconnects it", async (
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ id_code: eu.id_code }),
   });
+  const mark = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;
   await page.goto(`/w/${eu.id_code}`);
   const reconnect = page.getByRole("link", { name: "Reconnect Fjord Analytics" });
   await expect(reconnect).toBeVisible();
   await expect(page.getByText(/could not be loaded/)).toBeVisible();
+  // No retry storm: the connection is marked once, and the page stops asking.
+  await page.waitForTimeout(2_000);
+  const refused = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark}&id_code=${eu.id_code}`)).json()) as { requests: { status: number }[] })
+    .requests;
+  expect(refused.filter((r) => r.status === 401).length).toBeLessThanOrEqual(3);
   await reconnect.click();
   await page.getByRole("button", { name: "Reconnect Fjord Analytics" }).click();
   await approveOnSandbox(page);

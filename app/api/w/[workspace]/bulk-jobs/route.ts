@@ -15,7 +15,13 @@ export const GET = route({ workspace: true }, async ({ connection }) => ({ jobs:
 export const POST = route({ workspace: true, body: createJobBody }, async ({ connection, user, body }) => {
   const client = clientFor(connection);
   const db = await getDb();
-  const id = await startJob(db, client, loadCatalog(client, connection.workspaceId), { userId: user.id, workspaceId: connection.workspaceId, timezone: connection.timezone }, body);
+  const id = await startJob(
+    db,
+    client,
+    loadCatalog(client, connection.workspaceId),
+    { userId: user.id, workspaceId: connection.workspaceId, timezone: connection.timezone },
+    body,
+  );
   // The runner starts knowing the window this request just saw.
   bulkRunner()?.pacerFor(connection.workspaceId).observe(client.rateLimit);
   wakeRunner();

@@ -4,4 +4,6 @@ import { loadConversationDetail } from "@/lib/records/detail";
 import { recordId } from "@/lib/records/params";
 
 /** A conversation as its page shows it, with up to Intercom's 500 most recent parts. */
-export const GET = route({ workspace: true }, async ({ connection, params }) => loadConversationDetail(clientFor(connection), recordId(params, "conversation")));
+export const GET = route({ workspace: true }, async ({ connection, params }) =>
+  loadConversationDetail(clientFor(connection), recordId(params, "conversation")),
+);

@@ -26,7 +26,11 @@ const exportQuery = z.strictObject({
 
 /** "VIP customers" on 21 Nov 2026 → vip-customers-2026-11-21.csv */
 function fileName(segment: string): string {
-  const slug = segment.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment";
+  const slug =
+    segment
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "segment";
   return `${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
 }
 

@@ -1,0 +1,96 @@
+/** What a lead sees when Intercom fails or is slow: clear messages, no hang, nothing half-done. */
+import { expect, test } from "../fixtures";
+import { openTicket, ticket, toast } from "../records/records";
+import { SANDBOX_URL, workspace } from "../support";
+
+const faults = (body: unknown) =>
+  fetch(`${SANDBOX_URL}/sandbox/faults`, {
+    method: body === null ? "DELETE" : "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+
+test.afterEach(async () => {
+  await faults(null);
+});
+
+test("when Intercom is down, every page says so and offers to try again", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const t = await openTicket(us, "Customer", 12);
+  await faults({ error_rate: 1, error_timing: "before" });
+
+  await page.goto(`/w/${us.id_code}/tickets`);
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /could not (be loaded|be run)/ })
+      .first(),
+  ).toBeVisible();
+  // The ticket page renders on the server: its error boundary takes over, with a retry.
+  await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
+  await expect(page.getByRole("heading", { name: "This page ran into a problem" })).toBeVisible();
+  // Pages that need no Intercom call still work.
+  await page.goto(`/w/${us.id_code}/jobs`);
+  await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+
+  await faults(null);
+  await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${t.ticket_id}`);
+});
+
+test("with 10-second answers the UI shows it is waiting and stays usable", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const us = await workspace("Northwind Support");
+  await page.goto(`/w/${us.id_code}/tickets`);
+  await expect(
+    page
+      .getByRole("table", { name: /Matching/ })
+      .locator("tbody tr")
+      .first(),
+  ).toBeVisible();
+  await faults({ latency_ms: 10_000 });
+
+  // A new search waits visibly while the page goes on working.
+  await page.getByRole("button", { name: "Add filter", exact: true }).click();
+  await page.getByRole("button", { name: /^Filter 2 field:/ }).click();
+  await page.getByRole("combobox", { name: "Search fields" }).fill("Open");
+  await page.getByRole("option", { name: "Open", exact: true }).click();
+  await expect(page.getByText("Counting matches…")).toBeVisible();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("Updating…")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Results" }).locator("[aria-busy=true]")).toBeVisible();
+  // Still usable: a menu opens, the theme switches, another page loads.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await expect(page.getByRole("menu").or(page.getByRole("dialog")).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  const searchedAt = Date.now();
+  const other = await context.newPage();
+  await other.goto(`/w/${us.id_code}/jobs`);
+  await expect(other.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible({ timeout: 5_000 });
+  await other.close();
+  // And the answer arrives, late but whole.
+  await expect(page.getByText("Updating…")).toHaveCount(0, { timeout: 30_000 });
+  expect(Date.now() - searchedAt).toBeGreaterThan(5_000);
+  await expect(
+    page
+      .getByRole("table", { name: /Matching/ })
+      .locator("tbody tr")
+      .first(),
+  ).toBeVisible();
+});
+
+test("a 5xx during a single edit rolls the change back and says so", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const t = await openTicket(us, "Customer", 13);
+  await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
+  const shared = page.getByRole("switch", { name: "Shared with the customer" });
+  await expect(shared).toHaveAttribute("aria-checked", String(t.is_shared));
+  await faults({ fail_next: [{ method: "PUT", path: `/tickets/${t.id}`, status: 500 }] });
+  await shared.click();
+  await toast(page, /Intercom or the dashboard's server had a problem|Server Error/);
+  await expect(shared).toHaveAttribute("aria-checked", String(t.is_shared));
+  expect((await ticket(us, t.id)).is_shared).toBe(t.is_shared);
+  // Once Intercom is back, the same edit goes through.
+  await shared.click();
+  await expect.poll(async () => (await ticket(us, t.id)).is_shared).toBe(!t.is_shared);
+});

@@ -1,0 +1,239 @@
+/**
+ * The bad-input corpus: for every route handler, requests a hostile or careless client might
+ * send. Each must get a 4xx with `{ error: { code, message } }`, and afterwards neither the
+ * sandbox (no change applied by any request) nor the database (views, jobs) has changed.
+ */
+import { request as httpRequest } from "node:http";
+import { E2E } from "../../../playwright.config";
+import { expect, test } from "../fixtures";
+import { SANDBOX_URL, sandboxApi, workspace } from "../support";
+
+interface Case {
+  name: string;
+  method: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Sent without the session cookie. */
+  anonymous?: boolean;
+}
+
+/** A request exactly as written: no URL normalisation, any header, any body. */
+function raw(c: Case, cookie: string): Promise<{ status: number; body: string; type: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const length = c.body === undefined ? {} : { "content-length": String(Buffer.byteLength(c.body)) };
+    const req = httpRequest(
+      { host: "localhost", port: E2E.port, path: c.path, method: c.method, headers: { ...(c.anonymous ? {} : { cookie }), ...length, ...c.headers } },
+      (res) => {
+        answered = true;
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers["content-type"] ?? "") }));
+      },
+    );
+    // A server that refuses a huge body early may close the socket while it is still being sent.
+    req.on("error", (e) => {
+      if (!answered) reject(e);
+    });
+    if (c.body) req.write(c.body);
+    req.end();
+  });
+}
+
+test("every route handler answers bad input with a 4xx error and changes nothing", async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  const us = await workspace("Northwind Support");
+  const eu = await workspace("Fjord Analytics");
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const origin = baseURL!;
+  const json = { "content-type": "application/json", origin };
+  const w = `/api/w/${us.id_code}`;
+  const [ticket] = (
+    await sandboxApi<{ tickets: { id: string }[] }>(us, "POST", "/tickets/search", {
+      query: { field: "open", operator: "=", value: true },
+      pagination: { per_page: 1 },
+    })
+  ).tickets;
+  const [conv] = (
+    await sandboxApi<{ conversations: { id: string }[] }>(us, "POST", "/conversations/search", {
+      query: { field: "open", operator: "=", value: true },
+      pagination: { per_page: 1 },
+    })
+  ).conversations;
+  const [euTicket] = (
+    await sandboxApi<{ tickets: { id: string }[] }>(eu, "POST", "/tickets/search", {
+      query: { field: "open", operator: "=", value: true },
+      pagination: { per_page: 1 },
+    })
+  ).tickets;
+  const { segments } = await sandboxApi<{ segments: { id: string }[] }>(us, "GET", "/segments");
+
+  /** Every mutation, with a body it would accept: the cases below spoil one thing at a time. */
+  const mutations: { path: string; method: string; body: unknown }[] = [
+    { path: `${w}/tickets/${ticket.id}/actions`, method: "POST", body: { action: "set_shared", shared: true } },
+    { path: `${w}/tickets/${ticket.id}/change-type`, method: "POST", body: { ticket_type_id: "1" } },
+    { path: `${w}/conversations/${conv.id}/actions`, method: "POST", body: { action: "mark_read" } },
+    { path: `${w}/conversations/${conv.id}/convert`, method: "POST", body: { ticket_type_id: "1" } },
+    { path: `${w}/search/tickets`, method: "POST", body: { query: { field: "open", operator: "=", value: true } } },
+    {
+      path: `${w}/views`,
+      method: "POST",
+      body: {
+        name: "x",
+        resource: "tickets",
+        query: { resource: "tickets", root: { kind: "group", operator: "AND", children: [] } },
+        columns: ["title"],
+        shared: false,
+      },
+    },
+    { path: `${w}/views/00000000-0000-4000-8000-000000000000`, method: "PATCH", body: { name: "renamed" } },
+    { path: `${w}/bulk-jobs`, method: "POST", body: { selection: { kind: "ids", ids: [ticket.id] }, action: { type: "close" } } },
+    { path: `${w}/bulk-jobs/preview`, method: "POST", body: { selection: { kind: "ids", ids: [ticket.id] }, action: { type: "close" } } },
+  ];
+  const bodyless: { path: string; method: string }[] = [
+    { path: `${w}/connection`, method: "DELETE" },
+    { path: `${w}/views/00000000-0000-4000-8000-000000000000`, method: "DELETE" },
+    { path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/cancel`, method: "POST" },
+    { path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/retry`, method: "POST" },
+    { path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/resume`, method: "POST" },
+    { path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/undo`, method: "POST" },
+    { path: `${w}/segments/${segments[0].id}/export?export_id=abcdefgh12`, method: "DELETE" },
+  ];
+  const reads = [
+    `${w}/catalog`,
+    `${w}/overview`,
+    `${w}/contacts/lookup?q=ann`,
+    `${w}/tickets/${ticket.id}`,
+    `${w}/conversations/${conv.id}`,
+    `${w}/views`,
+    `${w}/bulk-jobs`,
+    `${w}/segments/${segments[0].id}/export`,
+    `${w}/intercom/me`,
+  ];
+
+  const cases: Case[] = [];
+  for (const m of mutations) {
+    const good = JSON.stringify(m.body);
+    cases.push(
+      { name: "no session", method: m.method, path: m.path, body: good, headers: json, anonymous: true },
+      { name: "forged Origin", method: m.method, path: m.path, body: good, headers: { ...json, origin: "https://evil.example" } },
+      { name: "no Origin", method: m.method, path: m.path, body: good, headers: { "content-type": "application/json" } },
+      { name: "not JSON", method: m.method, path: m.path, body: "action=close", headers: { ...json, "content-type": "application/x-www-form-urlencoded" } },
+      { name: "malformed JSON", method: m.method, path: m.path, body: '{"action": ', headers: json },
+      { name: "empty body", method: m.method, path: m.path, body: "", headers: json },
+      { name: "huge body", method: m.method, path: m.path, body: JSON.stringify({ pad: "x".repeat(1_200_000) }), headers: json },
+      { name: "an array", method: m.method, path: m.path, body: "[]", headers: json },
+      { name: "unknown field", method: m.method, path: m.path, body: JSON.stringify({ ...(m.body as object), admin_id: "1", __proto__x: 1 }), headers: json },
+      {
+        name: "wrong types",
+        method: m.method,
+        path: m.path,
+        body: JSON.stringify(Object.fromEntries(Object.keys(m.body as object).map((k) => [k, 12345]))),
+        headers: json,
+      },
+      { name: "another workspace", method: m.method, path: m.path.replace(us.id_code, "notmine1"), body: good, headers: json },
+    );
+  }
+  for (const b of bodyless) {
+    cases.push(
+      { name: "no session", method: b.method, path: b.path, headers: { origin }, anonymous: true },
+      { name: "forged Origin", method: b.method, path: b.path, headers: { origin: "https://evil.example" } },
+      { name: "another workspace", method: b.method, path: b.path.replace(us.id_code, "notmine1"), headers: { origin } },
+    );
+  }
+  for (const r of reads) {
+    cases.push(
+      { name: "no session", method: "GET", path: r, anonymous: true },
+      { name: "another workspace", method: "GET", path: r.replace(us.id_code, "notmine1") },
+    );
+  }
+  cases.push(
+    // Path traversal and encodings in record ids.
+    { name: "traversal in an id", method: "GET", path: `${w}/tickets/..%2F..%2Fadmins` },
+    { name: "encoded slash", method: "GET", path: `${w}/tickets/1%2F2` },
+    { name: "NUL in an id", method: "GET", path: `${w}/tickets/1%00` },
+    { name: "backslash traversal", method: "GET", path: `${w}/conversations/..%5C..%5Cme` },
+    { name: "overlong id", method: "GET", path: `${w}/tickets/${"9".repeat(200)}` },
+    { name: "traversal in a job id", method: "GET", path: `${w}/bulk-jobs/..%2F..%2Fcatalog` },
+    { name: "bad workspace id", method: "GET", path: `/api/w/..%2F..%2Fetc/catalog` },
+    {
+      name: "unknown list",
+      method: "POST",
+      path: `${w}/search/admins`,
+      body: JSON.stringify({ query: { field: "id", operator: "=", value: "1" } }),
+      headers: json,
+    },
+    // Absolute URLs where paths, ids or searches belong.
+    { name: "absolute URL as a proxied path", method: "GET", path: `${w}/intercom/https:%2F%2Fevil.example%2Fme` },
+    { name: "absolute URL as a search link", method: "GET", path: `${w}/segments/${segments[0].id}/export?q=https://evil.example/x` },
+    { name: "absolute URL as a job id", method: "GET", path: `${w}/bulk-jobs/https%3A%2F%2Fevil.example` },
+    // Another workspace's records, through a workspace the lead has.
+    { name: "another workspace's ticket", method: "GET", path: `${w}/tickets/${euTicket.id}` },
+    {
+      name: "another workspace's ticket, changed",
+      method: "POST",
+      path: `${w}/tickets/${euTicket.id}/actions`,
+      body: JSON.stringify({ action: "set_shared", shared: true }),
+      headers: json,
+    },
+    // Wrong values that pass for JSON.
+    { name: "unknown action", method: "POST", path: `${w}/tickets/${ticket.id}/actions`, body: JSON.stringify({ action: "make_coffee" }), headers: json },
+    {
+      name: "script as an id",
+      method: "POST",
+      path: `${w}/tickets/${ticket.id}/actions`,
+      body: JSON.stringify({ action: "add_tag", tag_id: "<script>" }),
+      headers: json,
+    },
+    {
+      name: "too many tickets",
+      method: "POST",
+      path: `${w}/bulk-jobs`,
+      body: JSON.stringify({ selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => `${i}`) }, action: { type: "close" } }),
+      headers: json,
+    },
+    { name: "bad query param", method: "GET", path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/items?limit=100000` },
+    { name: "unknown query param", method: "GET", path: `${w}/contacts/lookup?q=a&url=http://evil.example` },
+    {
+      name: "search page too large",
+      method: "POST",
+      path: `${w}/search/tickets`,
+      body: JSON.stringify({ query: { field: "open", operator: "=", value: true }, per_page: 10_000 }),
+      headers: json,
+    },
+  );
+
+  const viewsBefore = await (await page.request.get(`${w}/views`)).text();
+  const jobsBefore = await (await page.request.get(`${w}/bulk-jobs`)).text();
+  const mark = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;
+
+  const failures: string[] = [];
+  for (const c of cases) {
+    const res = await raw(c, cookie);
+    const label = `${c.name}: ${c.method} ${c.path.slice(0, 120)} → ${res.status}`;
+    if (res.status < 400 || res.status >= 500) {
+      failures.push(`${label} ${res.body.slice(0, 160)}`);
+      continue;
+    }
+    try {
+      const body = JSON.parse(res.body) as { error?: { code?: unknown; message?: unknown } };
+      if (typeof body.error?.code !== "string" || typeof body.error?.message !== "string")
+        failures.push(`${label}: no { error: { code, message } } in ${res.body.slice(0, 120)}`);
+    } catch {
+      failures.push(`${label}: not JSON (${res.type}) ${res.body.slice(0, 80)}`);
+    }
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
+  expect(cases.length).toBeGreaterThan(150);
+
+  // Nothing changed: no change reached the sandbox, and the database holds the same views and jobs.
+  const after = (await (await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark}`)).json()) as {
+    requests: { method: string; path: string; applied: boolean }[];
+  };
+  expect(after.requests.filter((r) => r.method !== "GET" && r.applied && !r.path.endsWith("/search"))).toEqual([]);
+  expect(await (await page.request.get(`${w}/views`)).text()).toBe(viewsBefore);
+  expect(await (await page.request.get(`${w}/bulk-jobs`)).text()).toBe(jobsBefore);
+  // And the lead is still connected (the disconnect attempts were all refused).
+  expect((await page.request.get(`${w}/catalog`)).status()).toBe(200);
+});
