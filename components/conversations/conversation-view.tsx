@@ -5,7 +5,7 @@ import { Bot, CheckCheck, CheckCircle2, EyeOff, Keyboard, RotateCcw, Star, Ticke
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
-import { AssigneeFields, UNASSIGNED } from "@/components/records/assignee-fields";
+import { AssigneeFields, assigned } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { HtmlBody } from "@/components/records/html-body";
 import { isMessage } from "@/components/records/part-text";
@@ -34,9 +34,8 @@ const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as co
 function optimistic(c: ConversationDetail, a: ConversationAction): ConversationDetail {
   switch (a.action) {
     case "assign_admin":
-      return { ...c, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id };
     case "assign_team":
-      return { ...c, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
+      return assigned(c, a);
     case "snooze":
       return { ...c, state: "snoozed", snoozedUntil: a.until };
     case "close":
@@ -221,12 +220,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
               teamId={conv.teamAssigneeId}
               adminOpen={assignOpen}
               onAdminOpenChange={setAssignOpen}
-              onAdmin={(admin_id) =>
-                void run({ action: "assign_admin", admin_id }, admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${names.admin(admin_id) ?? "teammate"}`)
-              }
-              onTeam={(team_id) =>
-                void run({ action: "assign_team", team_id }, team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${names.team(team_id) ?? "team"}`)
-              }
+              onAssign={(a, success) => void run(a, success)}
             />
           </PanelSection>
           <PanelSection title="Contacts">

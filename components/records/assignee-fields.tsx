@@ -6,21 +6,36 @@ import type { WorkspaceCatalog } from "@/lib/catalog/types";
 /** "0" is how Intercom says nobody. */
 export const UNASSIGNED = "0";
 
+/** The two assignment actions tickets and conversations share. */
+export type AssignAction = { action: "assign_admin"; admin_id: string } | { action: "assign_team"; team_id: string };
+
+/** A record as the page shows it at once after an assignment, before Intercom answers. */
+export function assigned<T extends { adminAssigneeId: string | null; teamAssigneeId: string | null }>(record: T, a: AssignAction): T {
+  return a.action === "assign_admin"
+    ? { ...record, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id }
+    : { ...record, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
+}
+
 interface Props {
   catalog: WorkspaceCatalog | null;
   adminId: string | null;
   teamId: string | null;
-  onAdmin: (id: string) => void;
-  onTeam: (id: string) => void;
+  /** Runs an assignment; `success` is what to say once Intercom agrees. */
+  onAssign: (a: AssignAction, success: string) => void;
   /** The admin picker opened from a shortcut. */
   adminOpen?: boolean;
   onAdminOpenChange?: (open: boolean) => void;
 }
 
 /** Pickers for the teammate and the team a record is assigned to, "Unassigned" first. */
-export function AssigneeFields({ catalog, adminId, teamId, onAdmin, onTeam, adminOpen, onAdminOpenChange }: Props) {
+export function AssigneeFields({ catalog, adminId, teamId, onAssign, adminOpen, onAdminOpenChange }: Props) {
   const admins = [{ value: UNASSIGNED, label: "Unassigned" }, ...(catalog?.admins ?? []).map((a) => ({ value: a.id, label: a.name, hint: a.email }))];
   const teams = [{ value: UNASSIGNED, label: "Unassigned" }, ...(catalog?.teams ?? []).map((t) => ({ value: t.id, label: t.name }))];
+  const nameOf = (options: { value: string; label: string }[], id: string) => options.find((o) => o.value === id)?.label;
+  const onAdmin = (admin_id: string) =>
+    onAssign({ action: "assign_admin", admin_id }, admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${nameOf(admins, admin_id) ?? "teammate"}`);
+  const onTeam = (team_id: string) =>
+    onAssign({ action: "assign_team", team_id }, team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${nameOf(teams, team_id) ?? "team"}`);
   return (
     <div className="space-y-3">
       <div className="space-y-1">

@@ -5,7 +5,7 @@ import { CheckCircle2, Keyboard, Replace, RotateCcw, Trash2 } from "lucide-react
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
-import { AssigneeFields, UNASSIGNED } from "@/components/records/assignee-fields";
+import { AssigneeFields, assigned } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
 import { useShortcuts, type Shortcut } from "@/components/records/shortcuts";
@@ -41,9 +41,8 @@ function optimistic(t: TicketDetail, a: TicketAction): TicketDetail {
       return state ? { ...t, state, previousStateId: t.state.id } : t;
     }
     case "assign_admin":
-      return { ...t, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id };
     case "assign_team":
-      return { ...t, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
+      return assigned(t, a);
     case "set_shared":
       return { ...t, isShared: a.shared };
     case "set_open":
@@ -191,12 +190,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
               teamId={ticket.teamAssigneeId}
               adminOpen={assignOpen}
               onAdminOpenChange={setAssignOpen}
-              onAdmin={(admin_id) =>
-                void run({ action: "assign_admin", admin_id }, admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${names.admin(admin_id) ?? "teammate"}`)
-              }
-              onTeam={(team_id) =>
-                void run({ action: "assign_team", team_id }, team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${names.team(team_id) ?? "team"}`)
-              }
+              onAssign={(a, success) => void run(a, success)}
             />
             <div className="flex items-center justify-between gap-2 pt-1">
               <label htmlFor="ticket-shared" className="text-sm font-medium">
