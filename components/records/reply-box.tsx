@@ -1,7 +1,7 @@
 "use client";
 
 import { Eye, Lock, MessageSquare, Send } from "lucide-react";
-import { forwardRef, useId, useImperativeHandle, useRef, useState } from "react";
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
@@ -31,6 +31,11 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
   const [sending, setSending] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  // Text typed before the page finished loading is in the field but not yet in state: keep it.
+  useEffect(() => {
+    const typed = area.current?.value;
+    if (typed) setText(typed);
+  }, []);
   useImperativeHandle(ref, () => ({
     start: (next) => {
       setKind(next === "comment" && replyDisabledReason ? "note" : next);
@@ -40,7 +45,9 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
   }));
 
   const send = async () => {
-    const problem = replyError(text);
+    // The field is the truth while it is on screen (a click can arrive before the effect above has run).
+    const value = area.current?.value ?? text;
+    const problem = replyError(value);
     if (problem) {
       setError(problem);
       area.current?.focus();
@@ -48,7 +55,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
     }
     setSending(true);
     try {
-      await onSend(kind, text.trim());
+      await onSend(kind, value.trim());
       setText("");
       setError(null);
       setPreview(false);

@@ -52,6 +52,30 @@ test("header and side panel: state, channel, assignees, statistics and the conve
   await expect(page).toHaveURL(new RegExp(`/tickets/${c.ticket.id}$`));
 });
 
+test("a reply typed before the page's scripts have loaded is kept and sent", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const c = await conversationIn(us, "open", 3);
+  // Hold the page's scripts back until the lead has typed into the server-rendered field.
+  let release!: () => void;
+  const loaded = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await page.goto(`/w/${us.id_code}/conversations/${c.id}`, { waitUntil: "commit" });
+  const box = page.getByRole("region", { name: "Reply or note" });
+  await box.getByRole("textbox").fill("Typed while the page was still loading.");
+  release();
+  // Once the page is live, the preview button knows there is text.
+  await expect(box.getByRole("button", { name: "Preview" })).toBeEnabled();
+  await expect(box.getByRole("textbox")).toHaveValue("Typed while the page was still loading.");
+  await box.getByRole("button", { name: "Send reply" }).click();
+  await expect(page.getByRole("region", { name: "Conversation timeline" }).getByText("Typed while the page was still loading.")).toBeVisible();
+  await expect
+    .poll(async () => (await conversation(us, c.id)).conversation_parts.conversation_parts.at(-1)?.body)
+    .toBe("<p>Typed while the page was still loading.</p>");
+});
+
 test("reply, note, assignment, snooze, close, reopen, priority, tags and mark read each reach Intercom", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const c = await conversationIn(us, "open", 0);
