@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/cn";
 import { Badge } from "@/components/ui/badge";
 import type { ItemCounts, JobState, JobSummary } from "@/lib/bulk/types";
 
@@ -52,6 +54,33 @@ export function ProgressBar({ job, label }: { job: Pick<JobSummary, "total" | "c
       {OUTCOMES.map(([key, , colour]) => (
         <div key={key} className={`${colour} h-full transition-[width]`} style={{ width: `${job.total ? (job.counts[key] / job.total) * 100 : 0}%` }} />
       ))}
+    </div>
+  );
+}
+
+/** A column of a jobs table: its heading, and classes for its cells' alignment or width. */
+export type JobColumn = string | { label: string; className: string };
+
+/** The bordered table both Jobs pages use: a caption for screen readers, a header row, the rows. */
+export function JobTable({ caption, columns, children }: { caption: string; columns: JobColumn[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border bg-card">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b bg-muted/40 text-left text-xs text-muted-foreground">
+          <tr>
+            {columns.map((c) => {
+              const { label, className } = typeof c === "string" ? { label: c, className: "" } : c;
+              return (
+                <th key={label} scope="col" className={cn("px-3 py-2 font-medium", className)}>
+                  {label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }

@@ -18,7 +18,7 @@ import { cn } from "@/lib/cn";
 import { formatDateTime } from "@/lib/format/time";
 import { isLive, jobItemsQuery, jobQuery, useJobControl } from "@/lib/queries/bulk";
 import { ApiError } from "@/lib/queries/fetcher";
-import { done, duration, JobStateBadge, OUTCOMES, ProgressBar } from "./job-parts";
+import { done, duration, JobStateBadge, JobTable, OUTCOMES, ProgressBar } from "./job-parts";
 
 const numbers = new Intl.NumberFormat("en");
 const FILTERS: [ItemState | null, string][] = [
@@ -84,61 +84,43 @@ function Items({ job }: { job: JobSummary }) {
           })}
         </div>
       </div>
-      <div className="overflow-x-auto rounded-lg border bg-card">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Tickets of this job{filter ? `, ${filter}` : ""}</caption>
-          <thead className="border-b bg-muted/40 text-left text-xs text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Ticket
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Outcome
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Why
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Tries
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.isPending
-              ? Array.from({ length: 6 }, (_, i) => (
-                  <tr key={i}>
-                    <td colSpan={4} className="px-3 py-2">
-                      <Skeleton className="h-4" />
-                    </td>
-                  </tr>
-                ))
-              : items.data?.items.map((item) => (
-                  <tr key={item.seq} className="border-b last:border-0">
-                    <td className="px-3 py-2">
-                      <Link prefetch={false} href={`/w/${ws.id}/tickets/${item.ticketId}`} className="hover:underline">
-                        <span className="mr-1.5 font-mono text-xs text-muted-foreground">#{item.ticketNumber}</span>
-                        {item.title || "Untitled"}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">
-                      <Badge variant={ITEM_BADGE[item.state]}>
-                        {item.state === "running" ? "Running" : item.state === "pending" ? "Not run yet" : item.state[0].toUpperCase() + item.state.slice(1)}
-                      </Badge>
-                    </td>
-                    <td className={cn("px-3 py-2", item.error && "text-destructive")}>{item.error ?? item.reason ?? ""}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{item.attempts}</td>
-                  </tr>
-                ))}
-            {items.data && items.data.items.length === 0 && (
-              <tr>
-                <td colSpan={4} className="px-3 py-8 text-center text-muted-foreground">
-                  No tickets here.
+      <JobTable
+        caption={`Tickets of this job${filter ? `, ${filter}` : ""}`}
+        columns={["Ticket", "Outcome", "Why", { label: "Tries", className: "text-right" }]}
+      >
+        {items.isPending
+          ? Array.from({ length: 6 }, (_, i) => (
+              <tr key={i}>
+                <td colSpan={4} className="px-3 py-2">
+                  <Skeleton className="h-4" />
                 </td>
               </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+            ))
+          : items.data?.items.map((item) => (
+              <tr key={item.seq} className="border-b last:border-0">
+                <td className="px-3 py-2">
+                  <Link prefetch={false} href={`/w/${ws.id}/tickets/${item.ticketId}`} className="hover:underline">
+                    <span className="mr-1.5 font-mono text-xs text-muted-foreground">#{item.ticketNumber}</span>
+                    {item.title || "Untitled"}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  <Badge variant={ITEM_BADGE[item.state]}>
+                    {item.state === "running" ? "Running" : item.state === "pending" ? "Not run yet" : item.state[0].toUpperCase() + item.state.slice(1)}
+                  </Badge>
+                </td>
+                <td className={cn("px-3 py-2", item.error && "text-destructive")}>{item.error ?? item.reason ?? ""}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{item.attempts}</td>
+              </tr>
+            ))}
+        {items.data && items.data.items.length === 0 && (
+          <tr>
+            <td colSpan={4} className="px-3 py-8 text-center text-muted-foreground">
+              No tickets here.
+            </td>
+          </tr>
+        )}
+      </JobTable>
       {total > 100 && (
         <div className="flex items-center justify-end gap-2 text-sm">
           <span className="text-muted-foreground">

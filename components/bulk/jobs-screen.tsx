@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
 import { jobsQuery } from "@/lib/queries/bulk";
-import { done, duration, JobStateBadge, ProgressBar } from "./job-parts";
+import { done, duration, JobStateBadge, JobTable, ProgressBar } from "./job-parts";
 
 const numbers = new Intl.NumberFormat("en");
 
@@ -38,60 +38,33 @@ export function JobsScreen() {
   }
   const now = jobs.dataUpdatedAt / 1000;
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Bulk jobs, newest first</caption>
-        <thead className="border-b bg-muted/40 text-left text-xs text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Job
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              By
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Started
-            </th>
-            <th scope="col" className="w-56 px-3 py-2 font-medium">
-              Progress
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Took
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              State
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((job) => (
-            <tr key={job.id} className="border-b last:border-0 hover:bg-accent/40">
-              <td className="px-3 py-2">
-                <Link href={`/w/${ws.id}/jobs/${job.id}`} className="font-medium hover:underline">
-                  {job.label}
-                </Link>
-                <p className="text-xs text-muted-foreground">{job.source}</p>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{job.createdBy.name ?? job.createdBy.email}</td>
-              <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(job.createdAt, ws.timezone)}>
-                {formatRelative(job.createdAt)}
-              </td>
-              <td className="px-3 py-2">
-                <ProgressBar job={job} label={`Progress of ${job.label}`} />
-                <p className="mt-1 text-xs text-muted-foreground">
-                  {numbers.format(done(job.counts))} of {numbers.format(job.total)} · {numbers.format(job.counts.succeeded)} succeeded
-                  {job.counts.failed ? ` · ${numbers.format(job.counts.failed)} failed` : ""}
-                  {job.counts.conflict ? ` · ${numbers.format(job.counts.conflict)} conflicts` : ""}
-                </p>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{duration(job, now)}</td>
-              <td className="px-3 py-2">
-                <JobStateBadge state={job.state} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <JobTable caption="Bulk jobs, newest first" columns={["Job", "By", "Started", { label: "Progress", className: "w-56" }, "Took", "State"]}>
+      {list.map((job) => (
+        <tr key={job.id} className="border-b last:border-0 hover:bg-accent/40">
+          <td className="px-3 py-2">
+            <Link href={`/w/${ws.id}/jobs/${job.id}`} className="font-medium hover:underline">
+              {job.label}
+            </Link>
+            <p className="text-xs text-muted-foreground">{job.source}</p>
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">{job.createdBy.name ?? job.createdBy.email}</td>
+          <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(job.createdAt, ws.timezone)}>
+            {formatRelative(job.createdAt)}
+          </td>
+          <td className="px-3 py-2">
+            <ProgressBar job={job} label={`Progress of ${job.label}`} />
+            <p className="mt-1 text-xs text-muted-foreground">
+              {numbers.format(done(job.counts))} of {numbers.format(job.total)} · {numbers.format(job.counts.succeeded)} succeeded
+              {job.counts.failed ? ` · ${numbers.format(job.counts.failed)} failed` : ""}
+              {job.counts.conflict ? ` · ${numbers.format(job.counts.conflict)} conflicts` : ""}
+            </p>
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap tabular-nums">{duration(job, now)}</td>
+          <td className="px-3 py-2">
+            <JobStateBadge state={job.state} />
+          </td>
+        </tr>
+      ))}
+    </JobTable>
   );
 }

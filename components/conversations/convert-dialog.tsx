@@ -1,16 +1,12 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/lib/notify";
 import { AttributeField } from "@/components/tickets/attribute-field";
 import { TypeChoiceList } from "@/components/tickets/type-choice-list";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
+import { showRefusal, TypeFormDialog } from "@/components/tickets/type-form-dialog";
 import type { TicketType } from "@/lib/intercom/schemas";
-import { ApiError } from "@/lib/queries/fetcher";
 import { useConvert } from "@/lib/queries/records";
 import type { ConversationDetail } from "@/lib/records/detail-types";
 import { DEFAULT_DESCRIPTION, DEFAULT_TITLE, isEmptyValue, type AttrValue } from "@/lib/tickets/attributes";
@@ -67,80 +63,58 @@ export function ConvertDialog({ conversation, types, timezone, workspace, onClos
         onClose();
         router.push(`/w/${workspace}/tickets/${ticketId}`);
       },
-      onError: (e) => {
-        if (e instanceof ApiError && e.fields) setServerErrors(e.fields);
-        setRefusal(e.message);
-      },
+      onError: (e) => showRefusal(e, setServerErrors, setRefusal),
     });
   };
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto">
-        <DialogTitle>Convert to a ticket</DialogTitle>
-        <DialogDescription>
-          The conversation stays as it is and links to the new ticket. Title and description start from the conversation; edit them as you like.
-        </DialogDescription>
-        <form
-          noValidate
-          className="space-y-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          {refusal && (
-            <Alert variant="destructive">
-              <AlertTriangle aria-hidden="true" />
-              <p>{refusal}</p>
-            </Alert>
-          )}
-          <TypeChoiceList
-            legend="Ticket type"
-            choices={choices}
-            value={typeId}
-            onChange={(next) => {
-              setTypeId(next);
-              setValues(defaults);
-              setServerErrors({});
-              setRefusal(null);
-            }}
-            error={errors.ticket_type_id}
-          />
-          {type && (
-            <section aria-label={`${type.name} attributes`} className="space-y-4">
-              {attributes.map((attribute) => (
-                <AttributeField
-                  key={attribute.id}
-                  attribute={attribute}
-                  value={values[attribute.name]}
-                  onChange={(v) => {
-                    setValues((x) => ({ ...x, [attribute.name]: v }));
-                    setServerErrors(({ [attribute.name]: _, ...rest }) => rest);
-                  }}
-                  timezone={timezone}
-                  error={errors[attribute.name]}
-                  hint={
-                    attribute.name === DEFAULT_TITLE || attribute.name === DEFAULT_DESCRIPTION
-                      ? attribute.name === DEFAULT_TITLE
-                        ? "From the conversation's title, subject or first message."
-                        : "From the first message."
-                      : attribute.description
-                  }
-                />
-              ))}
-            </section>
-          )}
-          <DialogFooter>
-            <Button variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={convert.isPending}>
-              {convert.isPending ? "Converting…" : "Create ticket"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <TypeFormDialog
+      title="Convert to a ticket"
+      description="The conversation stays as it is and links to the new ticket. Title and description start from the conversation; edit them as you like."
+      className="w-[min(44rem,calc(100vw-2rem))]"
+      refusal={refusal}
+      pending={convert.isPending}
+      submitLabel="Create ticket"
+      pendingLabel="Converting…"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TypeChoiceList
+        legend="Ticket type"
+        choices={choices}
+        value={typeId}
+        onChange={(next) => {
+          setTypeId(next);
+          setValues(defaults);
+          setServerErrors({});
+          setRefusal(null);
+        }}
+        error={errors.ticket_type_id}
+      />
+      {type && (
+        <section aria-label={`${type.name} attributes`} className="space-y-4">
+          {attributes.map((attribute) => (
+            <AttributeField
+              key={attribute.id}
+              attribute={attribute}
+              value={values[attribute.name]}
+              onChange={(v) => {
+                setValues((x) => ({ ...x, [attribute.name]: v }));
+                setServerErrors(({ [attribute.name]: _, ...rest }) => rest);
+              }}
+              timezone={timezone}
+              error={errors[attribute.name]}
+              hint={
+                attribute.name === DEFAULT_TITLE || attribute.name === DEFAULT_DESCRIPTION
+                  ? attribute.name === DEFAULT_TITLE
+                    ? "From the conversation's title, subject or first message."
+                    : "From the first message."
+                  : attribute.description
+              }
+            />
+          ))}
+        </section>
+      )}
+    </TypeFormDialog>
   );
 }

@@ -6,11 +6,9 @@ import { toast } from "@/lib/notify";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { TicketType } from "@/lib/intercom/schemas";
-import { ApiError } from "@/lib/queries/fetcher";
 import { useChangeType } from "@/lib/queries/records";
 import type { TicketDetail } from "@/lib/records/detail-types";
 import { attributeLabel, displayValue, type AttrValue } from "@/lib/tickets/attributes";
@@ -18,6 +16,7 @@ import { stateCategoryLabel } from "@/lib/tickets/labels";
 import { planTypeChange, typeChoices, type AttributeOutcome, type DroppedAttribute } from "@/lib/tickets/type-change";
 import { AttributeInput } from "./attribute-input";
 import { TypeChoiceList } from "./type-choice-list";
+import { showRefusal, TypeFormDialog } from "./type-form-dialog";
 
 const OUTCOME: Record<AttributeOutcome["kind"], { label: string; variant: "success" | "default" | "destructive" | "secondary" }> = {
   carried: { label: "Carries over", variant: "success" },
@@ -83,117 +82,98 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
         toast.success(`Ticket #${detail.ticketNumber} is now ${detail.type.name} (${detail.state.internal_label})`);
         onClose();
       },
-      onError: (e) => {
-        if (e instanceof ApiError && e.fields) setServerErrors(e.fields);
-        setRefusal(e.message);
-      },
+      onError: (e) => showRefusal(e, setServerErrors, setRefusal),
     });
   };
 
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] w-[min(48rem,calc(100vw-2rem))] overflow-y-auto">
-        <DialogTitle>Change the type of ticket #{ticket.ticketNumber}</DialogTitle>
-        <DialogDescription>
+    <TypeFormDialog
+      title={`Change the type of ticket #${ticket.ticketNumber}`}
+      description={
+        <>
           Now {ticket.type.name} ({ticket.category}), {ticket.state.internal_label}. A {ticket.category} ticket can change to another {ticket.category} type;
           nothing changes until you confirm.
-        </DialogDescription>
-        <form
-          noValidate
-          className="space-y-5"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          {refusal && (
-            <Alert variant="destructive">
-              <AlertTriangle aria-hidden="true" />
-              <p>{refusal}</p>
-            </Alert>
-          )}
-          <TypeChoiceList legend="New type" choices={choices} value={typeId} onChange={pickType} error={errors.ticket_type_id} />
+        </>
+      }
+      className="w-[min(48rem,calc(100vw-2rem))]"
+      refusal={refusal}
+      pending={change.isPending}
+      submitLabel="Change type"
+      pendingLabel="Changing…"
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TypeChoiceList legend="New type" choices={choices} value={typeId} onChange={pickType} error={errors.ticket_type_id} />
 
-          {target && (
-            <>
-              <div className="space-y-1.5">
-                <Label htmlFor={`${id}-state`} className="block">
-                  State
-                </Label>
-                <NativeSelect
-                  id={`${id}-state`}
-                  className="w-full sm:w-72"
-                  value={plan?.stateId ?? ""}
-                  aria-invalid={errors.ticket_state_id ? true : undefined}
-                  aria-describedby={`${id}-state-hint${errors.ticket_state_id ? ` ${id}-state-error` : ""}`}
-                  onChange={(e) => setStateId(e.target.value || null)}
-                >
-                  <option value="">Choose a state…</option>
-                  {target.ticket_states.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.internal_label === stateCategoryLabel(s.category) ? s.internal_label : `${s.internal_label} (${stateCategoryLabel(s.category)})`}
-                    </option>
-                  ))}
-                </NativeSelect>
-                <p id={`${id}-state-hint`} className="text-xs text-muted-foreground">
-                  Now {ticket.state.internal_label}
-                  {ticket.state.internal_label === stateCategoryLabel(ticket.state.category) ? "" : ` (${stateCategoryLabel(ticket.state.category)})`}; the new
-                  type&apos;s state of the same kind is chosen when it has one.
-                </p>
-                {errors.ticket_state_id && (
-                  <p id={`${id}-state-error`} className="text-xs text-destructive">
-                    {errors.ticket_state_id}
-                  </p>
-                )}
-              </div>
+      {target && (
+        <>
+          <div className="space-y-1.5">
+            <Label htmlFor={`${id}-state`} className="block">
+              State
+            </Label>
+            <NativeSelect
+              id={`${id}-state`}
+              className="w-full sm:w-72"
+              value={plan?.stateId ?? ""}
+              aria-invalid={errors.ticket_state_id ? true : undefined}
+              aria-describedby={`${id}-state-hint${errors.ticket_state_id ? ` ${id}-state-error` : ""}`}
+              onChange={(e) => setStateId(e.target.value || null)}
+            >
+              <option value="">Choose a state…</option>
+              {target.ticket_states.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.internal_label === stateCategoryLabel(s.category) ? s.internal_label : `${s.internal_label} (${stateCategoryLabel(s.category)})`}
+                </option>
+              ))}
+            </NativeSelect>
+            <p id={`${id}-state-hint`} className="text-xs text-muted-foreground">
+              Now {ticket.state.internal_label}
+              {ticket.state.internal_label === stateCategoryLabel(ticket.state.category) ? "" : ` (${stateCategoryLabel(ticket.state.category)})`}; the new
+              type&apos;s state of the same kind is chosen when it has one.
+            </p>
+            {errors.ticket_state_id && (
+              <p id={`${id}-state-error`} className="text-xs text-destructive">
+                {errors.ticket_state_id}
+              </p>
+            )}
+          </div>
 
-              <section aria-labelledby={`${id}-attrs`} className="space-y-2">
-                <h3 id={`${id}-attrs`} className="text-sm font-medium">
-                  Attributes on {target.name}
-                </h3>
-                <ul className="divide-y rounded-md border">
-                  {plan.attributes.map((outcome) => (
-                    <OutcomeRow
-                      key={outcome.attribute.id}
-                      outcome={outcome}
-                      timezone={timezone}
-                      error={errors[outcome.attribute.name]}
-                      onOverride={(v) => setOverride(outcome.attribute.name, v)}
-                    />
+          <section aria-labelledby={`${id}-attrs`} className="space-y-2">
+            <h3 id={`${id}-attrs`} className="text-sm font-medium">
+              Attributes on {target.name}
+            </h3>
+            <ul className="divide-y rounded-md border">
+              {plan.attributes.map((outcome) => (
+                <OutcomeRow
+                  key={outcome.attribute.id}
+                  outcome={outcome}
+                  timezone={timezone}
+                  error={errors[outcome.attribute.name]}
+                  onOverride={(v) => setOverride(outcome.attribute.name, v)}
+                />
+              ))}
+            </ul>
+          </section>
+
+          {plan.dropped.length > 0 && (
+            <Alert variant="warning" role="status">
+              <AlertTriangle className="text-warning" aria-hidden="true" />
+              <div>
+                <p className="font-medium">These values will be lost</p>
+                <ul className="mt-1 list-disc space-y-0.5 pl-4">
+                  {plan.dropped.map((d) => (
+                    <li key={d.attribute.id}>
+                      {attributeLabel(d.attribute)}: {d.value === null ? "a file" : displayValue(d.attribute, d.value, timezone)} —{" "}
+                      {droppedReason(d, target.name)}
+                    </li>
                   ))}
                 </ul>
-              </section>
-
-              {plan.dropped.length > 0 && (
-                <Alert variant="warning" role="status">
-                  <AlertTriangle className="text-warning" aria-hidden="true" />
-                  <div>
-                    <p className="font-medium">These values will be lost</p>
-                    <ul className="mt-1 list-disc space-y-0.5 pl-4">
-                      {plan.dropped.map((d) => (
-                        <li key={d.attribute.id}>
-                          {attributeLabel(d.attribute)}: {d.value === null ? "a file" : displayValue(d.attribute, d.value, timezone)} —{" "}
-                          {droppedReason(d, target.name)}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </Alert>
-              )}
-            </>
+              </div>
+            </Alert>
           )}
-
-          <DialogFooter>
-            <Button variant="outline" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={change.isPending}>
-              {change.isPending ? "Changing…" : "Change type"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </>
+      )}
+    </TypeFormDialog>
   );
 }
 

@@ -59,9 +59,25 @@ async function linkedRecords(
   return linked.map((l, i) => ({ type: l.type, id: l.id, category: l.category ?? null, title: titled[i] ?? null }));
 }
 
+type ContactsById = Awaited<ReturnType<typeof contactsById>>;
+
+/** What a record's page shows beside it, fetched at once: its contacts' names and its linked records' titles. */
+function related(client: IntercomClient, record: { contacts: { id: string }[]; linked_objects?: { data: Parameters<typeof linkedRecords>[1] } | null }) {
+  return Promise.all([
+    contactsById(
+      client,
+      record.contacts.map((c) => c.id),
+    ),
+    linkedRecords(client, record.linked_objects?.data ?? []),
+  ]);
+}
+
+const contactRefs = (list: { id: string }[], contacts: ContactsById) =>
+  list.map((c) => ({ id: c.id, name: contacts.get(c.id)?.name ?? null, email: contacts.get(c.id)?.email ?? null }));
+
 const attributeValue = (v: unknown): AttrValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null);
 
-export function ticketDetailFrom(t: Ticket, contacts: Awaited<ReturnType<typeof contactsById>>, linked: LinkedRecord[]): TicketDetail {
+export function ticketDetailFrom(t: Ticket, contacts: ContactsById, linked: LinkedRecord[]): TicketDetail {
   return {
     id: t.id,
     ticketNumber: t.ticket_id,
@@ -77,7 +93,7 @@ export function ticketDetailFrom(t: Ticket, contacts: Awaited<ReturnType<typeof 
     teamAssigneeId: t.team_assignee_id,
     attributes: Object.fromEntries(Object.entries(t.ticket_attributes).map(([k, v]) => [k, attributeValue(v)])),
     tags: t.tags ? t.tags.map((x) => ({ id: x.id, name: x.name })) : null,
-    contacts: t.contacts.map((c) => ({ id: c.id, name: contacts.get(c.id)?.name ?? null, email: contacts.get(c.id)?.email ?? null })),
+    contacts: contactRefs(t.contacts, contacts),
     linked,
     parts: t.ticket_parts.map(ticketPart),
     createdAt: t.created_at,
@@ -87,17 +103,11 @@ export function ticketDetailFrom(t: Ticket, contacts: Awaited<ReturnType<typeof 
 
 export async function loadTicketDetail(client: IntercomClient, id: string): Promise<TicketDetail> {
   const t = await client.request("GET", `/tickets/${encodeURIComponent(id)}`, ticketSchema);
-  const [contacts, linked] = await Promise.all([
-    contactsById(
-      client,
-      t.contacts.map((c) => c.id),
-    ),
-    linkedRecords(client, t.linked_objects?.data ?? []),
-  ]);
+  const [contacts, linked] = await related(client, t);
   return ticketDetailFrom(t, contacts, linked);
 }
 
-export function conversationDetailFrom(c: Conversation, contacts: Awaited<ReturnType<typeof contactsById>>, linked: LinkedRecord[]): ConversationDetail {
+export function conversationDetailFrom(c: Conversation, contacts: ContactsById, linked: LinkedRecord[]): ConversationDetail {
   const s = c.statistics;
   return {
     id: c.id,
@@ -149,7 +159,7 @@ export function conversationDetailFrom(c: Conversation, contacts: Awaited<Return
         }
       : null,
     tags: c.tags.map((t) => ({ id: t.id, name: t.name })),
-    contacts: c.contacts.map((x) => ({ id: x.id, name: contacts.get(x.id)?.name ?? null, email: contacts.get(x.id)?.email ?? null })),
+    contacts: contactRefs(c.contacts, contacts),
     teammateIds: c.teammates.flatMap((t) => (t.id ? [String(t.id)] : [])),
     ticket: c.ticket ? { id: c.ticket.id, ticketNumber: c.ticket.ticket_id ?? null } : null,
     linked,
@@ -162,12 +172,6 @@ export function conversationDetailFrom(c: Conversation, contacts: Awaited<Return
 
 export async function loadConversationDetail(client: IntercomClient, id: string): Promise<ConversationDetail> {
   const c = await client.request("GET", `/conversations/${encodeURIComponent(id)}`, conversationSchema);
-  const [contacts, linked] = await Promise.all([
-    contactsById(
-      client,
-      c.contacts.map((x) => x.id),
-    ),
-    linkedRecords(client, c.linked_objects?.data ?? []),
-  ]);
+  const [contacts, linked] = await related(client, c);
   return conversationDetailFrom(c, contacts, linked);
 }

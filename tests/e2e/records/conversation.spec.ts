@@ -1,16 +1,6 @@
 import { expect, test } from "../fixtures";
 import { sandboxApi, workspace } from "../support";
-import { conversation, conversationBySubject, conversationIn, pick, pressUntil } from "./records";
-
-interface Admins {
-  admins: { id: string; name: string }[];
-}
-interface Teams {
-  teams: { id: string; name: string }[];
-}
-interface Tags {
-  data: { id: string; name: string }[];
-}
+import { conversation, conversationBySubject, conversationIn, pick, pressUntil, directory } from "./records";
 
 test("the seeded script and onerror payload never runs, and the message still reads", async ({ page }) => {
   const us = await workspace("Northwind Support");
@@ -79,9 +69,7 @@ test("a reply typed before the page's scripts have loaded is kept and sent", asy
 test("reply, note, assignment, snooze, close, reopen, priority, tags and mark read each reach Intercom", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const c = await conversationIn(us, "open", 0);
-  const admins = (await sandboxApi<Admins>(us, "GET", "/admins")).admins;
-  const teams = (await sandboxApi<Teams>(us, "GET", "/teams")).teams;
-  const tags = (await sandboxApi<Tags>(us, "GET", "/tags")).data;
+  const { admins, teams, tags } = await directory(us);
   await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
   const timeline = page.getByRole("region", { name: "Conversation timeline" });
   const box = page.getByRole("region", { name: "Reply or note" });

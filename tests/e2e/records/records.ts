@@ -89,3 +89,15 @@ export async function pressUntil(page: Page, key: string, shows: Locator): Promi
     await expect(shows).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+type Named = { id: string; name: string };
+
+/** The workspace's teammates, teams and tags, as Intercom lists them. */
+export async function directory(ws: SandboxWorkspace): Promise<{ admins: Named[]; teams: Named[]; tags: Named[] }> {
+  const [admins, teams, tags] = await Promise.all([
+    sandboxApi<{ admins: Named[] }>(ws, "GET", "/admins"),
+    sandboxApi<{ teams: Named[] }>(ws, "GET", "/teams"),
+    sandboxApi<{ data: Named[] }>(ws, "GET", "/tags"),
+  ]);
+  return { admins: admins.admins, teams: teams.teams, tags: tags.data };
+}

@@ -1,16 +1,6 @@
 import { expect, test } from "../fixtures";
 import { sandboxApi, workspace } from "../support";
-import { openTicket, pick, ticket, toast, pressUntil } from "./records";
-
-interface Admins {
-  admins: { id: string; name: string }[];
-}
-interface Teams {
-  teams: { id: string; name: string }[];
-}
-interface Tags {
-  data: { id: string; name: string }[];
-}
+import { openTicket, pick, ticket, toast, pressUntil, directory } from "./records";
 
 test("a ticket opened from the list shows its number, type, state and timeline", async ({ page }) => {
   const us = await workspace("Northwind Support");
@@ -36,9 +26,7 @@ test("a ticket opened from the list shows its number, type, state and timeline",
 test("state, assignment, sharing, close, reopen, snooze and tags each reach Intercom", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const t = await openTicket(us, "Customer", 1);
-  const admins = (await sandboxApi<Admins>(us, "GET", "/admins")).admins;
-  const teams = (await sandboxApi<Teams>(us, "GET", "/teams")).teams;
-  const tags = (await sandboxApi<Tags>(us, "GET", "/tags")).data;
+  const { admins, teams, tags } = await directory(us);
   await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
 
   const next = t.ticket_type.ticket_states.data.find((s) => s.id !== t.ticket_state.id)!;

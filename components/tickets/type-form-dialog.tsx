@@ -1,0 +1,76 @@
+"use client";
+
+import { AlertTriangle } from "lucide-react";
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
+import { cn } from "@/lib/cn";
+import { ApiError } from "@/lib/queries/fetcher";
+
+/**
+ * What a refused type change or conversion leaves on the form: the route's field errors beside
+ * their fields, and Intercom's refusal in words above them.
+ */
+export function showRefusal(e: Error, setFieldErrors: (fields: Record<string, string>) => void, setRefusal: (message: string) => void): void {
+  if (e instanceof ApiError && e.fields) setFieldErrors(e.fields);
+  setRefusal(e.message);
+}
+
+/** The dialog around a ticket-type form (changing a type, converting a conversation): the refusal, the fields, Cancel and submit. */
+export function TypeFormDialog({
+  title,
+  description,
+  className,
+  refusal,
+  pending,
+  submitLabel,
+  pendingLabel,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: ReactNode;
+  description: ReactNode;
+  className?: string;
+  refusal: string | null;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className={cn("max-h-[calc(100dvh-2rem)] overflow-y-auto", className)}>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogDescription>{description}</DialogDescription>
+        <form
+          noValidate
+          className="space-y-5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSubmit();
+          }}
+        >
+          {refusal && (
+            <Alert variant="destructive">
+              <AlertTriangle aria-hidden="true" />
+              <p>{refusal}</p>
+            </Alert>
+          )}
+          {children}
+          <DialogFooter>
+            <Button variant="outline" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? pendingLabel : submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
