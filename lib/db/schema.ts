@@ -150,8 +150,68 @@ export const bulkJobItems = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.seq] }), index("bulk_job_items_job_state").on(t.jobId, t.state)],
 );
 
+/**
+ * A signed-in browser. The session cookie carries only this row's id; the row is what makes
+ * the session live, so deleting it (sign-out, "End session") ends the session everywhere at
+ * once. `lastSeenAt` drives the idle timeout, `expiresAt` the absolute one.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/**
+ * What changed through the dashboard, who did it and when: append-only. Nothing in the
+ * product updates or deletes a row, except the retention sweep removing rows past their
+ * time. `workspaceId` is null for events of the account itself (sign-in, sign-out).
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    workspaceId: text("workspace_id"),
+    userId: uuid("user_id"),
+    actorEmail: text("actor_email").notNull(),
+    actorName: text("actor_name"),
+    /** The Intercom admin the change was made as, where one was. */
+    adminId: text("admin_id"),
+    action: text("action").notNull(),
+    recordType: text("record_type"),
+    recordId: text("record_id"),
+    summary: text("summary").notNull(),
+    before: jsonb("before").$type<unknown>(),
+    after: jsonb("after").$type<unknown>(),
+    /** The bulk job the change belongs to. */
+    jobId: uuid("job_id"),
+    outcome: text("outcome", { enum: ["succeeded", "failed"] })
+      .notNull()
+      .default("succeeded"),
+  },
+  (t) => [
+    index("audit_log_workspace_at").on(t.workspaceId, t.at),
+    index("audit_log_record").on(t.workspaceId, t.recordType, t.recordId),
+    index("audit_log_at").on(t.at),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type WorkspaceConnection = typeof workspaceConnections.$inferSelect;
 export type SavedViewRow = typeof savedViews.$inferSelect;
 export type BulkJobRow = typeof bulkJobs.$inferSelect;
 export type BulkJobItemRow = typeof bulkJobItems.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
