@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { SignInPanel } from "@/components/auth/sign-in-panel";
+import { csrfCookieName, csrfTokenFrom, safeCallbackPath } from "@/lib/auth/csrf";
 import { SIGN_IN_ERRORS, signInTargets } from "@/lib/auth/options";
 import { providerId } from "@/lib/auth/provider";
 import { connectionsOf, getSessionUser } from "@/lib/auth/session";
@@ -9,10 +12,17 @@ import { sandboxWorkspaces } from "@/lib/server/sandbox-directory";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-type Search = Promise<{ error?: string; connect?: string; workspace?: string }>;
+type Search = Promise<{ error?: string; connect?: string; workspace?: string; callbackUrl?: string; primed?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
+  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  // Sign-in is a plain form posting next-auth's CSRF token, so a click before the scripts load is never lost.
+  const csrfToken = csrfTokenFrom((await cookies()).get(csrfCookieName())?.value);
+  if (!csrfToken && params.primed !== "1") {
+    const back = new URLSearchParams({ ...stringParams(params), primed: "1" });
+    redirect(`/api/auth/prepare?to=${encodeURIComponent(`/signin?${back}`)}`);
+  }
   const user = await getSessionUser();
   const connected = user ? await connectionsOf(user) : [];
   const targets = signInTargets();
@@ -23,6 +33,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <SignInPanel
       error={error}
+      csrfToken={csrfToken}
+      callbackUrl={callbackUrl}
       signedInAs={user?.email ?? null}
       connectedIds={connected.map((c) => c.workspaceId)}
       reconnect={params.workspace ?? null}
@@ -31,4 +43,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       regions={regions}
     />
   );
+}
+
+function stringParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string"));
 }

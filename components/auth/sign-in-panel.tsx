@@ -2,15 +2,18 @@
 
 import { AlertCircle, ArrowRight, FlaskConical, Globe2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { signInWith } from "@/lib/auth/client";
 
 interface Props {
   error: string | null;
+  /** next-auth's CSRF token for the forms; null when this browser keeps no cookies. */
+  csrfToken: string | null;
+  /** Where to land after signing in. */
+  callbackUrl: string;
   signedInAs: string | null;
   connectedIds: string[];
   /** A workspace whose connection needs renewing. */
@@ -20,14 +23,14 @@ interface Props {
   regions: { region: string; label: string; provider: string }[];
 }
 
-export function SignInPanel({ error, signedInAs, connectedIds, reconnect, sandbox, sandboxConfigured, regions }: Props) {
+/**
+ * Every way in is a plain HTML form posting to next-auth with its CSRF token: it works before
+ * the page's scripts have loaded, so a click is never lost. Scripts only add "Redirecting…".
+ */
+export function SignInPanel({ error, csrfToken, callbackUrl, signedInAs, connectedIds, reconnect, sandbox, sandboxConfigured, regions }: Props) {
   const [pending, setPending] = useState<string | null>(null);
-  const [region, setRegion] = useState(regions[0]?.provider ?? "");
-  const start = (provider: string, key: string, hint?: Record<string, string>) => {
-    setPending(key);
-    void signInWith(provider, "/", hint);
-  };
   const connecting = signedInAs !== null;
+  const form = { csrfToken, callbackUrl, onStart: setPending };
 
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-xl flex-col justify-center gap-6 px-4 py-12">
@@ -40,6 +43,13 @@ export function SignInPanel({ error, signedInAs, connectedIds, reconnect, sandbo
             : "Search, read and triage your workspace's tickets and conversations. Your Intercom token stays on the server."}
         </p>
       </header>
+
+      {csrfToken === null && (
+        <Alert variant="destructive">
+          <AlertCircle aria-hidden="true" />
+          <p>This browser did not keep the sign-in cookie. Allow cookies for this site, then reload the page.</p>
+        </Alert>
+      )}
 
       {error && (
         <Alert variant="destructive">
@@ -78,14 +88,16 @@ export function SignInPanel({ error, signedInAs, connectedIds, reconnect, sandbo
                       </Link>
                     </Button>
                   ) : (
-                    <Button
-                      size="sm"
-                      disabled={pending !== null}
-                      aria-label={`${reconnect === ws.id_code ? "Reconnect" : connecting ? "Connect" : "Sign in to"} ${ws.name}`}
-                      onClick={() => start("intercom-sandbox", ws.id_code, { workspace: ws.id_code })}
-                    >
-                      {pending === ws.id_code ? "Redirecting…" : reconnect === ws.id_code ? "Reconnect" : connecting ? "Connect" : "Sign in"}
-                    </Button>
+                    <StartForm {...form} provider="intercom-sandbox" pendingKey={ws.id_code} hint={{ workspace: ws.id_code }}>
+                      <Button
+                        type="submit"
+                        size="sm"
+                        disabled={pending !== null}
+                        aria-label={`${reconnect === ws.id_code ? "Reconnect" : connecting ? "Connect" : "Sign in to"} ${ws.name}`}
+                      >
+                        {pending === ws.id_code ? "Redirecting…" : reconnect === ws.id_code ? "Reconnect" : connecting ? "Connect" : "Sign in"}
+                      </Button>
+                    </StartForm>
                   )}
                 </div>
               );
@@ -103,29 +115,17 @@ export function SignInPanel({ error, signedInAs, connectedIds, reconnect, sandbo
             <CardDescription>Choose the region your workspace is hosted in.</CardDescription>
           </CardHeader>
           <CardContent>
-            <form
-              className="space-y-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                start(region, region);
-              }}
-            >
-              <fieldset className="flex flex-wrap gap-2">
-                <legend className="sr-only">Region</legend>
-                {regions.map((r) => (
-                  <label
-                    key={r.provider}
-                    className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent"
-                  >
-                    <input type="radio" name="region" value={r.provider} checked={region === r.provider} onChange={() => setRegion(r.provider)} />
-                    {r.label} ({r.region})
-                  </label>
-                ))}
-              </fieldset>
-              <Button type="submit" disabled={pending !== null}>
-                {pending === region ? "Redirecting…" : "Sign in with Intercom"}
-              </Button>
-            </form>
+            <ul className="flex flex-wrap gap-2">
+              {regions.map((r) => (
+                <li key={r.provider}>
+                  <StartForm {...form} provider={r.provider} pendingKey={r.provider}>
+                    <Button type="submit" variant="outline" disabled={pending !== null} aria-label={`Sign in with Intercom in ${r.label} (${r.region})`}>
+                      {pending === r.provider ? "Redirecting…" : `${r.label} (${r.region})`}
+                    </Button>
+                  </StartForm>
+                </li>
+              ))}
+            </ul>
           </CardContent>
         </Card>
       )}
@@ -138,5 +138,27 @@ export function SignInPanel({ error, signedInAs, connectedIds, reconnect, sandbo
         </p>
       )}
     </main>
+  );
+}
+
+interface StartFormProps {
+  provider: string;
+  pendingKey: string;
+  hint?: Record<string, string>;
+  csrfToken: string | null;
+  callbackUrl: string;
+  onStart: (key: string) => void;
+  children: ReactNode;
+}
+
+/** Starts next-auth's OAuth flow for a provider: a POST with the CSRF token, no script needed. */
+function StartForm({ provider, pendingKey, hint, csrfToken, callbackUrl, onStart, children }: StartFormProps) {
+  const query = new URLSearchParams(hint).toString();
+  return (
+    <form method="post" action={`/api/auth/signin/${encodeURIComponent(provider)}${query ? `?${query}` : ""}`} onSubmit={() => onStart(pendingKey)}>
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {children}
+    </form>
   );
 }

@@ -309,6 +309,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
       <ReplyBox
         ref={reply}
         recipient={contactName}
+        draftKey={`reply:${ws}:conversation:${conv.id}`}
         onSend={(kind, body) =>
           action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })
         }

@@ -5,6 +5,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } f
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
+import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 import { replyError, textToHtml } from "@/lib/records/text";
 import { HtmlBody } from "./html-body";
 
@@ -20,10 +21,23 @@ interface Props {
   /** Why a customer-facing reply is not possible here (Back-office tickets), or null. */
   replyDisabledReason?: string | null;
   recipient: string;
+  /** Where the unsent text is kept in this tab (one per record), so it survives a reload or a new sign-in. */
+  draftKey: string;
 }
 
+interface ReplyDraft {
+  kind: ReplyKind;
+  text: string;
+}
+
+const isReplyDraft = (v: unknown): v is ReplyDraft =>
+  typeof v === "object" &&
+  v !== null &&
+  ((v as ReplyDraft).kind === "comment" || (v as ReplyDraft).kind === "note") &&
+  typeof (v as ReplyDraft).text === "string";
+
 /** Reply to the customer or leave an internal note, with a preview of what will be sent. */
-export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ onSend, replyDisabledReason, recipient }, ref) {
+export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ onSend, replyDisabledReason, recipient, draftKey }, ref) {
   const [kind, setKind] = useState<ReplyKind>(replyDisabledReason ? "note" : "comment");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -32,10 +46,23 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
   const area = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   // Text typed before the page finished loading is in the field but not yet in state: keep it.
+  // Otherwise, a draft kept from before a reload or a new sign-in comes back.
   useEffect(() => {
     const typed = area.current?.value;
-    if (typed) setText(typed);
-  }, []);
+    if (typed) {
+      setText(typed);
+      return;
+    }
+    const kept = loadDraft(draftKey, isReplyDraft);
+    if (kept?.text) {
+      setText(kept.text);
+      setKind(kept.kind === "comment" && replyDisabledReason ? "note" : kept.kind);
+    }
+  }, [draftKey, replyDisabledReason]);
+  useEffect(() => {
+    if (text) saveDraft<ReplyDraft>(draftKey, { kind, text });
+    else clearDraft(draftKey);
+  }, [draftKey, kind, text]);
   useImperativeHandle(ref, () => ({
     start: (next) => {
       setKind(next === "comment" && replyDisabledReason ? "note" : next);

@@ -6,6 +6,7 @@ import { useDeferredValue, useEffect, useMemo, useReducer, useState } from "reac
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 import type { WorkspaceCatalog } from "@/lib/queries/catalog";
 import { countQuery } from "@/lib/queries/search";
 import type { Catalogue } from "@/lib/search/catalogue";
@@ -61,13 +62,25 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
   const sent = useMemo(() => (query ? toIntercom(query, { now: openedAt, adminId: ws.adminId }) : null), [query, openedAt, ws.adminId]);
   const dirty = JSON.stringify(stripIds(draft)) !== JSON.stringify(stripIds(initial));
   const me = { name: ws.adminName };
+  // Edits not yet searched are kept in this tab, per search, and come back after a reload or a new sign-in.
+  const draftKey = `builder:${ws.id}:${resource}:${JSON.stringify(stripIds(initial))}`;
+  useEffect(() => {
+    const kept = loadDraft(draftKey, isDraftGroup);
+    if (kept) dispatch({ type: "replace", root: kept });
+  }, [draftKey]);
+  useEffect(() => {
+    if (dirty) saveDraft(draftKey, draft);
+    else clearDraft(draftKey);
+  }, [draftKey, dirty, draft]);
 
   return (
     <section aria-label="Search builder" className="space-y-4 rounded-lg border bg-card p-4">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) onRun(draft);
+          if (!valid) return;
+          clearDraft(draftKey);
+          onRun(draft);
         }}
         className="space-y-4"
       >
@@ -139,4 +152,24 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
       </form>
     </section>
   );
+}
+
+/** A kept draft's shape: groups and filters as the builder holds them, unfinished filters included. */
+function isDraftGroup(v: unknown, depth = 0): v is GroupNode {
+  if (depth > 4 || typeof v !== "object" || v === null) return false;
+  const g = v as Partial<GroupNode>;
+  return (
+    g.kind === "group" &&
+    typeof g.id === "string" &&
+    (g.operator === "AND" || g.operator === "OR") &&
+    Array.isArray(g.children) &&
+    g.children.every((c) => isDraftNode(c, depth + 1))
+  );
+}
+
+function isDraftNode(v: unknown, depth: number): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  const f = v as Partial<FilterNode>;
+  if (f.kind === "filter") return typeof f.id === "string" && typeof f.field === "string" && typeof f.operator === "string" && "value" in f;
+  return isDraftGroup(v, depth);
 }

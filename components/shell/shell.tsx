@@ -8,7 +8,7 @@ import { useEffect, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LazyMenu } from "@/components/ui/lazy-menu";
-import { ApiError } from "@/lib/queries/fetcher";
+import { ApiError, signInAgainUrl } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 import { WorkspaceProvider, type WorkspaceInfo } from "./workspace-context";
@@ -36,21 +36,36 @@ function SidebarBody({ workspace, workspaces, user, onNavigate }: Omit<Props, "c
   );
 }
 
-/** A 401 from Intercom marks the connection; refreshing the layout shows the reconnect banner. */
-function useReconnectWatcher() {
+/**
+ * A 401 from Intercom marks the connection; refreshing the layout shows the reconnect banner.
+ * A 401 from the dashboard itself means the session ended (signed out elsewhere, idle, or
+ * past its lifetime): the lead signs in again and comes back to this very page, where
+ * drafts kept in the browser are restored.
+ */
+function useAuthWatcher() {
   const queryClient = useQueryClient();
   const router = useRouter();
   useEffect(() => {
-    return queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === "updated" && event.action.type === "error" && event.action.error instanceof ApiError && event.action.error.needsReconnect) {
-        router.refresh();
-      }
+    const onError = (error: unknown) => {
+      if (!(error instanceof ApiError)) return;
+      if (error.needsReconnect) router.refresh();
+      else if (error.sessionEnded) window.location.assign(signInAgainUrl());
+    };
+    const queries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "error") onError(event.action.error);
     });
+    const mutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "error") onError(event.action.error);
+    });
+    return () => {
+      queries();
+      mutations();
+    };
   }, [queryClient, router]);
 }
 
 export function Shell({ workspace, workspaces, user, children }: Props) {
-  useReconnectWatcher();
+  useAuthWatcher();
   return (
     <WorkspaceProvider value={workspace}>
       <div className="flex min-h-dvh">

@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import Link from "next/link";
 import { useTheme } from "next-themes";
 import {
   DropdownMenu,
@@ -14,9 +15,11 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { signOutTo } from "@/lib/auth/client";
 import { USER_TRIGGER, UserBadge, userLabel } from "./user-menu";
+import { useWorkspace } from "./workspace-context";
 
 export function UserMenuContent({ name, email, defaultOpen }: { name: string; email: string; defaultOpen?: boolean }) {
   const { theme, setTheme } = useTheme();
+  const workspace = useWorkspace();
   return (
     <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger className={USER_TRIGGER} aria-label={userLabel(name)}>
@@ -36,6 +39,11 @@ export function UserMenuContent({ name, email, defaultOpen }: { name: string; em
           </DropdownMenuRadioItem>
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href={`/w/${workspace.id}/sessions`}>
+            <KeyRound aria-hidden="true" /> Active sessions
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOutTo("/signin")}>
           <LogOut aria-hidden="true" /> Sign out
         </DropdownMenuItem>

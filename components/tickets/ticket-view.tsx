@@ -250,6 +250,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
       <ReplyBox
         ref={reply}
         recipient={contactName}
+        draftKey={`reply:${ws}:ticket:${ticket.id}`}
         replyDisabledReason={ticket.category === "Customer" ? null : INTERNAL_ONLY}
         onSend={(kind, body) =>
           action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })

@@ -1,7 +1,7 @@
 /**
- * Starting and ending a session from the browser: next-auth's endpoints called directly,
- * which is all next-auth/react's signIn and signOut do, without shipping that library to
- * every page.
+ * Ending a session from the browser: next-auth's endpoint called directly, which is all
+ * next-auth/react's signOut does, without shipping that library to every page. (Signing in
+ * is a plain form on the sign-in page.)
  */
 async function csrfToken(): Promise<string> {
   const res = await fetch("/api/auth/csrf", { credentials: "same-origin" });
@@ -17,12 +17,6 @@ async function post(path: string, fields: Record<string, string>): Promise<strin
   });
   const { url } = (await res.json()) as { url: string };
   return url;
-}
-
-/** Sends the lead to Intercom's authorize page for a provider (a region or the sandbox). */
-export async function signInWith(provider: string, callbackUrl: string, authorizationParams: Record<string, string> = {}): Promise<void> {
-  const query = new URLSearchParams(authorizationParams).toString();
-  window.location.href = await post(`/api/auth/signin/${encodeURIComponent(provider)}${query ? `?${query}` : ""}`, { callbackUrl });
 }
 
 export async function signOutTo(callbackUrl: string): Promise<void> {

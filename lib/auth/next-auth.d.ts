@@ -14,5 +14,7 @@ declare module "next-auth/jwt" {
     uid?: string;
     /** The workspace the lead signed in with most recently. */
     ws?: string;
+    /** The server-side session (lib/auth/sessions.ts) this cookie belongs to. */
+    sid?: string;
   }
 }

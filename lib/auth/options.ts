@@ -1,5 +1,6 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
+import { headers } from "next/headers";
 import { authSecret, config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { meSchema } from "@/lib/intercom/schemas";
@@ -8,6 +9,7 @@ import { findUserIdByEmail, upsertConnection, upsertUser } from "./connections";
 import { intercomProvider, type SignInTarget } from "./provider";
 import { SANDBOX_CREDENTIALS } from "./sandbox-credentials";
 import { getSessionUser, sessionCookieName } from "./session";
+import { createSession, endSession } from "./sessions";
 
 /** The session cookie: never readable by scripts, not sent on cross-site requests, https-only over https. */
 export function sessionCookieOptions(publicUrl: string) {
@@ -23,6 +25,8 @@ export const SIGN_IN_ERRORS = {
   OAuthCallback: "Intercom did not complete the sign-in. Try again.",
   OAuthSignin: "Could not start the sign-in with Intercom. Try again.",
   Callback: "Sign-in did not complete: it was cancelled, or Intercom refused it. Try again.",
+  state: "This sign-in link was not started in this browser, or it was already used, so nobody was signed in. Start again from this page.",
+  expired: "Your session ended. Sign in again to carry on where you were.",
   Default: "Sign-in did not complete. Try again.",
 } as const;
 
@@ -44,7 +48,8 @@ export function authOptions(): AuthOptions {
   cached = {
     secret: authSecret(),
     providers,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The cookie lives no longer than the session; the session itself is held on the server.
+    session: { strategy: "jwt", maxAge: c.session.maxAgeS },
     // Secure cookies (and the __Secure- name) whenever the dashboard is served over https.
     useSecureCookies: c.publicUrl.startsWith("https://"),
     cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions(c.publicUrl) } },
@@ -60,6 +65,12 @@ export function authOptions(): AuthOptions {
         if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
       },
       debug() {},
+    },
+    events: {
+      // Signing out ends the session on the server: the cookie, if kept or copied, no longer works.
+      async signOut({ token }) {
+        if (token?.sid && token.uid) await endSession(await getDb(), token.uid, token.sid);
+      },
     },
     callbacks: {
       async signIn({ account, profile }) {
@@ -86,13 +97,18 @@ export function authOptions(): AuthOptions {
         return true;
       },
       async jwt({ token, account, profile }) {
-        // Only who the lead is goes into the session: never a token.
+        // Only who the lead is and which server-side session this is go into the cookie: never a token.
         if (account && token.email) {
-          token.uid = (await findUserIdByEmail(await getDb(), token.email)) ?? undefined;
+          const db = await getDb();
+          const uid = (await findUserIdByEmail(db, token.email)) ?? undefined;
           const me = meSchema.safeParse(profile);
           if (me.success && me.data.app) token.ws = me.data.app.id_code;
+          // Connecting another workspace keeps this browser's live session; a new sign-in starts one.
+          const current = await getSessionUser();
+          if (uid) token.sid = current?.id === uid ? current.sessionId : await createSession(db, { userId: uid, ...(await requestDevice()) }, c.session);
+          token.uid = uid;
         }
-        return { sub: token.sub, uid: token.uid, email: token.email, name: token.name, ws: token.ws };
+        return { sub: token.sub, uid: token.uid, email: token.email, name: token.name, ws: token.ws, sid: token.sid };
       },
       async session({ session, token }) {
         session.user = { id: String(token.uid ?? ""), email: token.email ?? "", name: token.name ?? "" };
@@ -106,4 +122,11 @@ export function authOptions(): AuthOptions {
     },
   };
   return cached;
+}
+
+/** The browser and address a sign-in came from, for the lead's list of sessions. */
+async function requestDevice(): Promise<{ userAgent: string | null; ip: string | null }> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { userAgent: h.get("user-agent"), ip: forwarded || h.get("x-real-ip") || null };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { meSchema, tokenResponseSchema, type Me } from "@/lib/intercom/schemas";
 import { oauthEndpoints, REGION_HOSTS, type Region } from "@/lib/intercom/regions";
+import { statesMatch } from "./state";
 
 export type SignInTarget = { kind: "intercom"; region: Region } | { kind: "sandbox"; url: string };
 
@@ -28,7 +29,10 @@ export function intercomProvider(target: SignInTarget, credentials: { clientId: 
     authorization: { url: endpoints.authorize, params: { scope: undefined } },
     token: {
       url: endpoints.token,
-      async request({ params, provider }) {
+      async request({ params, provider, checks }) {
+        // The flow's own state, from this browser's cookie, against the one in the callback:
+        // without this a code from someone else's flow would sign this browser in as them.
+        if (!statesMatch(checks.state, params.state)) throw new Error("The sign-in's state does not match this browser's flow");
         const res = await fetch(endpoints.token, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json" },

@@ -5,6 +5,7 @@ import { authSecret, config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { WorkspaceConnection } from "@/lib/db/schema";
 import { findConnection, listConnections, type ConnectionSummary } from "./connections";
+import { liveSession } from "./sessions";
 
 export interface SessionUser {
   id: string;
@@ -12,6 +13,8 @@ export interface SessionUser {
   name: string;
   /** The workspace signed in with most recently. */
   lastWorkspace: string | null;
+  /** The server-side session this request belongs to. */
+  sessionId: string;
 }
 
 export function sessionCookieName(): string {
@@ -19,24 +22,33 @@ export function sessionCookieName(): string {
 }
 
 /**
- * The signed-in lead, read straight from next-auth's encrypted session cookie. Every
- * request checks it, so it skips getServerSession's full round (which re-encrypts the
- * cookie each time) and only decrypts and verifies it.
+ * The signed-in lead: next-auth's encrypted cookie names the lead and a session held on the
+ * server, and the session must still be live (not signed out, ended from another device,
+ * idle or past its lifetime). Decrypting the cookie is most of a request's cost, so a
+ * verified cookie is remembered briefly; the session row is read on every request, so an
+ * ended session stops working at once on every instance.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
+  const user = await decodeCookie(raw);
+  if (!user) return null;
+  const live = await liveSession(await getDb(), user.sessionId, user.id, config().session);
+  return live ? user : null;
+}
+
+async function decodeCookie(raw: string): Promise<SessionUser | null> {
   const hit = decoded.get(raw);
   if (hit && hit.until > Date.now()) return hit.user;
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
-  if (!token || typeof token.uid !== "string" || !token.uid || typeof token.email !== "string") return null;
-  const user = {
+  if (!token || typeof token.uid !== "string" || !token.uid || typeof token.email !== "string" || typeof token.sid !== "string" || !token.sid) return null;
+  const user: SessionUser = {
     id: token.uid,
     email: token.email,
     name: typeof token.name === "string" ? token.name : "",
     lastWorkspace: typeof token.ws === "string" ? token.ws : null,
+    sessionId: token.sid,
   };
-  // A verified cookie is remembered briefly (never past its own expiry): decrypting it is most of a request's cost.
   if (decoded.size > 5_000) decoded.clear();
   decoded.set(raw, { user, until: Math.min(Date.now() + DECODED_MS, typeof token.exp === "number" ? token.exp * 1000 : 0) });
   return user;

@@ -19,6 +19,17 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** Bulk jobs: whether this instance runs them, items in flight per job, and how long a claim lasts. */
   bulk: { runner: boolean; concurrency: number; leaseMs: number };
+  /** Sessions end this long after sign-in (absolute) or after the last request (idle), in seconds. */
+  session: { maxAgeS: number; idleS: number };
+}
+
+/** "43200", "720m", "12h" or "1d" in seconds; the fallback when unset or not a positive duration. */
+export function parseDuration(value: string | undefined, fallbackS: number): number {
+  const match = value?.trim().match(/^(\d+)\s*(s|m|h|d)?$/i);
+  if (!match) return fallbackS;
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? "s").toLowerCase() as "s" | "m" | "h" | "d"];
+  const seconds = Number(match[1]) * unit;
+  return seconds > 0 ? seconds : fallbackS;
 }
 
 let cached: Config | undefined;
@@ -53,6 +64,7 @@ export function config(): Config {
       concurrency: Math.max(1, Math.min(64, Number(env.BULK_CONCURRENCY ?? 16) || 16)),
       leaseMs: Math.max(1_000, Number(env.BULK_LEASE_MS ?? 30_000) || 30_000),
     },
+    session: { maxAgeS: parseDuration(env.SESSION_MAX_AGE, 12 * 3600), idleS: parseDuration(env.SESSION_IDLE_TIMEOUT, 30 * 60) },
   };
   // next-auth reads its own variable for building callback URLs.
   env.NEXTAUTH_URL ??= publicUrl;

@@ -18,6 +18,11 @@ export class ApiError extends Error {
   get needsReconnect(): boolean {
     return this.code === "reconnect_required";
   }
+
+  /** The dashboard's session ended: signed out, ended from another device, idle or expired. */
+  get sessionEnded(): boolean {
+    return this.status === 401 && this.code === "unauthenticated";
+  }
 }
 
 interface ErrorShape {
@@ -67,4 +72,10 @@ function describeStatus(status: number): string {
 /** A call through the Intercom proxy for a workspace. */
 export function intercom<T>(workspace: string, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   return fetchJson<T>(`/api/w/${encodeURIComponent(workspace)}/intercom${path}`, { method, body, signal });
+}
+
+/** The sign-in page, coming back to where the lead is now. */
+export function signInAgainUrl(): string {
+  const here = `${window.location.pathname}${window.location.search}`;
+  return `/signin?${new URLSearchParams({ error: "expired", callbackUrl: here })}`;
 }

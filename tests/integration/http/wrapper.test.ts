@@ -19,7 +19,7 @@ let signedIn: SessionUser | null;
 beforeAll(async () => {
   handle = await testDb();
   const id = await upsertUser(handle.db, "lead@example.com", "Lead");
-  user = { id, email: "lead@example.com", name: "Lead", lastWorkspace: null };
+  user = { id, email: "lead@example.com", name: "Lead", lastWorkspace: null, sessionId: "test-session" };
   await upsertConnection(handle.db, {
     userId: id,
     workspaceId: "mine",

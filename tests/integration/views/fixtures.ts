@@ -25,7 +25,7 @@ export async function lead(db: Db, email: string, workspaces: string[]): Promise
       accessToken: `sbx_oat_${name}_${workspaceId}`,
     });
   }
-  return { id, email, name, lastWorkspace: workspaces[0] ?? null };
+  return { id, email, name, lastWorkspace: workspaces[0] ?? null, sessionId: `session-${name}` };
 }
 
 /** A query as the browser sends it: no node ids. */

@@ -1,0 +1,16 @@
+import * as z from "zod/mini";
+import { endSessionByHandle, sessionHandle } from "@/lib/auth/sessions";
+import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+
+const handleSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "Not a session"));
+
+/** Ends one of the lead's sessions (this one included, which signs this browser out). */
+export const DELETE = route({}, async ({ user, params }) => {
+  const handle = handleSchema.safeParse(params.handle);
+  if (!handle.success) throw notFound("That session");
+  const ended = await endSessionByHandle(await getDb(), user.id, handle.data);
+  if (!ended) throw notFound("That session");
+  return { ended: true, current: handle.data === sessionHandle(user.sessionId) };
+});

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SessionsList } from "@/components/account/sessions-list";
+import { PageHeader } from "@/components/shell/page-header";
+import { getSessionUser } from "@/lib/auth/session";
+import { listSessions, viewSession } from "@/lib/auth/sessions";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Active sessions" };
+export const dynamic = "force-dynamic";
+
+export default async function SessionsPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin?error=expired");
+  const { maxAgeS, idleS } = config().session;
+  const rows = await listSessions(await getDb(), user.id, config().session);
+  return (
+    <>
+      <PageHeader
+        title="Active sessions"
+        description={`Browsers signed in as ${user.email}. A session ends after ${hours(idleS)} without activity, and ${hours(maxAgeS)} after signing in at the latest.`}
+      />
+      <SessionsList sessions={rows.map((row) => viewSession(row, user.sessionId))} />
+    </>
+  );
+}
+
+function hours(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} hour${seconds === 3600 ? "" : "s"}`;
+  if (seconds % 60 === 0) return `${seconds / 60} minute${seconds === 60 ? "" : "s"}`;
+  return `${seconds} seconds`;
+}
