@@ -52,12 +52,14 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
     setState({ kind: "running", done: 0, total: 0, startedAt });
     let done = 0;
     let total = 0;
+    let reading = false;
     try {
       const url = `${base}?export_id=${id}${q ? `&q=${encodeURIComponent(q)}` : ""}`;
       const res = await fetch(url, { signal: ctl.signal, credentials: "same-origin" });
       if (!res.ok || !res.body) throw await failure(res);
       total = Number(res.headers.get("X-Total-Count") ?? 0);
       const reader = res.body.getReader();
+      reading = true;
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       let lines = 0;
       for (;;) {
@@ -80,6 +82,12 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
       toast.success(`Exported ${numbers.format(done)} ${done === 1 ? "member" : "members"}`);
     } catch (e) {
       if (ctl.signal.aborted) setState({ kind: "cancelled", done, total });
+      // The server errors the download when the export stops before its last member: what came is not the file.
+      else if (reading)
+        setState({
+          kind: "failed",
+          message: `The export stopped after ${numbers.format(done)} of ${numbers.format(total)} members. No file was saved; try again.`,
+        });
       else setState({ kind: "failed", message: (e as Error).message });
     } finally {
       abort.current = null;

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { makePrivateDir } from "@/lib/server/data-dir";
 
 /**
  * The dashboard's settings, read from the environment once. With nothing configured it
@@ -80,7 +81,7 @@ export function authSecret(): string {
   if (fromEnv) return (secret = fromEnv);
   const dir = config().dataDir;
   const file = path.join(dir, "auth-secret");
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   try {
     writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
   } catch (e) {

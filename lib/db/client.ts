@@ -1,8 +1,8 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { config } from "@/lib/config";
+import { securePrivateDir } from "@/lib/server/data-dir";
 import * as schema from "./schema";
 
 /** Both drivers give the same Postgres dialect; code only ever sees this type. */
@@ -51,11 +51,22 @@ export async function openDb(options: OpenOptions): Promise<OpenDb> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dir = options.pgliteDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const onDisk = !dir.startsWith("memory://");
+  // PGlite sets its files' modes itself (0666), so they are tightened once it has written them.
+  const secure = () => (onDisk ? securePrivateDir(dir) : 0);
+  secure();
   const client = new PGlite(dir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  secure();
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      secure();
+    },
+  };
 }
 
 const globalForDb = globalThis as unknown as { __triageDb?: Promise<OpenDb> };

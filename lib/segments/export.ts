@@ -64,10 +64,17 @@ export interface MembersExport {
   stream: ReadableStream<Uint8Array>;
 }
 
+/** Why the paging stopped, for the reader: the abort's reason when it gave one. */
+const stoppedBecause = (reason: unknown) => (reason instanceof Error ? reason : new Error("The export stopped before its last member."));
+
 /**
  * Every contact a query matches, as CSV, one search page after another: each page is
  * requested only once the previous one has been written (and the reader wants more), paced
  * from the rate-limit headers, and the paging stops as soon as the reader goes away.
+ *
+ * The stream closes only after the last member. Stopped early from outside (`signal`:
+ * cancelled, replaced, the request gone) or by a failed page, it errors instead, so a reader
+ * can never take part of the members for the whole file.
  */
 export async function exportMembers(
   client: IntercomClient,
@@ -79,22 +86,45 @@ export async function exportMembers(
   onEnd: () => void = () => {},
 ): Promise<MembersExport> {
   const stop = new AbortController();
-  const abort = () => stop.abort(signal.reason);
-  signal.addEventListener("abort", abort, { once: true });
+  let ended = false;
+  let output: ReadableStreamDefaultController<Uint8Array> | null = null;
+  /** Runs once, however the export ends; false when it had already ended. */
+  const end = () => {
+    if (ended) return false;
+    ended = true;
+    signal.removeEventListener("abort", onAbort);
+    onEnd();
+    return true;
+  };
+  // Errors the stream at once, even between two pages, rather than on the reader's next read.
+  const onAbort = () => {
+    stop.abort(signal.reason);
+    if (end()) output?.error(stoppedBecause(signal.reason));
+  };
+  signal.addEventListener("abort", onAbort, { once: true });
   const page = (cursor: string | null) =>
     client.request("POST", "/contacts/search", contactListSchema, {
       body: { query, pagination: { per_page: perPage, ...(cursor ? { starting_after: cursor } : {}) } },
       signal: stop.signal,
     });
-  const [catalog, first] = await Promise.all([loadCatalog(client, workspaceId), page(null)]);
+  let catalog: WorkspaceCatalog;
+  let first: Awaited<ReturnType<typeof page>>;
+  try {
+    [catalog, first] = await Promise.all([loadCatalog(client, workspaceId), page(null)]);
+  } catch (e) {
+    end();
+    throw e;
+  }
   const { header, row } = columns(catalog);
   const encoder = new TextEncoder();
   const lines = (contacts: Contact[]) => encoder.encode(contacts.map((c) => csvRow(row(c).map(oneLine))).join(""));
   let cursor = first.pages?.next?.starting_after ?? null;
   let started = false;
-  let cancelled = false;
 
   const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      output = controller;
+    },
     async pull(controller) {
       try {
         if (!started) {
@@ -107,25 +137,15 @@ export async function exportMembers(
           cursor = next.pages?.next?.starting_after ?? null;
           controller.enqueue(lines(next.data));
         }
-        if (started && !cursor) {
-          signal.removeEventListener("abort", abort);
-          onEnd();
-          controller.close();
-        }
+        if (started && !cursor && end()) controller.close();
       } catch (e) {
-        signal.removeEventListener("abort", abort);
-        onEnd();
-        // Cancelled by the reader: the stream is already closed on its side. Stopped on request: it ends
-        // where it is (the reader has gone). Failed: the reader learns why.
-        if (cancelled) return;
-        if (stop.signal.aborted) controller.close();
-        else controller.error(e);
+        // Stopped from outside: the stream has already errored with the reason. Failed: the reader learns why.
+        if (end()) controller.error(e);
       }
     },
     cancel(reason) {
-      cancelled = true;
-      stop.abort(reason);
-      onEnd();
+      // The reader went away: stop the paging; there is nobody left to tell.
+      if (end()) stop.abort(reason);
     },
   });
   return { total: first.total_count, stream };

@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { SANDBOX_CREDENTIALS } from "@/lib/auth/sandbox-credentials";
+import { restrictUmask, securePrivateDir } from "./data-dir";
 
 const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
 
@@ -11,7 +13,16 @@ const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
  */
 export function boot(): Promise<void> {
   globalForBoot.__triageBoot ??= (async () => {
+    // Before anything writes to disk: the database and the secret are the owner's alone.
+    restrictUmask();
     const c = config();
+    if (existsSync(c.dataDir)) {
+      try {
+        securePrivateDir(c.dataDir);
+      } catch (e) {
+        console.error(`The data folder ${c.dataDir} could not be made private: ${(e as Error).message}`);
+      }
+    }
     if (c.sandbox.enabled && !c.sandbox.external) await startEmbeddedSandbox(c.sandbox.port, c.publicOrigin);
     const db = await getDb();
     const { startBulkRunner } = await import("@/lib/bulk/runtime");

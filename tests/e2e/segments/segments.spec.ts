@@ -166,6 +166,37 @@ test("cancelling an export stops its paging, and nothing is downloaded", async (
   }
 });
 
+test("an export stopped elsewhere before its last member shows an error, and nothing is downloaded", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const active = (await segments(us)).find((s) => s.name === "Active users (30 days)")!;
+  let exportId = "";
+  await page.route(/\/segments\/[^/]+\/export/, (route) => {
+    if (route.request().method() !== "GET") return route.continue();
+    exportId = new URL(route.request().url()).searchParams.get("export_id") ?? "";
+    return route.continue({ url: `${route.request().url()}&per_page=10` });
+  });
+  await faults({ latency_ms: 250 });
+  try {
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.goto(`/w/${us.id_code}/segments/${active.id}`);
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    const bar = page.getByRole("progressbar", { name: "Export progress" });
+    await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThanOrEqual(20);
+    // The lead cancels the same export from another tab: the server stops it mid-way.
+    const cancelled = await page.evaluate(
+      async (url) => (await (await fetch(url, { method: "DELETE" })).json()) as { cancelled: boolean },
+      `/api/w/${us.id_code}/segments/${active.id}/export?export_id=${exportId}`,
+    );
+    expect(cancelled).toEqual({ cancelled: true });
+    await expect(page.getByRole("alert").filter({ hasText: /The export stopped after [\d,]+ of [\d,]+ members\. No file was saved/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
+    expect(downloads).toBe(0);
+  } finally {
+    await faults(null);
+  }
+});
+
 test("a contact's page lists its segments (linked), companies, tags and open records, with links to the builder", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const vip = (await segments(us)).find((s) => s.name === "VIP customers")!;

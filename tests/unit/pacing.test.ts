@@ -1,26 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRow, parseCsv } from "@/lib/csv";
 import { paceDelay, sleep } from "@/lib/intercom/pacing";
-
-describe("CSV", () => {
-  it("quotes what needs quoting and neutralises formulas", () => {
-    expect(csvRow(["plain", 42, true, null, undefined])).toBe("plain,42,true,,\r\n");
-    expect(csvField('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("-5")).toBe("'-5");
-    expect(csvField(-5)).toBe("-5");
-    expect(csvField("@cmd")).toBe("'@cmd");
-  });
-
-  it("reads back what it writes", () => {
-    const rows = [
-      ["id", "name", "note"],
-      ["1", "Ana, María", 'She said "no"\nthen yes'],
-      ["2", "", "x"],
-    ];
-    expect(parseCsv(rows.map((r) => csvRow(r)).join(""))).toEqual(rows);
-  });
-});
 
 describe("pacing from rate-limit headers", () => {
   const now = 1_700_000_000_000;
