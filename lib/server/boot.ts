@@ -27,6 +27,11 @@ export function boot(): Promise<void> {
     const db = await getDb();
     const { startBulkRunner } = await import("@/lib/bulk/runtime");
     startBulkRunner(db);
+    // Ended sessions are already refused; the sweep only keeps the table small.
+    const { sweepSessions } = await import("@/lib/auth/sessions");
+    const sweep = () => void sweepSessions(db, c.session).catch((e: Error) => console.error(`Session sweep failed: ${e.message}`));
+    sweep();
+    setInterval(sweep, 60 * 60 * 1000).unref();
   })();
   return globalForBoot.__triageBoot;
 }

@@ -59,7 +59,7 @@ async function lead(email: string, workspaces: string[]): Promise<SessionUser> {
       accessToken: ws.access_token,
     });
   }
-  return { id, email, name, lastWorkspace: workspaces[0] ?? null };
+  return { id, email, name, lastWorkspace: workspaces[0] ?? null, sessionId: `session-${name}` };
 }
 
 beforeAll(async () => {
