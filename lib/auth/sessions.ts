@@ -59,7 +59,8 @@ export async function liveSession(db: Db, id: string, userId: string, limits: Se
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  // Written at most once a minute, and often enough for a short idle timeout to count every request.
+  if (now.getTime() - row.lastSeenAt.getTime() >= Math.min(TOUCH_EVERY_MS, limits.idleS * 100)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
     return { ...row, lastSeenAt: now };
   }
