@@ -117,7 +117,8 @@ export function authOptions(): AuthOptions {
       },
       async redirect({ url, baseUrl }) {
         if (url.startsWith("/")) return `${baseUrl}${url}`;
-        return new URL(url).origin === baseUrl ? url : baseUrl;
+        // A callback URL kept in a cookie is not checked on the way in: one that does not parse goes home.
+        return URL.canParse(url) && new URL(url).origin === baseUrl ? url : baseUrl;
       },
     },
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { authSecret, config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { WorkspaceConnection } from "@/lib/db/schema";
@@ -64,4 +64,18 @@ export async function connectionFor(user: SessionUser, workspaceId: string): Pro
 
 export async function connectionsOf(user: SessionUser): Promise<ConnectionSummary[]> {
   return listConnections(await getDb(), user.id);
+}
+
+/**
+ * The sign-in page for a request that has no live session, coming back to the page asked
+ * for; it says the session ended when the browser still holds a cookie of an ended one.
+ */
+export async function signInPath(): Promise<string> {
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  const params = new URLSearchParams();
+  if (jar.has(sessionCookieName())) params.set("error", "expired");
+  const here = h.get("x-request-path");
+  if (here && here !== "/" && !here.startsWith("/signin")) params.set("callbackUrl", here);
+  const query = params.toString();
+  return query ? `/signin?${query}` : "/signin";
 }

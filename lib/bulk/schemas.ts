@@ -3,6 +3,8 @@
  * selection bar's forms check with the same schemas).
  */
 import * as z from "zod/mini";
+import { CONTROL_MESSAGE } from "@/lib/search/limits";
+import { hasNonWhitespaceControls } from "@/lib/text/characters";
 import { MAX_SELECTION } from "./types";
 
 /** Intercom's state categories (kept here: the full schemas module would bring zod into the page). */
@@ -37,7 +39,11 @@ export const bulkAction = z.discriminatedUnion("type", [
 export type BulkAction = z.infer<typeof bulkAction>;
 export type BulkActionType = BulkAction["type"];
 
-const scalar = z.union([z.string().check(z.maxLength(1000)), z.number(), z.boolean(), z.null()]);
+const searchText = z.string().check(
+  z.maxLength(1000),
+  z.refine((s) => !hasNonWhitespaceControls(s), CONTROL_MESSAGE),
+);
+const scalar = z.union([searchText, z.number(), z.boolean(), z.null()]);
 type Query = { field: string; operator: string; value: unknown } | { operator: "AND" | "OR"; value: Query[] };
 /** Intercom's search JSON, by shape; Intercom judges fields and values. */
 const query: z.ZodMiniType<Query> = z.lazy(() =>

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { makePrivateDir } from "@/lib/server/data-dir";
+import { intercomCredentials, sandboxSettings } from "./env";
 
 /**
  * The dashboard's settings, read from the environment once. With nothing configured it
@@ -40,12 +41,7 @@ export function config(): Config {
   const env = process.env;
   const port = env.PORT ?? "3000";
   const publicUrl = (env.PUBLIC_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  const clientId = env.INTERCOM_CLIENT_ID?.trim();
-  const clientSecret = env.INTERCOM_CLIENT_SECRET?.trim();
-  const intercom = clientId && clientSecret ? { clientId, clientSecret } : null;
-  const sandboxSetting = env.SANDBOX?.trim().toLowerCase();
-  const sandboxPort = Number(env.SANDBOX_PORT ?? 4010);
-  const sandboxEnabled = sandboxSetting ? ["1", "on", "true", "yes"].includes(sandboxSetting) : intercom === null;
+  const intercom = intercomCredentials(env);
   cached = {
     publicUrl,
     publicOrigin: new URL(publicUrl).origin,
@@ -53,12 +49,7 @@ export function config(): Config {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     intercomVersion: env.INTERCOM_VERSION?.trim() || "2.14",
     intercom,
-    sandbox: {
-      enabled: sandboxEnabled,
-      url: (env.SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`).replace(/\/+$/, ""),
-      port: sandboxPort,
-      external: Boolean(env.SANDBOX_URL),
-    },
+    sandbox: sandboxSettings(env, intercom !== null),
     upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS ?? 20_000),
     bulk: {
       runner: !["0", "off", "false", "no"].includes(env.BULK_RUNNER?.trim().toLowerCase() ?? "on"),

@@ -10,11 +10,37 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
   if (!/^application\/json\b/i.test(type.trim())) throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
   const text = await readLimited(req, limit);
   if (text.trim() === "") throw new HttpError(400, "invalid_json", "The request body is empty; send a JSON object.");
+  let value: unknown;
   try {
-    return JSON.parse(text);
-  } catch {
+    value = JSON.parse(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw tooDeep();
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }
+  // Schemas, the database and JSON.stringify all recurse: deep nesting would overflow the stack.
+  if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw tooDeep();
+  return value;
+}
+
+export const MAX_JSON_DEPTH = 64;
+
+const tooDeep = () => new HttpError(400, "too_deep", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+
+/**
+ * How deeply objects and arrays nest in a parsed JSON value (a scalar is 0, `{}` is 1),
+ * counted without recursion and given up on once past `stopAfter`.
+ */
+export function jsonDepth(value: unknown, stopAfter = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > stopAfter) break;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 async function readLimited(req: Request, limit: number): Promise<string> {

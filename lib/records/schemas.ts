@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { MAX_FILTERS_PER_GROUP, OPERATORS, RESOURCES } from "@/lib/search/fields";
+import { CONTROL_MESSAGE } from "@/lib/search/limits";
 import type { IntercomQuery } from "@/lib/search/model";
+import { hasNonWhitespaceControls } from "@/lib/text/characters";
 
-const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
-const filter = z.strictObject({ field: z.string().min(1).max(200), operator: z.enum(OPERATORS), value: z.union([scalar, z.array(scalar).max(200)]) });
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !hasNonWhitespaceControls(s), CONTROL_MESSAGE);
+const scalar = z.union([text(1000), z.number(), z.boolean(), z.null()]);
+const filter = z.strictObject({ field: text(200).min(1), operator: z.enum(OPERATORS), value: z.union([scalar, z.array(scalar).max(200)]) });
 
 /** Intercom's search JSON, by shape; Intercom itself judges fields and types. */
 export const intercomQuerySchema: z.ZodType<IntercomQuery> = z.lazy(() =>

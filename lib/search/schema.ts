@@ -9,11 +9,18 @@ import * as z from "zod/mini";
 import { MAX_FILTERS_PER_GROUP, MAX_NESTING, OPERATORS, RESOURCES } from "./fields";
 import { nodeId, type SearchNode, type SearchQuery } from "./model";
 
-import { MAX_LIST_VALUES, MAX_TEXT_LENGTH } from "./limits";
+import { hasNonWhitespaceControls } from "@/lib/text/characters";
+import { CONTROL_MESSAGE, MAX_LIST_VALUES, MAX_TEXT_LENGTH } from "./limits";
 
 export { MAX_LIST_VALUES, MAX_TEXT_LENGTH };
 
-const scalar = z.union([z.string().check(z.maxLength(MAX_TEXT_LENGTH)), z.number(), z.boolean(), z.null()]);
+/** Text in a search: PostgreSQL refuses U+0000 in a saved view, and no field holds control characters. */
+const text = (max: number) =>
+  z.string().check(
+    z.maxLength(max),
+    z.refine((s) => !hasNonWhitespaceControls(s), CONTROL_MESSAGE),
+  );
+const scalar = z.union([text(MAX_TEXT_LENGTH), z.number(), z.boolean(), z.null()]);
 const value = z.union([
   scalar,
   z.array(scalar).check(z.maxLength(MAX_LIST_VALUES)),
@@ -24,7 +31,7 @@ const value = z.union([
 const filter = z.strictObject({
   kind: z.literal("filter"),
   id: z.optional(z.string().check(z.maxLength(64))),
-  field: z.string().check(z.minLength(1), z.maxLength(200)),
+  field: text(200).check(z.minLength(1)),
   operator: z.enum(OPERATORS),
   value,
 });

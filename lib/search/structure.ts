@@ -6,10 +6,12 @@
  */
 import { MAX_FILTERS_PER_GROUP, MAX_NESTING, OPERATORS } from "./fields";
 import { nodeId, type FilterValue, type GroupNode, type Scalar, type SearchNode } from "./model";
+import { hasNonWhitespaceControls } from "@/lib/text/characters";
 import { MAX_LIST_VALUES, MAX_TEXT_LENGTH } from "./limits";
 
+const isText = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max && !hasNonWhitespaceControls(v);
 const isScalar = (v: unknown): v is Scalar =>
-  v === null || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || (typeof v === "string" && v.length <= MAX_TEXT_LENGTH);
+  v === null || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || isText(v, MAX_TEXT_LENGTH);
 
 function checkValue(v: unknown): v is FilterValue {
   if (isScalar(v)) return true;
@@ -34,7 +36,7 @@ function toNode(input: unknown, level: number): SearchNode | null {
   if (id === null) return null;
   if (o.kind === "filter") {
     if (Object.keys(o).some((k) => !["kind", "id", "field", "operator", "value"].includes(k))) return null;
-    if (typeof o.field !== "string" || o.field.length < 1 || o.field.length > 200) return null;
+    if (!isText(o.field, 200) || o.field.length < 1) return null;
     if (!(OPERATORS as readonly unknown[]).includes(o.operator) || !checkValue(o.value)) return null;
     return { kind: "filter", id, field: o.field, operator: o.operator as (typeof OPERATORS)[number], value: o.value };
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { clientFor } from "@/lib/auth/connections";
-import { connectionFor, getSessionUser } from "@/lib/auth/session";
+import { connectionFor, getSessionUser, signInPath } from "@/lib/auth/session";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
 
@@ -12,7 +12,7 @@ import { IntercomError } from "@/lib/intercom/errors";
  */
 export async function loadForPage<T>(workspace: string, load: (client: IntercomClient) => Promise<T>): Promise<T> {
   const user = await getSessionUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(await signInPath());
   const connection = await connectionFor(user, workspace);
   if (!connection) notFound();
   try {

@@ -7,14 +7,20 @@ import * as z from "zod/mini";
 import { RESOURCES, type Resource } from "@/lib/search/fields";
 import type { SearchQuery } from "@/lib/search/model";
 import { searchQuerySchema } from "@/lib/search/schema";
+import { hasControlCharacters, stripInvisible } from "@/lib/text/characters";
 
 export const MAX_VIEW_NAME = 80;
 export const MAX_VIEW_COLUMNS = 30;
 const MAX_COLUMN_ID = 100;
 
-export const viewName = z
-  .string({ error: "Give the view a name" })
-  .check(z.trim(), z.minLength(1, "Give the view a name"), z.maxLength(MAX_VIEW_NAME, `Keep the name to ${MAX_VIEW_NAME} characters or fewer`));
+/** Invisible reordering and zero-width characters are dropped; control characters are refused. */
+export const viewName = z.string({ error: "Give the view a name" }).check(
+  z.overwrite(stripInvisible),
+  z.trim(),
+  z.minLength(1, "Give the view a name"),
+  z.maxLength(MAX_VIEW_NAME, `Keep the name to ${MAX_VIEW_NAME} characters or fewer`),
+  z.refine((name) => !hasControlCharacters(name), "Names cannot contain control characters such as tabs or line breaks"),
+);
 
 export const viewResource = z.enum(RESOURCES, { error: "Choose tickets, conversations or contacts" });
 

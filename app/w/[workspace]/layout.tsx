@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Shell } from "@/components/shell/shell";
-import { connectionsOf, getSessionUser } from "@/lib/auth/session";
+import { connectionsOf, getSessionUser, signInPath } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { apiBaseUrl } from "@/lib/intercom/regions";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const user = await getSessionUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(await signInPath());
   const connections = await connectionsOf(user);
   const current = connections.find((c) => c.workspaceId === workspace);
   if (!current) notFound();

@@ -10,7 +10,7 @@ test("signing out ends the session", async ({ page }) => {
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto(`/w/${us.id_code}`);
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(`/w/${us.id_code}`)}`);
   const api = await page.request.get(`/api/w/${us.id_code}/overview`);
   expect(api.status()).toBe(401);
 });
@@ -23,7 +23,7 @@ test("an admin whose email Intercom has not verified is refused", async ({ page 
   await expect(page).toHaveURL(/\/signin\?error=unverified/);
   await expect(page.getByRole("alert").filter({ hasText: "has not verified this teammate's email" })).toBeVisible();
   await page.goto(`/w/${us.id_code}`);
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(`/w/${us.id_code}`)}`);
 });
 
 test("cancelling on Intercom's page comes back with a message", async ({ page }) => {

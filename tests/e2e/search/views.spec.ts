@@ -53,6 +53,27 @@ test("save a view, find it after a reload, rename it and delete it", async ({ pa
   await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /Priority queue/ })).toHaveCount(0);
 });
 
+test("a view's name refuses control characters beside the field and drops invisible ones", async ({ page, baseURL }) => {
+  const us = await workspace("Northwind Support");
+  await page.goto(`/w/${us.id_code}/tickets`);
+  await page.getByRole("button", { name: "Save view" }).click();
+  const name = page.getByRole("dialog").getByRole("textbox", { name: "Name" });
+  await name.fill("Weekly\u0007 review");
+  await page.getByRole("dialog").getByRole("button", { name: "Save view" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription("Names cannot contain control characters such as tabs or line breaks");
+
+  // Bidi overrides and zero-width characters are dropped: the name is saved as it reads.
+  await name.fill("\u202eWeekly\u200b review\u2066");
+  await page.getByRole("dialog").getByRole("button", { name: "Save view" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const { views } = (await (await page.request.get(`/api/w/${us.id_code}/views`)).json()) as { views: { id: string; name: string }[] };
+  const saved = views.filter((v) => v.name.includes("Weekly"));
+  expect(saved.map((v) => v.name)).toEqual(["Weekly review"]);
+  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /^Weekly review/ })).toBeVisible();
+  expect((await page.request.delete(`/api/w/${us.id_code}/views/${saved[0].id}`, { headers: { origin: baseURL! } })).status()).toBe(200);
+});
+
 test("the seeded default views are there and run their searches", async ({ page }) => {
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}`);

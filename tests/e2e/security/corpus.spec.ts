@@ -215,13 +215,102 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     },
   );
 
+  // Input the framework or a library would choke on: deep nesting, characters the database
+  // refuses, undecodable paths, next-auth's callback URL.
+  const validView = mutations.find((m) => m.path === `${w}/views` && m.method === "POST")!.body as Record<string, unknown>;
+  const deepIntercom = (n: number) => '{"operator":"AND","value":['.repeat(n) + '{"field":"open","operator":"=","value":true}' + "]}".repeat(n);
+  const deepGroup = (n: number) =>
+    '{"kind":"group","operator":"AND","children":['.repeat(n) + '{"kind":"filter","field":"open","operator":"=","value":true}' + "]}".repeat(n);
+  const badSearch = (value: string) => JSON.stringify({ query: { field: "title", operator: "~", value } });
+  const queryView = (value: string) =>
+    JSON.stringify({
+      ...validView,
+      query: { resource: "tickets", root: { kind: "group", operator: "AND", children: [{ kind: "filter", field: "title", operator: "~", value }] } },
+    });
+  const framework: Case[] = [
+    { name: "deeply nested search", method: "POST", path: `${w}/search/tickets`, body: `{"query":${deepIntercom(5000)}}`, headers: json },
+    { name: "nested just past the limit", method: "POST", path: `${w}/search/tickets`, body: `{"query":${deepIntercom(70)}}`, headers: json },
+    {
+      name: "deeply nested preview",
+      method: "POST",
+      path: `${w}/bulk-jobs/preview`,
+      body: `{"selection":{"kind":"query","query":${deepIntercom(5000)}},"action":{"type":"close"}}`,
+      headers: json,
+    },
+    {
+      name: "deeply nested view",
+      method: "POST",
+      path: `${w}/views`,
+      body: `{"name":"deep","resource":"tickets","columns":["title"],"shared":false,"query":{"resource":"tickets","root":${deepGroup(5000)}}}`,
+      headers: json,
+    },
+    { name: "deeply nested arrays", method: "POST", path: `${w}/views`, body: "[".repeat(200_000) + "]".repeat(200_000), headers: json },
+    { name: "NUL in a view's name", method: "POST", path: `${w}/views`, body: JSON.stringify({ ...validView, name: "a\u0000b" }), headers: json },
+    {
+      name: "control character in a view's name",
+      method: "POST",
+      path: `${w}/views`,
+      body: JSON.stringify({ ...validView, name: "bell\u0007" }),
+      headers: json,
+    },
+    {
+      name: "NUL in a renamed view",
+      method: "PATCH",
+      path: `${w}/views/00000000-0000-4000-8000-000000000000`,
+      body: JSON.stringify({ name: "a\u0000" }),
+      headers: json,
+    },
+    { name: "NUL in a view's search", method: "POST", path: `${w}/views`, body: queryView("a\u0000b"), headers: json },
+    { name: "NUL in a search", method: "POST", path: `${w}/search/tickets`, body: badSearch("a\u0000b"), headers: json },
+    { name: "control character in a search", method: "POST", path: `${w}/search/tickets`, body: badSearch("\u001b[31m"), headers: json },
+    {
+      name: "NUL in a job's search",
+      method: "POST",
+      path: `${w}/bulk-jobs`,
+      body: JSON.stringify({ selection: { kind: "query", query: { field: "title", operator: "~", value: "a\u0000" } }, action: { type: "close" } }),
+      headers: json,
+    },
+    { name: "undecodable workspace", method: "GET", path: "/api/w/%E0%A4%A/catalog" },
+    { name: "undecodable id", method: "GET", path: "/api/w/x/tickets/%C0" },
+    { name: "undecodable id, own workspace", method: "GET", path: `${w}/tickets/%ff` },
+    { name: "undecodable auth path", method: "GET", path: "/api/auth/%ff", anonymous: true },
+    { name: "undecodable unknown API path", method: "POST", path: "/api/%E0%A4%A", body: "{}", headers: json },
+    { name: "broken callback URL", method: "GET", path: "/api/auth/signin/intercom-sandbox?callbackUrl=%E0%A4%A", anonymous: true },
+    { name: "unparsable callback URL", method: "GET", path: "/api/auth/signin/intercom-sandbox?callbackUrl=http://[::1", anonymous: true },
+    { name: "unparsable callback URL, session", method: "GET", path: "/api/auth/session?callbackUrl=http://[::1" },
+    { name: "huge callback URL", method: "GET", path: `/api/auth/signin/intercom-sandbox?callbackUrl=/${"a".repeat(8000)}`, anonymous: true },
+    {
+      name: "unparsable callback URL, posted",
+      method: "POST",
+      path: "/api/auth/signin/intercom-sandbox",
+      body: "callbackUrl=http%3A%2F%2F%5B%3A%3A1",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin },
+      anonymous: true,
+    },
+    {
+      name: "malformed JSON to next-auth",
+      method: "POST",
+      path: "/api/auth/signin/intercom-sandbox",
+      body: '{"callbackUrl": ',
+      headers: { ...json },
+      anonymous: true,
+    },
+  ];
+  cases.push(...framework);
+
   const viewsBefore = await (await page.request.get(`${w}/views`)).text();
   const jobsBefore = await (await page.request.get(`${w}/bulk-jobs`)).text();
   const mark = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;
 
   const failures: string[] = [];
   for (const c of cases) {
-    let res = await raw(c, cookie);
+    let res: Awaited<ReturnType<typeof raw>>;
+    try {
+      res = await raw(c, cookie);
+    } catch (e) {
+      failures.push(`${c.name}: ${c.method} ${c.path.slice(0, 120)} → no answer: ${(e as Error).message}`);
+      continue;
+    }
     let label = `${c.name}: ${c.method} ${c.path.slice(0, 120)} → ${res.status}`;
     // Next.js answers repeated slashes with a 308 to the same path, slashes merged, on this origin; what that path answers is what counts.
     if (res.status === 308 && /^\/[^/\\]/.test(res.location)) {
@@ -229,6 +318,7 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       res = await raw({ ...c, path: to }, cookie);
       label += ` ${to} → ${res.status}`;
     }
+    if (framework.includes(c) && (await page.request.get(`${w}/catalog`)).status() !== 200) failures.push(`${label}: the server stopped answering`);
     if (res.status < 400 || res.status >= 500) {
       failures.push(`${label} ${res.body.slice(0, 160)}`);
       continue;
@@ -253,4 +343,38 @@ test("every route handler answers bad input with a 4xx error and changes nothing
   expect(await (await page.request.get(`${w}/bulk-jobs`)).text()).toBe(jobsBefore);
   // And the lead is still connected (the disconnect attempts were all refused).
   expect((await page.request.get(`${w}/catalog`)).status()).toBe(200);
+});
+
+test("pages answer undecodable paths and broken router state with a plain 400, and the server keeps answering", async ({ context }) => {
+  const us = await workspace("Northwind Support");
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const tickets = `/w/${us.id_code}/tickets`;
+  const rsc = (tree: string) => ({ rsc: "1", "next-router-state-tree": tree });
+  const cases: Case[] = [
+    { name: "undecodable workspace", method: "GET", path: "/w/%E0%A4%A/tickets" },
+    { name: "undecodable ticket id", method: "GET", path: "/w/abc/tickets/%ff" },
+    { name: "undecodable ticket id, own workspace", method: "GET", path: `${tickets}/%C0` },
+    { name: "undecodable, signed out", method: "GET", path: "/w/%E0%A4%A/tickets", anonymous: true },
+    { name: "router state not encoded JSON", method: "GET", path: tickets, headers: rsc("%7B") },
+    { name: "router state not JSON", method: "GET", path: "/signin", headers: rsc("garbage") },
+    { name: "router state undecodable", method: "GET", path: tickets, headers: rsc("%E0%A4%A") },
+    { name: "router state of the wrong shape", method: "GET", path: tickets, headers: rsc("%5B1%2C2%5D") },
+    { name: "router state null", method: "GET", path: "/signin", headers: rsc("null") },
+    { name: "router state an object", method: "GET", path: tickets, headers: rsc("%7B%7D") },
+  ];
+  const failures: string[] = [];
+  for (const c of cases) {
+    let res = await raw(c, cookie);
+    let label = `${c.name}: ${c.method} ${c.path.slice(0, 80)} → ${res.status}`;
+    // A router-state request is first sent to its cache-busting address; what that answers counts.
+    if (res.status === 307 && res.location.includes("_rsc=")) {
+      res = await raw({ ...c, path: res.location }, cookie);
+      label += ` ${res.status}`;
+    }
+    if (res.status !== 400) failures.push(`${label} ${res.body.slice(0, 120)}`);
+    else if (!res.type.startsWith("text/plain")) failures.push(`${label}: answered ${res.type}, not plain text`);
+    const after = await raw({ name: "the page itself", method: "GET", path: tickets }, cookie);
+    if (after.status !== 200) failures.push(`${label}: then ${tickets} answered ${after.status}`);
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
 });

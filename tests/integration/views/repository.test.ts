@@ -8,7 +8,7 @@ import { DEFAULT_COLUMNS, defaultViews } from "@/lib/views/defaults";
 import { createView, deleteView, ensureDefaultViews, getView, listViews, updateView } from "@/lib/views/repository";
 import { viewInput } from "@/lib/views/schemas";
 import { testDb } from "../../support/db";
-import { lead, parsedView } from "./fixtures";
+import { lead, parsedView, rawQuery, viewBody } from "./fixtures";
 
 process.env.AUTH_SECRET = "views-repository-test-secret";
 
@@ -221,6 +221,20 @@ describe("changing a view", () => {
     const view = await createView(handle.db, dan.id, "acme", parsedView("tickets", "Dan's", true));
     await handle.db.delete(users).where(eq(users.id, dan.id));
     expect(await status(getView(handle.db, ana.id, "acme", view.id))).toBe(404);
+  });
+
+  it("stores every name and search the schema accepts, and the schema refuses the NUL the database would not take", async () => {
+    // Unchecked, a NUL fails in the database itself: that is what the schema guards against.
+    const unchecked = { ...parsedView("tickets", "ok", false), name: "nul\u0000name" };
+    await expect(createView(handle.db, ana.id, "acme", unchecked)).rejects.toThrow();
+    const body = (name: string, value = "text") =>
+      viewBody("tickets", name, false, { query: rawQuery("tickets", [{ kind: "filter", field: "title", operator: "~", value }]) });
+    expect(viewInput.safeParse(body("nul\u0000name")).success).toBe(false);
+    expect(viewInput.safeParse(body("ok", "nul\u0000value")).success).toBe(false);
+    const parsed = viewInput.parse(body("\u202eRTL\u200b name\ufeff", "ünïcödé 🔥"));
+    const saved = await createView(handle.db, ana.id, "acme", parsed);
+    expect(saved.name).toBe("RTL name");
+    expect((await getView(handle.db, ana.id, "acme", saved.id)).name).toBe("RTL name");
   });
 
   it(`runs on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {

@@ -1,14 +1,19 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { checkCallback, withStateCleared } from "@/lib/auth/callback-guard";
+import { authRequestProblem } from "@/lib/auth/callback-url";
 import { authOptions } from "@/lib/auth/options";
+import { errorResponse } from "@/lib/http/errors";
 
 /**
- * next-auth's routes, with options built on first request rather than at build time. OAuth
- * callbacks are checked against this browser's own flow first, and never leave the flow's
- * state cookie behind.
+ * next-auth's routes, with options built on first request rather than at build time. Input
+ * next-auth would fail on (a malformed callbackUrl or body) is refused first with a 400.
+ * OAuth callbacks are checked against this browser's own flow before any token is
+ * requested, and never leave the flow's state cookie behind.
  */
 async function handler(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) {
+  const problem = await authRequestProblem(req);
+  if (problem) return errorResponse(400, problem.code, problem.message);
   const params = await ctx.params;
   const refused = await checkCallback(req, params.nextauth);
   if (refused) return refused;

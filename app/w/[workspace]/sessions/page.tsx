@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SessionsList } from "@/components/account/sessions-list";
 import { PageHeader } from "@/components/shell/page-header";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser, signInPath } from "@/lib/auth/session";
 import { listSessions, viewSession } from "@/lib/auth/sessions";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SessionsPage() {
   const user = await getSessionUser();
-  if (!user) redirect("/signin?error=expired");
+  if (!user) redirect(await signInPath());
   const { maxAgeS, idleS } = config().session;
   const rows = await listSessions(await getDb(), user.id, config().session);
   return (
