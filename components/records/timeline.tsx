@@ -6,7 +6,7 @@ import { useEffect, type ReactNode } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
 import { cn } from "@/lib/cn";
 import type { TimelinePart } from "@/lib/records/detail-types";
-import { HtmlBody } from "./html-body";
+import { MessageBody } from "./message-body";
 import { eventText, isMessage, type Names } from "./part-text";
 
 /** Past this many entries the timeline only renders what is on screen. */
@@ -66,7 +66,7 @@ export function Entry({ part, names, timezone, actions }: { part: TimelinePart; 
           <EyeOff className="size-3.5" aria-hidden="true" /> This message was redacted.
         </p>
       ) : part.bodyHtml ? (
-        <HtmlBody html={part.bodyHtml} />
+        <MessageBody html={part.bodyHtml} imageHosts={part.imageHosts} />
       ) : null}
     </article>
   );
