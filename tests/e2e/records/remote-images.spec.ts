@@ -7,16 +7,19 @@ import { expect, test } from "../fixtures";
 import { sandboxApi, workspace, type SandboxWorkspace } from "../support";
 import { conversationIn, openTicket } from "./records";
 
-/** A 1×1 PNG, what the image hosts answer. */
-const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+/** What the image hosts answer: a 96×32 blue PNG, big enough to see in a screenshot. */
+const BLOCK = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAGAAAAAgCAIAAABiouoDAAAARElEQVR42u3QQQkAAAgEsCtjMuNbwgb+hcESLNXDIQoECRIkSJAgQYIQJEiQIEGCBAlCkCBBggQJEiQIQYIECRIk6K8FhGllADQLzFgAAAAASUVORK5CYII=",
+  "base64",
+);
 
-/** Answers every request to the image hosts with the pixel, and lists them. */
+/** Answers every request to the image hosts with the block, and lists them. */
 async function imageHosts(page: Page): Promise<Request[]> {
   const seen: Request[] = [];
   for (const host of ["https://images.example.test/**", "https://cdn.example.test/**"]) {
     await page.route(host, async (route) => {
       seen.push(route.request());
-      await route.fulfill({ status: 200, contentType: "image/png", body: PIXEL });
+      await route.fulfill({ status: 200, contentType: "image/png", body: BLOCK });
     });
   }
   return seen;
@@ -61,7 +64,7 @@ test("a conversation's remote images load only when the lead asks, one message a
   await expect.poll(() => requests.map((r) => r.url())).toEqual(["https://images.example.test/pixel.png"]);
   const receipt = first.getByRole("img", { name: "Receipt" });
   await expect(receipt).toBeVisible();
-  await expect.poll(() => receipt.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await expect.poll(() => receipt.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
   // No referrer tells the host where the image was shown.
   expect(await requests[0].headerValue("referer")).toBeNull();
   await expect(loadFirst).toBeHidden();
@@ -96,7 +99,7 @@ test("a ticket's remote images wait for the lead too", async ({ page }) => {
 
   await load.click();
   await expect.poll(() => requests.map((r) => r.url())).toEqual(["https://images.example.test/pixel.png"]);
-  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
 });
 
 for (const theme of ["light", "dark"] as const) {
