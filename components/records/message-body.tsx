@@ -11,16 +11,26 @@ const list = new Intl.ListFormat("en", { type: "conjunction" });
 /**
  * A message body whose remote images the server held back (lib/records/sanitize.ts). They
  * load only when the lead asks, for this message alone: an image fetched from the sender's
- * host tells them when the message was read, and from which address.
+ * host tells them when the message was read, and from which address. A timeline keeps
+ * `shown` itself (`onShow` is called on the click), so a message scrolled out of a long
+ * timeline and back keeps its images; on its own the body keeps it.
  */
-export function MessageBody({ html, imageHosts }: { html: string; imageHosts: string[] }) {
-  const [shown, setShown] = useState(false);
+export function MessageBody({ html, imageHosts, shown: held, onShow }: { html: string; imageHosts: string[]; shown?: boolean; onShow?: () => void }) {
+  const [own, setOwn] = useState(false);
+  const shown = held ?? own;
   const noteId = useId();
   const done = useRef<HTMLParagraphElement>(null);
-  // The button goes away once pressed: keyboard focus moves to what replaced it.
+  const pressed = useRef(false);
+  // The button goes away once pressed: keyboard focus moves to what replaced it (not when a shown message mounts again).
   useEffect(() => {
-    if (shown) done.current?.focus();
+    if (shown && pressed.current) done.current?.focus();
+    pressed.current = false;
   }, [shown]);
+  const show = () => {
+    pressed.current = true;
+    setOwn(true);
+    onShow?.();
+  };
   if (imageHosts.length === 0) return <HtmlBody html={html} />;
   const sites = list.format(imageHosts);
   return (
@@ -36,7 +46,7 @@ export function MessageBody({ html, imageHosts }: { html: string; imageHosts: st
           <p id={noteId} className="min-w-0 flex-1">
             Images from {sites} are hidden to protect your privacy: loading them tells the sender when and from where this message was read.
           </p>
-          <Button variant="outline" size="sm" aria-describedby={noteId} onClick={() => setShown(true)}>
+          <Button variant="outline" size="sm" aria-describedby={noteId} onClick={show}>
             {imageHosts.length === 1 ? `Load images from ${imageHosts[0]}` : `Load images from ${imageHosts.length} sites`}
           </Button>
         </div>

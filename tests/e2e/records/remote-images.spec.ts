@@ -121,3 +121,25 @@ for (const theme of ["light", "dark"] as const) {
     await page.screenshot({ path: info.outputPath(`loaded-${theme}.png`) });
   });
 }
+
+test("images a lead loaded stay loaded when a long timeline scrolls them out of view and back", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const c = await conversationIn(us, "open", 12);
+  await replyAsCustomer(us, "conversations", c.id, RECEIPT);
+  // Enough parts after it that the timeline only renders what is on screen.
+  for (let i = 1; i <= 70; i++) await replyAsCustomer(us, "conversations", c.id, `Follow-up number ${i}.`);
+  await imageHosts(page);
+
+  await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
+  const message = page.getByRole("article").filter({ hasText: "Here is my receipt." });
+  await message.getByRole("button", { name: "Load images from images.example.test" }).click();
+  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.getByRole("article").filter({ hasText: "Follow-up number 70." })).toBeVisible();
+  await expect(message).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(message.getByText("Images from images.example.test are shown.")).toBeVisible();
+  await expect(message.getByRole("button", { name: /^Load images/ })).toHaveCount(0);
+  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+});
