@@ -1,6 +1,6 @@
 /** Message bodies are untrusted: what survives sanitising, and what never does. */
 import { describe, expect, it } from "vitest";
-import { showRemoteImages } from "@/lib/records/remote-images";
+import { hasInsecureImages, showRemoteImages } from "@/lib/records/remote-images";
 import { sanitizeBody, sanitizeMessage } from "@/lib/records/sanitize";
 
 describe("sanitizeBody", () => {
@@ -122,5 +122,10 @@ describe("showRemoteImages", () => {
     const shown = showRemoteImages(html);
     expect(shown).toContain('<p>type data-remote-src="https://x.example/a.png" here</p>');
     expect(shown).toContain('<img alt="data-remote-src=&quot;y&quot;" referrerpolicy="no-referrer" src="https://a.example/1.png" />');
+  });
+
+  it("tells plain http images, which the CSP keeps blocked, from https ones", () => {
+    expect(hasInsecureImages(sanitizeMessage('<img src="https://a.example/1.png"><img src="//b.example/2.png">')!.html)).toBe(false);
+    expect(hasInsecureImages(sanitizeMessage('<img src="https://a.example/1.png"><img src="http://b.example/2.png">')!.html)).toBe(true);
   });
 });
