@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
 import { AssigneeFields, assigned } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
-import { HtmlBody } from "@/components/records/html-body";
+import { MessageBody } from "@/components/records/message-body";
 import { isMessage } from "@/components/records/part-text";
 import { namesFrom } from "@/components/records/names";
 import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
@@ -49,9 +49,9 @@ function optimistic(c: ConversationDetail, a: ConversationAction): ConversationD
     case "mark_read":
       return { ...c, read: true };
     case "redact":
-      return { ...c, parts: c.parts.map((p) => (p.id === a.part_id ? { ...p, redacted: true, bodyHtml: null } : p)) };
+      return { ...c, parts: c.parts.map((p) => (p.id === a.part_id ? { ...p, redacted: true, bodyHtml: null, imageHosts: [] } : p)) };
     case "redact_source":
-      return { ...c, source: { ...c.source, redacted: true, bodyHtml: null } };
+      return { ...c, source: { ...c.source, redacted: true, bodyHtml: null, imageHosts: [] } };
     default:
       return c;
   }
@@ -300,7 +300,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
             <EyeOff className="size-3.5" aria-hidden="true" /> This message was redacted.
           </p>
         ) : source.bodyHtml ? (
-          <HtmlBody html={source.bodyHtml} />
+          <MessageBody html={source.bodyHtml} imageHosts={source.imageHosts} />
         ) : (
           <p className="text-sm text-muted-foreground">No text.</p>
         )}

@@ -2,11 +2,11 @@
 
 import dynamic from "next/dynamic";
 import { EyeOff, Lock } from "lucide-react";
-import { useEffect, type ReactNode } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
 import { cn } from "@/lib/cn";
 import type { TimelinePart } from "@/lib/records/detail-types";
-import { HtmlBody } from "./html-body";
+import { MessageBody } from "./message-body";
 import { eventText, isMessage, type Names } from "./part-text";
 
 /** Past this many entries the timeline only renders what is on screen. */
@@ -24,7 +24,25 @@ export interface TimelineProps {
   label: string;
 }
 
-export function Entry({ part, names, timezone, actions }: { part: TimelinePart; names: Names; timezone: string; actions?: ReactNode }) {
+/** Which messages' held-back images the lead loaded, kept above the entries so windowing does not forget them. */
+export interface ShownImages {
+  shownImages: ReadonlySet<string>;
+  onShowImages: (partId: string) => void;
+}
+
+export function Entry({
+  part,
+  names,
+  timezone,
+  actions,
+  images,
+}: {
+  part: TimelinePart;
+  names: Names;
+  timezone: string;
+  actions?: ReactNode;
+  images?: ShownImages;
+}) {
   const who = part.author?.name ?? part.author?.email ?? (part.author ? `${part.author.type} ${part.author.id}` : "Someone");
   const when = (
     <time dateTime={new Date(part.createdAt * 1000).toISOString()} title={formatDateTime(part.createdAt, timezone)} className="text-xs text-muted-foreground">
@@ -66,7 +84,12 @@ export function Entry({ part, names, timezone, actions }: { part: TimelinePart; 
           <EyeOff className="size-3.5" aria-hidden="true" /> This message was redacted.
         </p>
       ) : part.bodyHtml ? (
-        <HtmlBody html={part.bodyHtml} />
+        <MessageBody
+          html={part.bodyHtml}
+          imageHosts={part.imageHosts}
+          shown={images?.shownImages.has(part.id)}
+          onShow={images && (() => images.onShowImages(part.id))}
+        />
       ) : null}
     </article>
   );
@@ -86,6 +109,9 @@ export function useRenderedMark(count: number, shown: boolean) {
 export function Timeline(props: TimelineProps) {
   const { parts, names, timezone, partActions, label } = props;
   useRenderedMark(parts.length, parts.length <= VIRTUALIZE_AFTER);
+  const [shownImages, setShownImages] = useState<ReadonlySet<string>>(() => new Set());
+  const onShowImages = useCallback((id: string) => setShownImages((s) => new Set(s).add(id)), []);
+  const images: ShownImages = { shownImages, onShowImages };
   if (parts.length === 0) return <p className="text-sm text-muted-foreground">Nothing has happened here yet.</p>;
   const last = parts.at(-1)!;
   return (
@@ -94,12 +120,12 @@ export function Timeline(props: TimelineProps) {
         {parts.length} {parts.length === 1 ? "entry" : "entries"}, last {formatRelative(last.createdAt)}
       </p>
       {parts.length > VIRTUALIZE_AFTER ? (
-        <VirtualTimeline {...props} />
+        <VirtualTimeline {...props} images={images} />
       ) : (
         <ol className="space-y-3">
           {parts.map((part) => (
             <li key={part.id}>
-              <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} />
+              <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} images={images} />
             </li>
           ))}
         </ol>

@@ -2,10 +2,10 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
-import { Entry, useRenderedMark, type TimelineProps } from "./timeline";
+import { Entry, useRenderedMark, type ShownImages, type TimelineProps } from "./timeline";
 
 /** Only the entries on screen (and a few around), measured as they render. */
-export function VirtualTimeline({ parts, names, timezone, partActions }: TimelineProps) {
+export function VirtualTimeline({ parts, names, timezone, partActions, images }: TimelineProps & { images: ShownImages }) {
   const listRef = useRef<HTMLOListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
@@ -24,7 +24,7 @@ export function VirtualTimeline({ parts, names, timezone, partActions }: Timelin
             className="absolute left-0 top-0 w-full pb-3"
             style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} />
+            <Entry part={part} names={names} timezone={timezone} actions={partActions?.(part)} images={images} />
           </li>
         );
       })}

@@ -20,6 +20,8 @@ export interface TimelinePart {
   partType: string;
   /** Sanitised HTML, or null for events without a body. */
   bodyHtml: string | null;
+  /** Hosts of the remote images the body holds back until the lead loads them. */
+  imageHosts: string[];
   createdAt: number;
   author: PartAuthor | null;
   assignedTo: { type: string; id: string | null } | null;
@@ -68,7 +70,16 @@ export interface ConversationDetail {
   channel: string;
   deliveredAs: string | null;
   /** `subject` as Intercom has it (email subjects); `text`: the first message as plain text. */
-  source: { id: string; subject: string | null; bodyHtml: string | null; text: string; author: PartAuthor; redacted: boolean; url: string | null };
+  source: {
+    id: string;
+    subject: string | null;
+    bodyHtml: string | null;
+    imageHosts: string[];
+    text: string;
+    author: PartAuthor;
+    redacted: boolean;
+    url: string | null;
+  };
   state: "open" | "closed" | "snoozed";
   open: boolean;
   read: boolean;

@@ -3,8 +3,14 @@ import type { IntercomClient } from "@/lib/intercom/client";
 import { conversationSchema, ticketSchema, type Conversation, type ConversationPart, type Ticket, type TicketPart } from "@/lib/intercom/schemas";
 import type { AttrValue, ConversationDetail, LinkedRecord, PartAuthor, TicketDetail, TimelinePart } from "./detail-types";
 import { conversationSubject, htmlToText, ticketTitle } from "./project";
-import { sanitizeBody } from "./sanitize";
+import { sanitizeMessage } from "./sanitize";
 import { contactsById } from "./search";
+
+/** A sanitised body and the hosts of the remote images it holds back. */
+function body(html: string | null | undefined): { bodyHtml: string | null; imageHosts: string[] } {
+  const clean = sanitizeMessage(html);
+  return { bodyHtml: clean?.html ?? null, imageHosts: clean?.imageHosts ?? [] };
+}
 
 const author = (a: { type: string; id: string; name?: string | null; email?: string | null } | null | undefined): PartAuthor | null =>
   a ? { type: a.type, id: a.id, name: a.name ?? null, email: a.email ?? null } : null;
@@ -13,7 +19,7 @@ function ticketPart(p: TicketPart): TimelinePart {
   return {
     id: p.id,
     partType: p.part_type,
-    bodyHtml: sanitizeBody(p.body),
+    ...body(p.body),
     createdAt: p.created_at,
     author: author(p.author),
     assignedTo: p.assigned_to ? { type: p.assigned_to.type, id: p.assigned_to.id ?? null } : null,
@@ -33,7 +39,7 @@ function conversationPart(p: ConversationPart): TimelinePart {
   return {
     id: p.id,
     partType: p.part_type,
-    bodyHtml: sanitizeBody(p.body),
+    ...body(p.body),
     createdAt: p.created_at,
     author: author(p.author),
     assignedTo: p.assigned_to ? { type: p.assigned_to.type, id: p.assigned_to.id ?? null } : null,
@@ -109,6 +115,7 @@ export async function loadTicketDetail(client: IntercomClient, id: string): Prom
 
 export function conversationDetailFrom(c: Conversation, contacts: ContactsById, linked: LinkedRecord[]): ConversationDetail {
   const s = c.statistics;
+  const source = body(c.source.body);
   return {
     id: c.id,
     title: c.title?.trim() || null,
@@ -117,9 +124,9 @@ export function conversationDetailFrom(c: Conversation, contacts: ContactsById, 
     deliveredAs: c.source.delivered_as ?? null,
     source: {
       id: c.source.id,
-      bodyHtml: sanitizeBody(c.source.body),
+      ...source,
       subject: c.source.subject?.trim() || null,
-      text: htmlToText(sanitizeBody(c.source.body)),
+      text: htmlToText(source.bodyHtml),
       author: author(c.source.author)!,
       redacted: c.source.redacted ?? false,
       url: c.source.url ?? null,
