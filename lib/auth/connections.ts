@@ -99,7 +99,7 @@ export async function listConnections(db: Db, userId: string): Promise<Connectio
 }
 
 /**
- * Every proxied call looks its connection up, so lookups are kept for a few seconds. Changes
+ * Every API call looks its connection up, so lookups are kept for a few seconds. Changes
  * made by this instance drop them at once; another instance's disconnect takes effect
  * within CACHE_MS.
  */
@@ -142,7 +142,10 @@ export async function deleteConnection(db: Db, userId: string, workspaceId: stri
   return rows.length > 0;
 }
 
-/** A client acting with this connection's token (decrypted only here, on the server). */
+/**
+ * A client acting with this connection's token (decrypted only here, on the server), and
+ * as this connection's admin on every write.
+ */
 export function clientFor(connection: WorkspaceConnection, version = config().intercomVersion, transport?: Transport): IntercomClient {
   const token = decryptToken(tokenKey(), connection.tokenCiphertext, associated(connection.userId, connection.workspaceId));
   return new IntercomClient({
@@ -150,6 +153,7 @@ export function clientFor(connection: WorkspaceConnection, version = config().in
     token,
     version,
     timeoutMs: config().upstreamTimeoutMs,
+    actingAdminId: connection.adminId,
     transport,
   });
 }
