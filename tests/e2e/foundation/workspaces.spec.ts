@@ -25,7 +25,7 @@ test("connect a second workspace under the same verified email, and switch betwe
   await expect(page.getByRole("button", { name: /Workspace: Northwind Support/ })).toBeVisible();
 });
 
-test("workspace A's pages and proxy never show workspace B's data", async ({ page }) => {
+test("workspace A's pages and routes never show workspace B's data", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const eu = await workspace("Fjord Analytics");
   const euSegments = await sandboxApi<{ segments: { name: string; count: number }[] }>(eu, "GET", "/segments?include_count=true");
@@ -41,9 +41,9 @@ test("workspace A's pages and proxy never show workspace B's data", async ({ pag
   const euTicket = (
     await sandboxApi<TicketList>(eu, "POST", "/tickets/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } })
   ).tickets[0];
-  const crossed = await page.request.get(`/api/w/${us.id_code}/intercom/tickets/${euTicket.id}`);
+  const crossed = await page.request.get(`/api/w/${us.id_code}/tickets/${euTicket.id}`);
   expect(crossed.status()).toBe(404);
-  const own = await page.request.get(`/api/w/${eu.id_code}/intercom/tickets/${euTicket.id}`);
+  const own = await page.request.get(`/api/w/${eu.id_code}/tickets/${euTicket.id}`);
   expect(own.status()).toBe(200);
   expect((await own.json()).id).toBe(euTicket.id);
 });
