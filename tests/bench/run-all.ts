@@ -21,7 +21,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: "first-load", file: "tests/bench/first-load/routes.ts", covers: "first-load JavaScript per route" },
   { name: "lcp", file: "tests/bench/lcp/lcp.ts", covers: "Largest Contentful Paint per main page" },
-  { name: "route", file: "tests/bench/route/search-route.ts", covers: "the typed search route's overhead and throughput" },
+  { name: "route", file: "tests/bench/route/search.ts", covers: "the typed search route's overhead and throughput" },
   { name: "search", file: "tests/bench/search/render.ts", covers: "search-to-render" },
   { name: "timeline", file: "tests/bench/records/timeline.ts", covers: "a 500-part conversation's timeline" },
   { name: "sandbox", file: "tests/bench/sandbox/search.ts", covers: "the sandbox's start-up, memory and search" },
