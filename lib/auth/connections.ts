@@ -104,7 +104,10 @@ export async function listConnections(db: Db, userId: string): Promise<Connectio
  * within CACHE_MS.
  */
 const CACHE_MS = 5_000;
-const cache = new Map<string, { row: WorkspaceConnection | null; until: number }>();
+// One cache per process, not per bundle: route handlers, pages and the sign-in callback are
+// bundled apart, and a reconnect or a refused token seen by one must be seen by all at once.
+const globalForConnections = globalThis as unknown as { __connectionCache?: Map<string, { row: WorkspaceConnection | null; until: number }> };
+const cache = (globalForConnections.__connectionCache ??= new Map());
 const cacheKey = (userId: string, workspaceId: string) => `${userId}\u0000${workspaceId}`;
 
 function forget(userId: string, workspaceId?: string): void {
