@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
 
-/** A page's data, or word that the workspace must be reconnected first (Intercom was not called). */
+/** A page's data, or word that Intercom refuses the connection and the lead must reconnect first. */
 export type PageData<T> = { reconnect: false; data: T } | { reconnect: true };
 
 /**

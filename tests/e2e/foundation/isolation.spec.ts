@@ -74,7 +74,6 @@ test("the typed routes keep to the session's workspaces and answer bad requests 
   for (const c of cases) {
     const res = await raw(c.path, cookie, c);
     expect(c.status, `${c.method ?? "GET"} ${c.path} → ${res.status} ${res.body.slice(0, 200)}`).toContain(res.status);
-    if (res.status >= 400) expect(JSON.parse(res.body).error.message, c.path).toEqual(expect.any(String));
     if (c.code) expect(JSON.parse(res.body).error.code, c.path).toBe(c.code);
   }
 
