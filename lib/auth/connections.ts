@@ -99,12 +99,15 @@ export async function listConnections(db: Db, userId: string): Promise<Connectio
 }
 
 /**
- * Every proxied call looks its connection up, so lookups are kept for a few seconds. Changes
+ * Every API call looks its connection up, so lookups are kept for a few seconds. Changes
  * made by this instance drop them at once; another instance's disconnect takes effect
  * within CACHE_MS.
  */
 const CACHE_MS = 5_000;
-const cache = new Map<string, { row: WorkspaceConnection | null; until: number }>();
+// One cache per process, not per bundle: route handlers, pages and the sign-in callback are
+// bundled apart, and a reconnect or a refused token seen by one must be seen by all at once.
+const globalForConnections = globalThis as unknown as { __connectionCache?: Map<string, { row: WorkspaceConnection | null; until: number }> };
+const cache = (globalForConnections.__connectionCache ??= new Map());
 const cacheKey = (userId: string, workspaceId: string) => `${userId}\u0000${workspaceId}`;
 
 function forget(userId: string, workspaceId?: string): void {
@@ -142,7 +145,10 @@ export async function deleteConnection(db: Db, userId: string, workspaceId: stri
   return rows.length > 0;
 }
 
-/** A client acting with this connection's token (decrypted only here, on the server). */
+/**
+ * A client acting with this connection's token (decrypted only here, on the server), and
+ * as this connection's admin on every write.
+ */
 export function clientFor(connection: WorkspaceConnection, version = config().intercomVersion, transport?: Transport): IntercomClient {
   const token = decryptToken(tokenKey(), connection.tokenCiphertext, associated(connection.userId, connection.workspaceId));
   return new IntercomClient({
@@ -150,6 +156,7 @@ export function clientFor(connection: WorkspaceConnection, version = config().in
     token,
     version,
     timeoutMs: config().upstreamTimeoutMs,
+    actingAdminId: connection.adminId,
     transport,
   });
 }

@@ -3,6 +3,7 @@
  * connections, with exponential backoff and jitter, a bounded number of times. Any other
  * 4xx is Intercom's answer about this ticket and is final.
  */
+import { HttpError } from "@/lib/http/errors";
 import { IntercomError } from "@/lib/intercom/errors";
 
 /** Tries per item for failures that may pass (429s are not counted: they only mean "later"). */
@@ -13,6 +14,8 @@ export const MAX_RATE_LIMITED = 20;
 export type FailureKind = "rate_limited" | "transient" | "auth" | "cancelled" | "final";
 
 export function classify(e: unknown): FailureKind {
+  // Refused on this side before any call (a write that would not act as the lead): trying again changes nothing.
+  if (e instanceof HttpError) return "final";
   if (!(e instanceof IntercomError)) return "transient";
   if (e.status === 429) return "rate_limited";
   if (e.status === 401) return "auth";

@@ -15,7 +15,12 @@ export interface Connected {
   adminId: string;
   /** Called when Intercom refuses the token: the connection is marked for the lead to reconnect. */
   onReconnectNeeded: () => Promise<void>;
+  /** Whether the connection may still be used; false once it is marked for reconnecting, here or elsewhere. */
+  usable?: () => Promise<boolean>;
 }
+
+/** Why a job waits: the same words wherever the runner finds the token refused. */
+export const RECONNECT_REASON = "Intercom no longer accepts this workspace's connection. Reconnect it, then resume the job.";
 
 export interface RunnerOptions {
   db: Db;
@@ -169,6 +174,8 @@ export class BulkRunner {
         if (cancelled || reconnect || jobStop.signal.aborted) return;
         const item = await next();
         if (!item) return;
+        // A connection marked for reconnecting (by a route, or another job) gets no more calls.
+        if (!reconnect && connected.usable && !(await connected.usable().catch(() => true))) reconnect = RECONNECT_REASON;
         if (cancelled || reconnect || jobStop.signal.aborted) {
           await release(item);
           return;
@@ -209,9 +216,7 @@ export class BulkRunner {
   /** Intercom refused the token: flag the connection once and park the job until the lead reconnects. */
   private async pause(jobId: string, connected: Connected): Promise<void> {
     await connected.onReconnectNeeded().catch(() => {});
-    await transition(this.options.db, jobId, ["running"], "paused", {
-      pausedReason: "Intercom no longer accepts this workspace's connection. Reconnect it, then resume the job.",
-    });
+    await transition(this.options.db, jobId, ["running"], "paused", { pausedReason: RECONNECT_REASON });
   }
 
   /** Ends a job once nothing is left to run anywhere: completed, or cancelled with the rest skipped. */

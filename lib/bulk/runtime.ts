@@ -3,7 +3,7 @@ import { clientFor, findConnection, markNeedsReconnect } from "@/lib/auth/connec
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/catalog/server";
-import { BulkRunner } from "./runner";
+import { BulkRunner, RECONNECT_REASON, type RunnerOptions } from "./runner";
 
 const globalForRunner = globalThis as unknown as { __bulkRunner?: BulkRunner };
 
@@ -15,17 +15,30 @@ export function startBulkRunner(db: Db): BulkRunner | null {
     db,
     concurrency: c.concurrency,
     leaseMs: c.leaseMs,
-    connect: async (job) => {
-      const connection = await findConnection(db, job.userId, job.workspaceId);
-      if (!connection) return { error: "The workspace is no longer connected for the lead who started this job." };
-      if (connection.status === "needs_reconnect")
-        return { error: "Intercom no longer accepts this workspace's connection. Reconnect it, then resume the job." };
-      return { client: clientFor(connection), adminId: connection.adminId, onReconnectNeeded: () => markNeedsReconnect(db, connection) };
-    },
+    connect: connectJob(db),
     // The catalogue the job was planned with is usually still cached: no call.
     loadTypes: async (client, workspaceId) => (await loadCatalog(client, workspaceId)).ticketTypes,
   }).start();
   return globalForRunner.__bulkRunner;
+}
+
+/**
+ * A job runs as the lead who started it, with their connection's token, and only while
+ * Intercom accepts it: a connection marked for reconnecting (here or by any route) pauses
+ * the job with a reason instead of sending more calls.
+ */
+export function connectJob(db: Db): RunnerOptions["connect"] {
+  return async (job) => {
+    const connection = await findConnection(db, job.userId, job.workspaceId);
+    if (!connection) return { error: "The workspace is no longer connected for the lead who started this job." };
+    if (connection.status === "needs_reconnect") return { error: RECONNECT_REASON };
+    return {
+      client: clientFor(connection),
+      adminId: connection.adminId,
+      onReconnectNeeded: () => markNeedsReconnect(db, connection),
+      usable: async () => (await findConnection(db, job.userId, job.workspaceId))?.status === "active",
+    };
+  };
 }
 
 /** The running bulk runner, to wake it when a job is created; null where this instance runs none. */

@@ -13,6 +13,12 @@ type Params = Record<string, string | string[] | undefined>;
 interface Options<B extends core.$ZodType | undefined, Q extends core.$ZodType | undefined> {
   /** Require the `[workspace]` in the URL to be one of the session's connections. */
   workspace?: boolean;
+  /**
+   * A workspace route calls Intercom with the connection's token unless it says `false`
+   * (saved views, jobs' records, the connection itself: our database only). One that does
+   * is refused while Intercom refuses the token, so a dead token is not sent again.
+   */
+  intercom?: boolean;
   body?: B;
   query?: Q;
 }
@@ -51,8 +57,9 @@ export const RECONNECT_MESSAGE = "Intercom no longer accepts this workspace's co
 
 /**
  * The one wrapper every route handler goes through: the session (401), the workspace in
- * the URL belonging to it (404), Origin on mutations (403), zod-parsed input (400 with
- * field errors), and typed JSON errors for everything that goes wrong.
+ * the URL belonging to it (404), Origin on mutations (403), a connection that must be
+ * reconnected before Intercom is called again (401), zod-parsed input (400 with field
+ * errors), and typed JSON errors for everything that goes wrong.
  */
 export function createRoute(deps: RouteDeps) {
   return function route<B extends core.$ZodType | undefined = undefined, Q extends core.$ZodType | undefined = undefined>(
@@ -72,6 +79,7 @@ export function createRoute(deps: RouteDeps) {
           if (!connection) throw workspaceNotFound();
         }
         checkOrigin(req, deps.allowedOrigin());
+        if (connection?.status === "needs_reconnect" && options.intercom !== false) throw new HttpError(401, "reconnect_required", RECONNECT_MESSAGE);
         let query: unknown = undefined;
         if (options.query) {
           const parsed = z.safeParse(options.query, Object.fromEntries(req.nextUrl.searchParams));

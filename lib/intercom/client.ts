@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { actAs } from "./acting";
 import { errorFromBody, IntercomError, readRateLimit, type RateLimitState } from "./errors";
 import { nodeTransport, TransportError, type Transport } from "./transport";
 
@@ -8,13 +9,18 @@ export interface ClientOptions {
   token: string;
   version: string;
   timeoutMs: number;
+  /**
+   * The admin every write is made as (the connection's own), checked and filled in on each
+   * write by `actAs`; null for a client that only reads.
+   */
+  actingAdminId: string | null;
   transport?: Transport;
 }
 
 export interface RawResponse {
   status: number;
   headers: Headers;
-  /** The body as received; the proxy relays these bytes without decoding them. */
+  /** The body as received. */
   bytes: Uint8Array<ArrayBuffer>;
   text(): string;
 }
@@ -29,10 +35,15 @@ export class IntercomClient {
 
   constructor(private readonly options: ClientOptions) {}
 
-  /** One call, answered as raw bytes (the proxy relays them as they are). */
-  async raw(method: string, path: string, init: { body?: string; version?: string; signal?: AbortSignal } = {}): Promise<RawResponse> {
+  /**
+   * One call, answered as raw bytes. A write is checked first: one that would act as anyone
+   * but the connection's admin is refused here, before anything is sent.
+   */
+  async raw(method: string, path: string, init: { body?: unknown; version?: string; signal?: AbortSignal } = {}): Promise<RawResponse> {
     const { baseUrl, token, timeoutMs } = this.options;
     const transport = this.options.transport ?? nodeTransport;
+    const sent = actAs(this.options.actingAdminId, method, path, init.body);
+    const body = sent === undefined ? undefined : JSON.stringify(sent);
     try {
       const res = await transport({
         url: baseUrl + path,
@@ -41,9 +52,9 @@ export class IntercomClient {
           Authorization: `Bearer ${token}`,
           Accept: "application/json",
           "Intercom-Version": init.version ?? this.options.version,
-          ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         },
-        body: init.body,
+        body,
         timeoutMs,
         signal: init.signal,
       });
@@ -67,11 +78,7 @@ export class IntercomClient {
     schema: S,
     init: { body?: unknown; version?: string; signal?: AbortSignal } = {},
   ): Promise<z.output<S>> {
-    const res = await this.raw(method, path, {
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      version: init.version,
-      signal: init.signal,
-    });
+    const res = await this.raw(method, path, init);
     let json: unknown;
     try {
       const text = res.text();

@@ -35,8 +35,8 @@ const agents = {
 };
 
 /**
- * One HTTP call on node:http, reading the answer as bytes. Lighter than fetch for a proxy
- * that relays bodies untouched, and every call has a timeout.
+ * One HTTP call on node:http, reading the answer as bytes. Lighter than fetch for a server
+ * making many calls on kept-alive connections, and every call has a timeout.
  */
 export const nodeTransport: Transport = (req) =>
   new Promise((resolve, reject) => {

@@ -27,8 +27,6 @@ export class ApiError extends Error {
 
 interface ErrorShape {
   error?: { code?: string; message?: string; fields?: Record<string, string> };
-  /** Intercom's own error list, relayed by the proxy. */
-  errors?: { code?: string; message?: string }[];
 }
 
 export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
@@ -55,9 +53,8 @@ export async function fetchJson<T>(url: string, init: { method?: string; body?: 
   if (!res.ok) {
     const shape = (json ?? {}) as ErrorShape;
     const own = shape.error;
-    const intercom = shape.errors?.[0];
-    const code = own?.code ?? intercom?.code ?? `http_${res.status}`;
-    const message = own?.message ?? intercom?.message ?? describeStatus(res.status);
+    const code = own?.code ?? `http_${res.status}`;
+    const message = own?.message ?? describeStatus(res.status);
     throw new ApiError(res.status, code, message, own?.fields);
   }
   return json as T;
@@ -67,11 +64,6 @@ function describeStatus(status: number): string {
   if (status === 429) return "Intercom's rate limit was reached. Wait a few seconds and try again.";
   if (status >= 500) return "Intercom or the dashboard's server had a problem. Try again.";
   return `The request failed (${status}).`;
-}
-
-/** A call through the Intercom proxy for a workspace. */
-export function intercom<T>(workspace: string, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  return fetchJson<T>(`/api/w/${encodeURIComponent(workspace)}/intercom${path}`, { method, body, signal });
 }
 
 /** The sign-in page, coming back to where the lead is now. */

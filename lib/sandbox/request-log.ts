@@ -12,6 +12,8 @@ export interface LoggedRequest {
   status: number;
   /** The workspace of the token, when it was valid. */
   workspace: string | null;
+  /** The bearer token sent, valid or not (tests check a revoked one is not sent again). */
+  token: string | null;
   /** The route's handler ran to the end: a change it makes took effect (even if the answer was then lost). */
   applied: boolean;
 }
@@ -27,14 +29,18 @@ export class RequestLog {
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
   }
 
-  /** Entries after `since`, optionally for one method and a path prefix. */
-  query(filter: { since?: number; method?: string; pathPrefix?: string; workspace?: string }): { last_seq: number; requests: LoggedRequest[] } {
+  /** Entries after `since`, optionally for one method, a path prefix, a workspace or a token. */
+  query(filter: { since?: number; method?: string; pathPrefix?: string; workspace?: string; token?: string }): {
+    last_seq: number;
+    requests: LoggedRequest[];
+  } {
     const requests = this.entries.filter(
       (e) =>
         e.seq > (filter.since ?? 0) &&
         (!filter.method || e.method === filter.method) &&
         (!filter.pathPrefix || e.path.startsWith(filter.pathPrefix)) &&
-        (!filter.workspace || e.workspace === filter.workspace),
+        (!filter.workspace || e.workspace === filter.workspace) &&
+        (!filter.token || e.token === filter.token),
     );
     return { last_seq: this.seq, requests };
   }

@@ -96,7 +96,10 @@ export class Sandbox {
       if (path === "/auth/eagle/token" && method === "POST") return await this.token(req, res, requestId);
       const note = { workspace: null as string | null, applied: false };
       this.pending.set(res, note);
-      res.once("close", () => this.requests.add({ at: Date.now(), method, path, status: res.statusCode, workspace: note.workspace, applied: note.applied }));
+      const token = headerValue(req, "authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+      res.once("close", () =>
+        this.requests.add({ at: Date.now(), method, path, status: res.statusCode, workspace: note.workspace, token, applied: note.applied }),
+      );
       return await this.api(req, res, method, path, url.searchParams, requestId);
     } catch (e) {
       if (e instanceof ApiError) return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), { "X-Request-Id": requestId });
@@ -238,6 +241,7 @@ export class Sandbox {
             method: q.get("method") ?? undefined,
             pathPrefix: q.get("path_prefix") ?? undefined,
             workspace: q.get("id_code") ?? undefined,
+            token: q.get("token") ?? undefined,
           }),
         );
       }

@@ -15,28 +15,30 @@ export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
 
   return {
     /** GET /api/w/[workspace]/views → { views } */
-    list: route({ workspace: true }, async ({ user, connection }) => {
+    list: route({ workspace: true, intercom: false }, async ({ user, connection }) => {
       const db = await getDb();
       await ensureDefaultViews(db, connection.workspaceId);
       return { views: await listViews(db, user.id, connection.workspaceId) };
     }),
 
     /** POST /api/w/[workspace]/views → 201 with the view */
-    create: route({ workspace: true, body: viewInput }, async ({ user, connection, body }) => {
+    create: route({ workspace: true, intercom: false, body: viewInput }, async ({ user, connection, body }) => {
       const view = await createView(await getDb(), user.id, connection.workspaceId, body);
       return Response.json(view, { status: 201, headers: { "Cache-Control": "no-store" } });
     }),
 
     /** GET /api/w/[workspace]/views/[id] → the view */
-    get: route({ workspace: true }, async ({ user, connection, params }) => getView(await getDb(), user.id, connection.workspaceId, viewId(params))),
+    get: route({ workspace: true, intercom: false }, async ({ user, connection, params }) =>
+      getView(await getDb(), user.id, connection.workspaceId, viewId(params)),
+    ),
 
     /** PATCH /api/w/[workspace]/views/[id] → the updated view */
-    update: route({ workspace: true, body: viewPatch }, async ({ user, connection, params, body }) =>
+    update: route({ workspace: true, intercom: false, body: viewPatch }, async ({ user, connection, params, body }) =>
       updateView(await getDb(), user.id, connection.workspaceId, viewId(params), body),
     ),
 
     /** DELETE /api/w/[workspace]/views/[id] → { deleted: id } */
-    remove: route({ workspace: true }, async ({ user, connection, params }) => {
+    remove: route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
       const id = viewId(params);
       await deleteView(await getDb(), user.id, connection.workspaceId, id);
       return { deleted: id };

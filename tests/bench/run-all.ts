@@ -3,7 +3,7 @@
  * so never at once), then one summary table of every figure against its budget, also written
  * to tests/bench/RESULTS.md with the date and the machine.
  *
- * `npm run bench -- load proxy` runs only the named benchmarks (by folder or file name);
+ * `npm run bench -- load route` runs only the named benchmarks (by folder or file name);
  * RESULTS.md is written only by a full run.
  */
 import { spawn } from "node:child_process";
@@ -21,13 +21,13 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: "first-load", file: "tests/bench/first-load/routes.ts", covers: "first-load JavaScript per route" },
   { name: "lcp", file: "tests/bench/lcp/lcp.ts", covers: "Largest Contentful Paint per main page" },
-  { name: "proxy", file: "tests/bench/proxy/proxy.ts", covers: "the proxy's overhead and throughput" },
+  { name: "route", file: "tests/bench/route/search.ts", covers: "the typed search route's overhead and throughput" },
   { name: "search", file: "tests/bench/search/render.ts", covers: "search-to-render" },
   { name: "timeline", file: "tests/bench/records/timeline.ts", covers: "a 500-part conversation's timeline" },
   { name: "sandbox", file: "tests/bench/sandbox/search.ts", covers: "the sandbox's start-up, memory and search" },
   { name: "export", file: "tests/bench/segments/export.ts", covers: "a segment's CSV export" },
   { name: "bulk", file: "tests/bench/bulk/bulk.ts", covers: "bulk throughput and memory" },
-  { name: "load", file: "tests/bench/load/load.ts", covers: "100 users searching through the proxy" },
+  { name: "load", file: "tests/bench/load/load.ts", covers: "100 users searching through the typed search route" },
 ];
 
 const only = process.argv.slice(2);

@@ -1,11 +1,12 @@
 /**
- * Load: 100 virtual users search through the dashboard's Intercom proxy at once for 60 s,
+ * Load: 100 virtual users search through the dashboard's typed search route
+ * (`POST /api/w/{ws}/search/{resource}`, the call the search screens make) at once for 60 s,
  * with the sandbox answering after 100 ms and keeping Intercom's own rate limit (1,666 calls
  * per 10 s per workspace). Users are split over both seeded workspaces, each workspace
  * with its own signed-in session; each user loops without pause over ticket,
  * conversation and contact searches, as a crowd of leads refreshing their views would.
  *
- * Expected: every answer is a 200 or a relayed 429, never anything else.
+ * Expected: every answer is a 200 or a 429 passed on from Intercom, never anything else.
  * Printed: p50/p95/p99 of all answers and of the 200s, requests/s, answers by status.
  * Memory: the dashboard's RSS, after a warm-up under the same load, grows < 50 MB by the end.
  */
@@ -62,10 +63,10 @@ try {
     const [resource, query] = SEARCHES[(user + n) % SEARCHES.length];
     const started = performance.now();
     try {
-      const res = await fetch(`${dashboard.url}/api/w/${ws}/intercom/${resource}/search`, {
+      const res = await fetch(`${dashboard.url}/api/w/${ws}/search/${resource}`, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", Cookie: cookie, Origin: dashboard.url },
-        body: JSON.stringify({ query, pagination: { per_page: 25 } }),
+        body: JSON.stringify({ query, per_page: 25 }),
       });
       await res.arrayBuffer();
       return { ms: performance.now() - started, status: res.status };
@@ -109,7 +110,7 @@ try {
   const fmt = (v: number) => v.toFixed(1).padStart(8);
 
   console.log(
-    `\nLoad: ${USERS} users searching through the proxy for ${(DURATION_MS / 1000).toFixed(0)} s (after ${(WARMUP_MS / 1000).toFixed(0)} s of warm-up), sandbox latency ${LATENCY_MS} ms, Intercom's rate limit, ${sessions.length} workspaces`,
+    `\nLoad: ${USERS} users searching through the typed search route for ${(DURATION_MS / 1000).toFixed(0)} s (after ${(WARMUP_MS / 1000).toFixed(0)} s of warm-up), sandbox latency ${LATENCY_MS} ms, Intercom's rate limit, ${sessions.length} workspaces`,
   );
   console.log("  answers        count      p50 ms   p95 ms   p99 ms");
   console.log(`  all       ${String(all.length).padStart(9)}  ${fmt(percentile(all, 50))} ${fmt(percentile(all, 95))} ${fmt(percentile(all, 99))}`);

@@ -111,7 +111,6 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     `${w}/views`,
     `${w}/bulk-jobs`,
     `${w}/segments/${segments[0].id}/export`,
-    `${w}/intercom/me`,
   ];
 
   const cases: Case[] = [];
@@ -166,17 +165,20 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       body: JSON.stringify({ query: { field: "id", operator: "=", value: "1" } }),
       headers: json,
     },
-    // Traversal and encodings through the proxy: only allowlisted Intercom paths go out.
-    { name: "proxy traversal", method: "GET", path: `${w}/intercom/..%2F..%2Fadmins` },
-    { name: "proxy traversal after a path", method: "GET", path: `${w}/intercom/tickets/..%2F..%2Fadmins` },
-    { name: "proxy dot segments", method: "GET", path: `${w}/intercom/%2e%2e/%2e%2e/me` },
-    { name: "proxy double encoding", method: "GET", path: `${w}/intercom/%252e%252e%252fme` },
-    { name: "proxy empty segment", method: "GET", path: `${w}/intercom//evil.example/me` },
-    { name: "proxy call outside the allowlist", method: "DELETE", path: `${w}/intercom/contacts/1`, headers: { origin } },
+    // Traversal and encodings in the typed routes' paths: none reaches anything but a route of this workspace.
+    { name: "traversal in a conversation id", method: "GET", path: `${w}/conversations/..%2F..%2Fadmins` },
+    { name: "traversal after an id", method: "GET", path: `${w}/tickets/${ticket.id}/..%2F..%2Fadmins` },
+    { name: "dot segments", method: "GET", path: `${w}/tickets/%2e%2e/%2e%2e/me` },
+    { name: "double encoding", method: "GET", path: `${w}/tickets/%252e%252e%252fme` },
+    { name: "empty segment", method: "GET", path: `${w}/tickets//evil.example/me` },
+    { name: "traversal in a searched list", method: "POST", path: `${w}/search/..%2Fadmins`, body: "{}", headers: json },
+    // The generic Intercom path is gone: a JSON 404 like any path no handler owns, for every method.
+    { name: "the removed Intercom passthrough", method: "GET", path: `${w}/intercom/me` },
+    { name: "the removed Intercom passthrough, posted", method: "POST", path: `${w}/intercom/conversations/${conv.id}/reply`, body: "{}", headers: json },
     { name: "unknown API path", method: "GET", path: `${w}/nothing-here` },
     { name: "unknown API path, posted", method: "POST", path: "/api/nothing", body: "{}", headers: json },
     // Absolute URLs where paths, ids or searches belong.
-    { name: "absolute URL as a proxied path", method: "GET", path: `${w}/intercom/https:%2F%2Fevil.example%2Fme` },
+    { name: "absolute URL as an id", method: "GET", path: `${w}/tickets/https:%2F%2Fevil.example%2Fme` },
     { name: "absolute URL as a search link", method: "GET", path: `${w}/segments/${segments[0].id}/export?q=https://evil.example/x` },
     { name: "absolute URL as a job id", method: "GET", path: `${w}/bulk-jobs/https%3A%2F%2Fevil.example` },
     // Another workspace's records, through a workspace the lead has.
@@ -333,6 +335,9 @@ test("every route handler answers bad input with a 4xx error and changes nothing
   }
   expect(failures, failures.join("\n")).toEqual([]);
   expect(cases.length).toBeGreaterThan(150);
+  // Nothing forwards to Intercom by path any more: the old passthrough is a JSON 404.
+  const gone = await raw({ name: "the removed Intercom passthrough", method: "GET", path: `${w}/intercom/me` }, cookie);
+  expect([gone.status, gone.type, JSON.parse(gone.body).error.code]).toEqual([404, expect.stringContaining("application/json"), "not_found"]);
 
   // Nothing changed: no change reached the sandbox, and the database holds the same views and jobs.
   const after = (await (await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark}`)).json()) as {

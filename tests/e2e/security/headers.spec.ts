@@ -19,7 +19,14 @@ const REQUIRED = {
 
 test("pages and API answers carry a strict CSP and the security headers", async ({ page }) => {
   const us = await workspace("Northwind Support");
-  for (const path of ["/signin", `/w/${us.id_code}/tickets`, `/api/w/${us.id_code}/catalog`, `/api/w/${us.id_code}/intercom/me`, "/no-such-page"]) {
+  for (const path of [
+    "/signin",
+    `/w/${us.id_code}/tickets`,
+    `/api/w/${us.id_code}/catalog`,
+    `/api/w/${us.id_code}/overview`,
+    `/api/w/${us.id_code}/no-such-route`,
+    "/no-such-page",
+  ]) {
     const res = await page.request.get(path);
     const h = res.headers();
     const csp = h["content-security-policy"] ?? "";

@@ -38,10 +38,10 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
   const handle = await testDb();
   const [w] = sb.workspaces;
   const store = sb.sandbox.workspace(w.id_code)!;
-  const clientWith = (token: string) => new IntercomClient({ baseUrl: sb.url, token, version: "2.14", timeoutMs: 10_000 });
+  const adminId = store.info.owner_admin_id;
+  const clientWith = (token: string) => new IntercomClient({ baseUrl: sb.url, token, version: "2.14", timeoutMs: 10_000, actingAdminId: adminId });
   const client = clientWith(w.access_token);
   const userId = await upsertUser(handle.db, `lead-${w.id_code}@example.com`, "Lead");
-  const adminId = store.info.owner_admin_id;
   const runners: BulkRunner[] = [];
   const world: BulkWorld = {
     sb,

@@ -21,7 +21,7 @@ afterAll(() => {
 });
 
 async function failure(baseUrl: string, timeoutMs: number): Promise<IntercomError> {
-  const client = new IntercomClient({ baseUrl, token: "t", version: "2.14", timeoutMs });
+  const client = new IntercomClient({ baseUrl, token: "t", version: "2.14", timeoutMs, actingAdminId: null });
   const e = await client.request("GET", "/me", meSchema).then(
     () => null,
     (x: unknown) => x,

@@ -5,7 +5,7 @@ import { findConnection, markNeedsReconnect, upsertConnection, upsertUser } from
 import type { SessionUser } from "@/lib/auth/session";
 import type { OpenDb } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
-import { createRoute } from "@/lib/http/wrapper";
+import { createRoute, RECONNECT_MESSAGE } from "@/lib/http/wrapper";
 import { IntercomError } from "@/lib/intercom/errors";
 import { testDb } from "../../support/db";
 
@@ -16,13 +16,11 @@ let handle: OpenDb;
 let user: SessionUser;
 let signedIn: SessionUser | null;
 
-beforeAll(async () => {
-  handle = await testDb();
-  const id = await upsertUser(handle.db, "lead@example.com", "Lead");
-  user = { id, email: "lead@example.com", name: "Lead", lastWorkspace: null, sessionId: "test-session" };
+/** Connects (or reconnects, which makes the connection active again) a workspace of the lead's. */
+async function connect(userId: string, workspaceId: string): Promise<void> {
   await upsertConnection(handle.db, {
-    userId: id,
-    workspaceId: "mine",
+    userId,
+    workspaceId,
     workspaceName: "Mine",
     region: "US",
     timezone: "UTC",
@@ -32,6 +30,13 @@ beforeAll(async () => {
     adminEmail: "lead@example.com",
     accessToken: "sbx_oat_wrapper",
   });
+}
+
+beforeAll(async () => {
+  handle = await testDb();
+  const id = await upsertUser(handle.db, "lead@example.com", "Lead");
+  user = { id, email: "lead@example.com", name: "Lead", lastWorkspace: null, sessionId: "test-session" };
+  await connect(id, "mine");
 });
 afterAll(() => handle.close());
 
@@ -127,6 +132,47 @@ describe("the route wrapper", () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("reconnect_required");
     expect((await findConnection(handle.db, user.id, "mine"))!.status).toBe("needs_reconnect");
+    await connect(user.id, "mine");
+  });
+
+  it("sends nothing more with a token Intercom refused: routes that call Intercom answer 401 before their handler runs", async () => {
+    signedIn = user;
+    await connect(user.id, "revoked");
+    await markNeedsReconnect(handle.db, (await findConnection(handle.db, user.id, "revoked"))!);
+    let ran = 0;
+    const reads = route({ workspace: true }, async () => {
+      ran++;
+      return { ok: true };
+    });
+    const writes = route({ workspace: true, body }, async () => {
+      ran++;
+      return { ok: true };
+    });
+    for (const res of [
+      await call(reads, { ws: "revoked" }),
+      await call(writes, { ws: "revoked", method: "POST", headers: json, body: JSON.stringify({ name: "x", count: 1 }) }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: { code: "reconnect_required", message: RECONNECT_MESSAGE } });
+    }
+    expect(ran).toBe(0);
+    // A forged Origin is still told so first.
+    const forged = await call(writes, { ws: "revoked", method: "POST", headers: { ...json, origin: "https://evil.example" }, body: "{}" });
+    expect((await forged.json()).error.code).toBe("bad_origin");
+  });
+
+  it("keeps routes that only use the database working while the connection needs reconnecting, and all of them once reconnected", async () => {
+    signedIn = user;
+    await connect(user.id, "revoked");
+    await markNeedsReconnect(handle.db, (await findConnection(handle.db, user.id, "revoked"))!);
+    const local = route({ workspace: true, intercom: false }, async ({ connection }) => ({ workspace: connection.workspaceId }));
+    const res = await call(local, { ws: "revoked" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ workspace: "revoked" });
+
+    await connect(user.id, "revoked");
+    const again = await call(read, { ws: "revoked" });
+    expect(again.status).toBe(200);
   });
 
   it("turns thrown errors into typed JSON", async () => {

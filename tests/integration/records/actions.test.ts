@@ -24,10 +24,11 @@ let adminId: string;
 beforeAll(async () => {
   sb = await bootSandbox();
   const ws = sb.workspaces[0];
-  client = new IntercomClient({ baseUrl: sb.url, token: ws.access_token, version: "2.14", timeoutMs: 10_000 });
-  catalog = await loadCatalog(client, ws.id_code);
   store = sb.sandbox.workspace(ws.id_code)!;
-  adminId = catalog.admins[0].id;
+  // The personal token's admin: every write is made as this one.
+  adminId = store.info.owner_admin_id;
+  client = new IntercomClient({ baseUrl: sb.url, token: ws.access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: adminId });
+  catalog = await loadCatalog(client, ws.id_code);
 });
 afterAll(() => sb.stop());
 

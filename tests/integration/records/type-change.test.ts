@@ -32,6 +32,7 @@ beforeAll(async () => {
     token: ws.access_token,
     version: "2.14",
     timeoutMs: 10_000,
+    actingAdminId: store.info.owner_admin_id,
     transport: (req) => {
       calls.push(req);
       return nodeTransport(req);

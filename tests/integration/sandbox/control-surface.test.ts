@@ -119,4 +119,25 @@ describe("GET /sandbox/requests", () => {
     await ctl("DELETE", "/sandbox/requests");
     expect((await ctl<{ requests: unknown[] }>("GET", "/sandbox/requests")).body.requests).toEqual([]);
   });
+
+  it("records the token each call was sent with, valid or not, and filters by it", async () => {
+    const ctl = control(sb.url);
+    const [ws] = sb.workspaces;
+    const token = await oauthToken(sb.url, ws.id_code, sb.sandbox.workspace(ws.id_code)!.info.owner_admin_id);
+    const { last_seq: mark } = (await ctl<{ last_seq: number }>("GET", "/sandbox/requests")).body;
+    expectOk(await client(sb.url, token)("GET", "/me"), meSchema);
+    expectOk(await client(sb.url, ws.access_token)("GET", "/me"), meSchema);
+    await ctl("POST", "/sandbox/revoke", { id_code: ws.id_code });
+    expect((await client(sb.url, token)("GET", "/me")).status).toBe(401);
+    const sent = await ctl<{ requests: { status: number; workspace: string | null; token: string | null }[] }>(
+      "GET",
+      `/sandbox/requests?since=${mark}&token=${encodeURIComponent(token)}`,
+    );
+    expect(sent.body.requests.map(({ status, workspace, token }) => ({ status, workspace, token }))).toEqual([
+      { status: 200, workspace: ws.id_code, token },
+      { status: 401, workspace: null, token },
+    ]);
+    await ctl("DELETE", "/sandbox/requests");
+    expect((await ctl<{ requests: unknown[] }>("GET", "/sandbox/requests")).body.requests).toEqual([]);
+  });
 });

@@ -71,7 +71,7 @@ beforeAll(async () => {
   ana = await lead("ana@example.com", [us, eu]);
   ben = await lead("ben@example.com", [us]);
   for (const w of sb.workspaces) {
-    const client = new IntercomClient({ baseUrl: sb.url, token: w.access_token, version: "2.14", timeoutMs: 10_000 });
+    const client = new IntercomClient({ baseUrl: sb.url, token: w.access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: null });
     const sized = (await listSegments(client)).filter((s) => (s.count ?? 0) >= 4 * PER_PAGE).sort((a, b) => (a.count ?? 0) - (b.count ?? 0));
     segmentOf[w.id_code] = sized[0];
   }

@@ -20,7 +20,7 @@ let ws: string;
 beforeAll(async () => {
   sb = await bootSandbox();
   ws = sb.workspaces[0].id_code;
-  client = new IntercomClient({ baseUrl: sb.url, token: sb.workspaces[0].access_token, version: "2.14", timeoutMs: 10_000 });
+  client = new IntercomClient({ baseUrl: sb.url, token: sb.workspaces[0].access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: null });
 });
 afterAll(() => sb.stop());
 beforeEach(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RatePacer } from "@/lib/bulk/pacer";
+import { HttpError } from "@/lib/http/errors";
 import { backoffMs, classify, MAX_ATTEMPTS, rateLimitedWaitMs } from "@/lib/bulk/retry";
 import { IntercomError } from "@/lib/intercom/errors";
 
@@ -99,6 +100,10 @@ describe("retry policy", () => {
     expect(classify(err(401))).toBe("auth");
     expect(classify(err(499))).toBe("cancelled");
     expect(MAX_ATTEMPTS).toBe(5);
+  });
+
+  it("never retries a write refused before it was sent (one that would not act as the lead)", () => {
+    expect(classify(new HttpError(400, "acting_identity", "x"))).toBe("final");
   });
 
   it("backs off exponentially with jitter, capped", () => {

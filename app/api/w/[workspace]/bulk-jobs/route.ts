@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 
 /** The workspace's bulk jobs, newest first. */
-export const GET = route({ workspace: true }, async ({ connection }) => ({ jobs: await listJobs(await getDb(), connection.workspaceId) }));
+export const GET = route({ workspace: true, intercom: false }, async ({ connection }) => ({ jobs: await listJobs(await getDb(), connection.workspaceId) }));
 
 /** Creates a job over the selection as it is now, and starts it. */
 export const POST = route({ workspace: true, body: createJobBody }, async ({ connection, user, body }) => {

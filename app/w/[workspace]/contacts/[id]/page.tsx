@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { ReconnectNeeded } from "@/components/shell/reconnect-needed";
 import { ContactView } from "@/components/contacts/contact-view";
 import { loadContactDetail } from "@/lib/contacts/detail";
-import { loadForPage, pageRecordId } from "@/lib/server/page-data";
+import { loadForPage, pageRecordId, RECONNECT_TITLE } from "@/lib/server/page-data";
 
 type Params = Promise<{ workspace: string; id: string }>;
 
@@ -11,10 +12,12 @@ const load = cache((workspace: string, id: string) => loadForPage(workspace, (cl
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { workspace, id } = await params;
   const contact = await load(workspace, id);
-  return { title: contact.name ?? contact.email ?? "Contact" };
+  if (contact.reconnect) return { title: RECONNECT_TITLE };
+  return { title: contact.data.name ?? contact.data.email ?? "Contact" };
 }
 
 export default async function ContactPage({ params }: { params: Params }) {
   const { workspace, id } = await params;
-  return <ContactView contact={await load(workspace, id)} />;
+  const contact = await load(workspace, id);
+  return contact.reconnect ? <ReconnectNeeded /> : <ContactView contact={contact.data} />;
 }

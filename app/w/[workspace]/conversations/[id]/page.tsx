@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { ReconnectNeeded } from "@/components/shell/reconnect-needed";
 import { ConversationView } from "@/components/conversations/conversation-view";
 import { loadConversationDetail } from "@/lib/records/detail";
-import { loadForPage, pageRecordId } from "@/lib/server/page-data";
+import { loadForPage, pageRecordId, RECONNECT_TITLE } from "@/lib/server/page-data";
 
 type Params = Promise<{ workspace: string; id: string }>;
 
@@ -11,10 +12,12 @@ const load = cache((workspace: string, id: string) => loadForPage(workspace, (cl
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { workspace, id } = await params;
   const conversation = await load(workspace, id);
-  return { title: conversation.title ?? conversation.subject };
+  if (conversation.reconnect) return { title: RECONNECT_TITLE };
+  return { title: conversation.data.title ?? conversation.data.subject };
 }
 
 export default async function ConversationPage({ params }: { params: Params }) {
   const { workspace, id } = await params;
-  return <ConversationView id={id} initial={await load(workspace, id)} />;
+  const conversation = await load(workspace, id);
+  return conversation.reconnect ? <ReconnectNeeded /> : <ConversationView id={id} initial={conversation.data} />;
 }

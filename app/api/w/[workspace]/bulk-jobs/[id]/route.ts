@@ -3,7 +3,7 @@ import { summarize } from "@/lib/bulk/store";
 import { route } from "@/lib/http/route";
 
 /** A job's progress: counts, rate, time left and the rate limit's state. */
-export const GET = route({ workspace: true }, async ({ connection, params }) => {
+export const GET = route({ workspace: true, intercom: false }, async ({ connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   return summarize(db, job);
 });

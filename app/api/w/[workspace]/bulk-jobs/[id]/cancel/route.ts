@@ -4,7 +4,7 @@ import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
 /** Stops a job after the calls already in flight; what never ran ends as skipped. */
-export const POST = route({ workspace: true }, async ({ connection, params }) => {
+export const POST = route({ workspace: true, intercom: false }, async ({ connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   if (!(await transition(db, job.id, ["queued", "running", "paused"], "cancelling"))) throw new HttpError(409, "not_running", "This job has already finished.");
   wakeRunner();

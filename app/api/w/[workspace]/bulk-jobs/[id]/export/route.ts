@@ -4,7 +4,7 @@ import { csvRow } from "@/lib/csv";
 import { route } from "@/lib/http/route";
 
 /** Every ticket of a job and its outcome, as CSV. */
-export const GET = route({ workspace: true }, async ({ connection, params }) => {
+export const GET = route({ workspace: true, intercom: false }, async ({ connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   const encoder = new TextEncoder();
   const rows = allItems(db, job.id);

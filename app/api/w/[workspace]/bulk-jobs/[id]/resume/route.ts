@@ -3,10 +3,9 @@ import { jobById, summarize, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 
-/** Resumes a paused job (after the workspace was reconnected). */
+/** Resumes a paused job (after the workspace was reconnected: the wrapper refuses it before). */
 export const POST = route({ workspace: true }, async ({ connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
-  if (connection.status === "needs_reconnect") throw new HttpError(409, "reconnect_required", "Reconnect the workspace first.");
   if (!(await transition(db, job.id, ["paused"], "queued", { pausedReason: null }))) throw new HttpError(409, "not_paused", "This job is not paused.");
   wakeRunner();
   return summarize(db, (await jobById(db, job.id))!);
