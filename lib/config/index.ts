@@ -19,6 +19,8 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** Bulk jobs: whether this instance runs them, items in flight per job, and how long a claim lasts. */
   bulk: { runner: boolean; concurrency: number; leaseMs: number };
+  /** Days an audit log entry is kept before the daily sweep deletes it. */
+  auditRetentionDays: number;
 }
 
 let cached: Config | undefined;
@@ -53,6 +55,7 @@ export function config(): Config {
       concurrency: Math.max(1, Math.min(64, Number(env.BULK_CONCURRENCY ?? 16) || 16)),
       leaseMs: Math.max(1_000, Number(env.BULK_LEASE_MS ?? 30_000) || 30_000),
     },
+    auditRetentionDays: Math.max(1, Math.floor(Number(env.AUDIT_RETENTION_DAYS ?? 180) || 180)),
   };
   // next-auth reads its own variable for building callback URLs.
   env.NEXTAUTH_URL ??= publicUrl;

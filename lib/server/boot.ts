@@ -7,7 +7,8 @@ const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
 /**
  * Runs once when the dashboard's server starts: the embedded sandbox (when no Intercom
  * app is configured, or SANDBOX=on), the database's migrations, and the bulk job runner
- * (which picks up any job a previous run left unfinished).
+ * (which picks up any job a previous run left unfinished), and the audit log's retention
+ * sweep (now, then daily).
  */
 export function boot(): Promise<void> {
   globalForBoot.__triageBoot ??= (async () => {
@@ -16,6 +17,8 @@ export function boot(): Promise<void> {
     const db = await getDb();
     const { startBulkRunner } = await import("@/lib/bulk/runtime");
     startBulkRunner(db);
+    const { startAuditSweep } = await import("@/lib/audit/sweep");
+    startAuditSweep(db, c.auditRetentionDays);
   })();
   return globalForBoot.__triageBoot;
 }
