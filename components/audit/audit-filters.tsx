@@ -50,7 +50,7 @@ export function AuditFilters({ initial, onApply, serverErrors }: Props) {
     <form
       noValidate
       aria-label="Filter the audit log"
-      className="grid grid-cols-1 gap-3 rounded-lg border bg-card p-3 sm:grid-cols-2 lg:grid-cols-[minmax(12rem,1.4fr)_minmax(10rem,1.2fr)_minmax(8rem,0.9fr)_minmax(7rem,0.9fr)_minmax(8rem,1fr)_minmax(8rem,1fr)_auto]"
+      className="grid grid-cols-1 gap-3 rounded-lg border bg-card p-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-6"
       onSubmit={handleSubmit(onApply)}
     >
       {field(
@@ -90,7 +90,7 @@ export function AuditFilters({ initial, onApply, serverErrors }: Props) {
       {field("recordId", "Record id", <Input type="text" autoComplete="off" placeholder="Any" {...aria("recordId")} {...register("recordId")} />)}
       {field("from", "From", <Input type="date" {...aria("from")} {...register("from")} />)}
       {field("to", "To", <Input type="date" {...aria("to")} {...register("to")} />)}
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
+      <div className="flex items-end justify-end gap-2 sm:col-span-2 lg:col-span-3 2xl:col-span-6">
         <Button type="submit">Apply filters</Button>
         <Button
           variant="outline"

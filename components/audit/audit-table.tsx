@@ -45,7 +45,7 @@ function Change({ e }: { e: AuditView }) {
   return (
     <ul className="space-y-0.5">
       {lines.map((l) => (
-        <li key={l.key} className="break-words">
+        <li key={l.key} className="[overflow-wrap:anywhere]">
           <span className="text-muted-foreground">{l.key}: </span>
           {l.before !== null && <span>{l.before}</span>}
           {l.before !== null && l.after !== null && <span aria-label="changed to"> → </span>}
@@ -57,22 +57,20 @@ function Change({ e }: { e: AuditView }) {
 }
 
 /** The log's rows: when (in the workspace's timezone), who, what, which record, and the values it changed. */
+const shortId = (type: string | null, id: string) => (type === "bulk_job" ? id.slice(0, 8) : id);
+
+/**
+ * The log's rows: when (in the workspace's timezone) and who, what and to which record, the
+ * summary, and the values it changed. Paired columns keep the summary in view at 1024 px.
+ */
 export function AuditTable({ ws, timeZone, entries }: { ws: string; timeZone: string; entries: AuditView[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border bg-card">
-      <table className="w-full min-w-[56rem] table-fixed text-sm">
+      <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">Audit log, newest first</caption>
-        <colgroup>
-          <col className="w-40" />
-          <col className="w-48" />
-          <col className="w-44" />
-          <col className="w-36" />
-          <col />
-          <col className="w-[28%]" />
-        </colgroup>
         <thead className="border-b bg-muted/40 text-left text-xs text-muted-foreground">
           <tr>
-            {["Time", "Who", "Action", "Record", "Summary", "Before → after"].map((h) => (
+            {["Time and who", "Action and record", "Summary", "Before → after"].map((h) => (
               <th key={h} scope="col" className="px-3 py-2 font-medium">
                 {h}
               </th>
@@ -83,47 +81,42 @@ export function AuditTable({ ws, timeZone, entries }: { ws: string; timeZone: st
           {entries.map((e) => {
             const href = recordHref(ws, e);
             const kind = RECORD_TYPE_LABELS[e.recordType as AuditRecordType] ?? e.recordType;
+            const record = e.recordId ? `${kind} ${shortId(e.recordType, e.recordId)}` : null;
             return (
               <tr key={e.id} className="border-b align-top last:border-0">
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                  <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(Math.floor(e.at / 1000), timeZone)}</time>
-                </td>
-                <td className="px-3 py-2">
-                  <p className="truncate font-medium" title={e.actorEmail}>
-                    {e.actorName ?? e.actorEmail}
+                <td className="w-44 max-w-52 px-3 py-2">
+                  <time dateTime={new Date(e.at).toISOString()} className="block whitespace-nowrap tabular-nums">
+                    {formatDateTime(Math.floor(e.at / 1000), timeZone)}
+                  </time>
+                  <p className="truncate text-xs text-muted-foreground" title={e.actorEmail}>
+                    {e.actorName ? `${e.actorName} · ${e.actorEmail}` : e.actorEmail}
                   </p>
-                  {e.actorName && <p className="truncate text-xs text-muted-foreground">{e.actorEmail}</p>}
                 </td>
-                <td className="px-3 py-2">
-                  <code className="break-all text-xs">{e.action}</code>
-                  {e.outcome === "failed" && (
-                    <Badge variant="destructive" className="ml-1">
-                      Failed
-                    </Badge>
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  {e.recordId ? (
-                    href ? (
-                      <Link href={href} className="break-all font-medium text-primary hover:underline">
-                        {kind} {e.recordId}
+                <td className="w-44 px-3 py-2">
+                  <p>
+                    <code className="text-xs whitespace-nowrap">{e.action}</code>
+                    {e.outcome === "failed" && (
+                      <Badge variant="destructive" className="ml-1">
+                        Failed
+                      </Badge>
+                    )}
+                  </p>
+                  {record &&
+                    (href ? (
+                      <Link href={href} title={e.recordId ?? undefined} className="font-medium whitespace-nowrap text-primary hover:underline">
+                        {record}
                       </Link>
                     ) : (
-                      <span className="break-all">
-                        {kind} {e.recordId}
-                      </span>
-                    )
-                  ) : (
-                    <span className="text-muted-foreground">–</span>
-                  )}
+                      <span className="whitespace-nowrap">{record}</span>
+                    ))}
                   {e.jobId && e.recordType !== "bulk_job" && (
                     <Link href={`/w/${ws}/jobs/${e.jobId}`} className="block text-xs text-muted-foreground hover:underline">
                       Bulk job {e.jobId.slice(0, 8)}
                     </Link>
                   )}
                 </td>
-                <td className="px-3 py-2 break-words">{e.summary}</td>
-                <td className="px-3 py-2 text-xs">
+                <td className="min-w-52 px-3 py-2 [overflow-wrap:anywhere]">{e.summary}</td>
+                <td className="min-w-48 px-3 py-2 text-xs">
                   <Change e={e} />
                 </td>
               </tr>

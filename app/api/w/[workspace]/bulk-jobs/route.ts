@@ -27,7 +27,10 @@ export const POST = route({ workspace: true, body: createJobBody }, async ({ con
   // The runner starts knowing the window this request just saw.
   bulkRunner()?.pacerFor(connection.workspaceId).observe(client.rateLimit);
   const job = (await jobById(db, id))!;
-  await recordAudit(db, jobEntry(job, actorOf(user, connection), "bulk.job_created", { after: { action: job.action, selection: job.selection } }));
+  await recordAudit(
+    db,
+    jobEntry(job, actorOf(user, connection), "bulk.job_created", { after: { action: job.action, tickets: job.total, selection: job.selection.kind } }),
+  );
   wakeRunner();
   return summarize(db, job);
 });
