@@ -73,7 +73,10 @@ export function itemEntry(job: BulkJobRow, actor: AuditActor, item: BulkJobItemR
   if (outcome.state !== "succeeded" && outcome.state !== "failed" && outcome.state !== "conflict") return null;
   const label = `ticket #${item.ticketNumber}`;
   const deleted = job.action.type === "delete" && outcome.state === "succeeded";
-  const change = snapshotChange(job, item.before, deleted ? null : (outcome.after ?? null), types);
+  // An undo starts from what its job left (the item's `after`); a ticket left alone or failed changed nothing.
+  const from = job.kind === "undo" ? (item.after ?? item.before) : item.before;
+  const to = outcome.state === "succeeded" && !deleted ? (outcome.after ?? null) : null;
+  const change = snapshotChange(job, from, to, types);
   const verb = job.label;
   const summary =
     outcome.state === "succeeded"

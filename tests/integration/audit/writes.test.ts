@@ -206,6 +206,15 @@ describe("bulk jobs", () => {
         after: { open: false },
       });
     }
+
+    // Its undo: each ticket reopened, recorded from closed back to open.
+    const undoId = await world.undo(jobId);
+    const undoRunner = world.runner();
+    expect(await world.settle(undoId)).toBe("completed");
+    await undoRunner.stop();
+    const undone = (await entriesFor("bulk_job", undoId)).filter((r) => r.action === "bulk.item");
+    expect(undone).toHaveLength(chosen.length);
+    for (const r of undone) expect(r).toMatchObject({ jobId: undoId, outcome: "succeeded", before: { open: false }, after: { open: true } });
   });
 });
 
