@@ -1,6 +1,6 @@
 "use client";
 
-import { LayoutDashboard, ListChecks, MessagesSquare, PieChart, Ticket, Users } from "lucide-react";
+import { LayoutDashboard, ListChecks, MessagesSquare, PieChart, ScrollText, Ticket, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SidebarViews } from "@/components/views/sidebar-views";
@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/contacts", label: "Contacts", icon: Users, resource: "contacts" },
   { href: "/segments", label: "Segments", icon: PieChart },
   { href: "/jobs", label: "Jobs", icon: ListChecks },
+  { href: "/audit", label: "Audit", icon: ScrollText },
 ] as const;
 
 export function SidebarNav({ workspace, onNavigate }: { workspace: string; onNavigate?: () => void }) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { AuditBatch, itemEntry, jobActor } from "@/lib/audit/bulk";
 import type { Db } from "@/lib/db/client";
 import type { BulkJobItemRow, BulkJobRow } from "@/lib/db/schema";
 import type { IntercomClient } from "@/lib/intercom/client";
@@ -133,6 +134,9 @@ export class BulkRunner {
     const pacer = this.pacerFor(job.workspaceId);
     let cancelled = false;
     let reconnect: string | null = null;
+    // Each finished item is audited as the lead who created the job, in batches.
+    const actor = await jobActor(db, job, connected.adminId);
+    const audit = new AuditBatch(db);
     // Cancel is a database state: another instance or a route handler may set it.
     const watch = setInterval(() => {
       void jobById(db, job.id)
@@ -142,6 +146,7 @@ export class BulkRunner {
         .catch(() => {});
       const s = pacer.state();
       void saveRateLimit(db, job.id, { limit: s.limit, remaining: s.remaining, resetAt: s.resetAt }).catch(() => {});
+      void audit.flush();
     }, 500);
     let types: TicketType[];
     try {
@@ -187,7 +192,8 @@ export class BulkRunner {
             job.kind,
             item,
           );
-          await finishItem(db, job.id, item.seq, this.instanceId, { ...outcome, ...(outcome.after ? { after: keptFor(job.action, outcome.after) } : {}) });
+          const finished = { ...outcome, ...(outcome.after ? { after: keptFor(job.action, outcome.after) } : {}) };
+          if (await finishItem(db, job.id, item.seq, this.instanceId, finished)) audit.add(itemEntry(job, actor, item, finished, types));
         } catch (e) {
           if (e instanceof ReconnectNeeded) {
             reconnect = e.message;
@@ -196,7 +202,8 @@ export class BulkRunner {
           }
           // Stopping: the claim lapses and the next runner checks the ticket first.
           if (jobStop.signal.aborted) return;
-          await finishItem(db, job.id, item.seq, this.instanceId, { state: "failed", error: (e as Error).message, attempts: item.attempts });
+          const failed = { state: "failed" as const, error: (e as Error).message, attempts: item.attempts };
+          if (await finishItem(db, job.id, item.seq, this.instanceId, failed)) audit.add(itemEntry(job, actor, item, failed, types));
         }
       }
     };
@@ -208,6 +215,7 @@ export class BulkRunner {
     } finally {
       clearInterval(watch);
       this.stopping.signal.removeEventListener("abort", stopAll);
+      await audit.flush();
       const s = pacer.state();
       await saveRateLimit(db, job.id, { limit: s.limit, remaining: s.remaining, resetAt: s.resetAt }).catch(() => {});
     }

@@ -23,6 +23,8 @@ export interface Config {
   bulk: { runner: boolean; concurrency: number; leaseMs: number };
   /** Sessions end this long after sign-in (absolute) or after the last request (idle), in seconds. */
   session: { maxAgeS: number; idleS: number };
+  /** Days an audit log entry is kept before the daily sweep deletes it. */
+  auditRetentionDays: number;
 }
 
 /** "43200", "720m", "12h" or "1d" in seconds; the fallback when unset or not a positive duration. */
@@ -57,6 +59,7 @@ export function config(): Config {
       leaseMs: Math.max(1_000, Number(env.BULK_LEASE_MS ?? 30_000) || 30_000),
     },
     session: { maxAgeS: parseDuration(env.SESSION_MAX_AGE, 12 * 3600), idleS: parseDuration(env.SESSION_IDLE_TIMEOUT, 30 * 60) },
+    auditRetentionDays: Math.max(1, Math.floor(Number(env.AUDIT_RETENTION_DAYS ?? 180) || 180)),
   };
   // next-auth reads its own variable for building callback URLs.
   env.NEXTAUTH_URL ??= publicUrl;

@@ -10,4 +10,5 @@ export const keys = {
   record: (ws: string, resource: Resource, id: string) => ["w", ws, resource, id] as const,
   views: (ws: string) => ["w", ws, "views"] as const,
   contactLookup: (ws: string) => ["w", ws, "contacts", "lookup"] as const,
+  audit: (ws: string) => ["w", ws, "audit"] as const,
 };

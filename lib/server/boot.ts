@@ -9,7 +9,8 @@ const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
 /**
  * Runs once when the dashboard's server starts: the embedded sandbox (when no Intercom
  * app is configured, or SANDBOX=on), the database's migrations, and the bulk job runner
- * (which picks up any job a previous run left unfinished).
+ * (which picks up any job a previous run left unfinished), and the audit log's retention
+ * sweep (now, then daily).
  */
 export function boot(): Promise<void> {
   globalForBoot.__triageBoot ??= (async () => {
@@ -32,6 +33,8 @@ export function boot(): Promise<void> {
     const sweep = () => void sweepSessions(db, c.session).catch((e: Error) => console.error(`Session sweep failed: ${e.message}`));
     sweep();
     setInterval(sweep, 60 * 60 * 1000).unref();
+    const { startAuditSweep } = await import("@/lib/audit/sweep");
+    startAuditSweep(db, c.auditRetentionDays);
   })();
   return globalForBoot.__triageBoot;
 }

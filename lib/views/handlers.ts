@@ -1,10 +1,14 @@
 import "server-only";
+import { actorOf, recordAudit } from "@/lib/audit/store";
 import type { Db } from "@/lib/db/client";
 import type { createRoute } from "@/lib/http/wrapper";
 import { createView, deleteView, ensureDefaultViews, getView, listViews, updateView } from "./repository";
-import { viewInput, viewPatch } from "./schemas";
+import { viewInput, viewPatch, type SavedView } from "./schemas";
 
 type Route = ReturnType<typeof createRoute>;
+
+/** What the audit log keeps of a view: enough to tell what changed. */
+const kept = (v: SavedView) => ({ name: v.name, resource: v.resource, shared: v.shared, columns: v.columns, query: v.query });
 
 /**
  * The saved-view route handlers, built from a route wrapper and a database so tests can run
@@ -23,7 +27,17 @@ export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
 
     /** POST /api/w/[workspace]/views → 201 with the view */
     create: route({ workspace: true, intercom: false, body: viewInput }, async ({ user, connection, body }) => {
-      const view = await createView(await getDb(), user.id, connection.workspaceId, body);
+      const db = await getDb();
+      const view = await createView(db, user.id, connection.workspaceId, body);
+      await recordAudit(db, {
+        workspaceId: connection.workspaceId,
+        actor: actorOf(user, connection),
+        action: "view.created",
+        recordType: "view",
+        recordId: view.id,
+        summary: `Saved the ${view.shared ? "shared" : "personal"} view ${view.name}`,
+        after: kept(view),
+      });
       return Response.json(view, { status: 201, headers: { "Cache-Control": "no-store" } });
     }),
 
@@ -33,14 +47,38 @@ export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
     ),
 
     /** PATCH /api/w/[workspace]/views/[id] → the updated view */
-    update: route({ workspace: true, intercom: false, body: viewPatch }, async ({ user, connection, params, body }) =>
-      updateView(await getDb(), user.id, connection.workspaceId, viewId(params), body),
-    ),
+    update: route({ workspace: true, intercom: false, body: viewPatch }, async ({ user, connection, params, body }) => {
+      const db = await getDb();
+      const before = await getView(db, user.id, connection.workspaceId, viewId(params));
+      const view = await updateView(db, user.id, connection.workspaceId, viewId(params), body);
+      await recordAudit(db, {
+        workspaceId: connection.workspaceId,
+        actor: actorOf(user, connection),
+        action: "view.updated",
+        recordType: "view",
+        recordId: view.id,
+        summary: before.name === view.name ? `Changed the view ${view.name}` : `Renamed the view ${before.name} to ${view.name}`,
+        before: kept(before),
+        after: kept(view),
+      });
+      return view;
+    }),
 
     /** DELETE /api/w/[workspace]/views/[id] → { deleted: id } */
     remove: route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
       const id = viewId(params);
-      await deleteView(await getDb(), user.id, connection.workspaceId, id);
+      const db = await getDb();
+      const before = await getView(db, user.id, connection.workspaceId, id);
+      await deleteView(db, user.id, connection.workspaceId, id);
+      await recordAudit(db, {
+        workspaceId: connection.workspaceId,
+        actor: actorOf(user, connection),
+        action: "view.deleted",
+        recordType: "view",
+        recordId: id,
+        summary: `Deleted the view ${before.name}`,
+        before: kept(before),
+      });
       return { deleted: id };
     }),
   };

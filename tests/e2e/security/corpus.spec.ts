@@ -111,6 +111,8 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     `${w}/views`,
     `${w}/bulk-jobs`,
     `${w}/segments/${segments[0].id}/export`,
+    `${w}/audit`,
+    `${w}/audit/export`,
   ];
 
   const cases: Case[] = [];
@@ -208,6 +210,19 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     },
     { name: "bad query param", method: "GET", path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/items?limit=100000` },
     { name: "unknown query param", method: "GET", path: `${w}/contacts/lookup?q=a&url=http://evil.example` },
+    // The audit log: bad filters, and no way to change or delete entries.
+    { name: "audit: unknown action code", method: "GET", path: `${w}/audit?action=DROP%20TABLE` },
+    { name: "audit: unknown record type", method: "GET", path: `${w}/audit?recordType=users&recordId=1` },
+    { name: "audit: record id without its type", method: "GET", path: `${w}/audit?recordId=1` },
+    { name: "audit: not a date", method: "GET", path: `${w}/audit/export?from=yesterday` },
+    { name: "audit: end before start", method: "GET", path: `${w}/audit?from=2026-02-01&to=2026-01-01` },
+    { name: "audit: forged cursor", method: "GET", path: `${w}/audit?cursor=bm9wZXxub3Bl` },
+    { name: "audit: unknown query param", method: "GET", path: `${w}/audit?workspaceId=other` },
+    { name: "audit: delete entries", method: "DELETE", path: `${w}/audit`, headers: { origin } },
+    { name: "audit: rewrite entries", method: "PUT", path: `${w}/audit`, body: "{}", headers: json },
+    { name: "audit: post an entry", method: "POST", path: `${w}/audit`, body: JSON.stringify({ summary: "forged" }), headers: json },
+    { name: "audit: delete the export", method: "DELETE", path: `${w}/audit/export`, headers: { origin } },
+    { name: "audit: delete, another workspace", method: "DELETE", path: `/api/w/notmine1/audit`, headers: { origin } },
     {
       name: "search page too large",
       method: "POST",

@@ -1,3 +1,5 @@
+import { jobEntry } from "@/lib/audit/bulk";
+import { actorOf, recordAudit } from "@/lib/audit/store";
 import { clientFor } from "@/lib/auth/connections";
 import { wakeRunner } from "@/lib/bulk/route-helpers";
 import { bulkRunner } from "@/lib/bulk/runtime";
@@ -24,6 +26,11 @@ export const POST = route({ workspace: true, body: createJobBody }, async ({ con
   );
   // The runner starts knowing the window this request just saw.
   bulkRunner()?.pacerFor(connection.workspaceId).observe(client.rateLimit);
+  const job = (await jobById(db, id))!;
+  await recordAudit(
+    db,
+    jobEntry(job, actorOf(user, connection), "bulk.job_created", { after: { action: job.action, tickets: job.total, selection: job.selection.kind } }),
+  );
   wakeRunner();
-  return summarize(db, (await jobById(db, id))!);
+  return summarize(db, job);
 });

@@ -1,9 +1,21 @@
+import { actorOf, recordAudit } from "@/lib/audit/store";
 import { deleteConnection } from "@/lib/auth/connections";
 import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 
-/** Disconnect: forget this workspace's connection and its token. */
+/** Disconnect: forget this workspace's connection and its token (the audit log keeps the event). */
 export const DELETE = route({ workspace: true, intercom: false }, async ({ user, connection }) => {
-  await deleteConnection(await getDb(), user.id, connection.workspaceId);
+  const db = await getDb();
+  await deleteConnection(db, user.id, connection.workspaceId);
+  await recordAudit(db, {
+    workspaceId: connection.workspaceId,
+    actor: actorOf(user, connection),
+    action: "workspace.disconnected",
+    recordType: "workspace",
+    recordId: connection.workspaceId,
+    summary: `Disconnected ${connection.workspaceName}`,
+    before: { connected: true, admin: connection.adminEmail },
+    after: { connected: false },
+  });
   return { disconnected: connection.workspaceId };
 });

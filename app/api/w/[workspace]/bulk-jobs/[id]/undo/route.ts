@@ -1,3 +1,5 @@
+import { jobEntry } from "@/lib/audit/bulk";
+import { actorOf, recordAudit } from "@/lib/audit/store";
 import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { startUndo } from "@/lib/bulk/service";
 import { jobById, summarize } from "@/lib/bulk/store";
@@ -7,6 +9,8 @@ import { route } from "@/lib/http/route";
 export const POST = route({ workspace: true }, async ({ connection, params, user }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   const id = await startUndo(db, connection.workspaceId, user.id, job.id);
+  const undo = (await jobById(db, id))!;
+  await recordAudit(db, jobEntry(undo, actorOf(user, connection), "bulk.undo_created", { before: { undoes: job.id } }));
   wakeRunner();
-  return summarize(db, (await jobById(db, id))!);
+  return summarize(db, undo);
 });

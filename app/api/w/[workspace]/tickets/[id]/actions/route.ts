@@ -1,13 +1,15 @@
+import { auditContext } from "@/lib/audit/context";
+import { auditedTicketAction } from "@/lib/audit/records";
 import { clientFor } from "@/lib/auth/connections";
 import { loadCatalog } from "@/lib/catalog/server";
 import { route } from "@/lib/http/route";
 import { ticketAction } from "@/lib/records/actions";
 import { recordId } from "@/lib/records/params";
-import { runTicketAction } from "@/lib/records/run-actions";
 
-/** One action on a ticket: state, assignment, sharing, open/closed, snooze, attributes, tags, replies, delete. */
-export const POST = route({ workspace: true, body: ticketAction }, async ({ connection, params, body }) => {
+/** One action on a ticket: state, assignment, sharing, open/closed, snooze, attributes, tags, replies, delete. Each is audited. */
+export const POST = route({ workspace: true, body: ticketAction }, async ({ user, connection, params, body }) => {
   const client = clientFor(connection);
-  await runTicketAction(client, await loadCatalog(client, connection.workspaceId), connection.adminId, recordId(params, "ticket"), body);
+  const catalog = await loadCatalog(client, connection.workspaceId);
+  await auditedTicketAction(await auditContext(user, connection), client, catalog, recordId(params, "ticket"), body);
   return { ok: true };
 });

@@ -1,0 +1,149 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { ItemOutcome } from "@/lib/bulk/store";
+import type { TicketSnapshot } from "@/lib/bulk/types";
+import type { Db } from "@/lib/db/client";
+import { users, type BulkJobItemRow, type BulkJobRow } from "@/lib/db/schema";
+import type { TicketType } from "@/lib/intercom/schemas";
+import { recordAudit } from "./store";
+import type { AuditActor, AuditEntry } from "./types";
+
+/** The snapshot fields a lead reads; ids, numbers and timestamps are the ticket's, not values it changes. */
+const VALUE_KEYS = ["typeId", "stateId", "open", "snoozedUntil", "isShared", "adminAssigneeId", "teamAssigneeId", "tagIds", "attributes"] as const;
+type ValueKey = (typeof VALUE_KEYS)[number];
+
+/** Each snapshot field a bulk action touches, to show a failed item's values before. */
+function touched(job: BulkJobRow): ValueKey[] {
+  switch (job.action.type) {
+    case "assign_admin":
+      return ["adminAssigneeId"];
+    case "assign_team":
+      return ["teamAssigneeId"];
+    case "unassign":
+      return ["adminAssigneeId", "teamAssigneeId"];
+    case "set_state":
+    case "set_state_category":
+      return ["stateId"];
+    case "close":
+    case "reopen":
+      return ["open"];
+    case "snooze":
+      return ["snoozedUntil"];
+    case "set_shared":
+      return ["isShared"];
+    case "add_tag":
+    case "remove_tag":
+      return ["tagIds"];
+    case "set_attribute":
+      return ["attributes"];
+    case "change_type":
+      return ["typeId", "stateId", "attributes"];
+    case "delete":
+      return ["stateId", "open"];
+  }
+}
+
+function readable(key: ValueKey, value: unknown, types: TicketType[]): [string, unknown] {
+  if (key === "stateId") {
+    const state = types.flatMap((t) => t.ticket_states).find((s) => s.id === value);
+    return ["state", state?.internal_label ?? value];
+  }
+  if (key === "typeId") return ["type", types.find((t) => t.id === value)?.name ?? value];
+  if (key === "snoozedUntil") return ["snoozed_until", typeof value === "number" ? new Date(value * 1000).toISOString() : null];
+  const names: Record<string, string> = { adminAssigneeId: "assignee_id", teamAssigneeId: "team_id", isShared: "shared", tagIds: "tag_ids" };
+  return [names[key] ?? key, value];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The values that differ between two snapshots (or those the action touches), named for a reader. */
+export function snapshotChange(
+  job: BulkJobRow,
+  before: TicketSnapshot,
+  after: TicketSnapshot | null,
+  types: TicketType[],
+): { before: object; after: object | null } {
+  const keys = after ? VALUE_KEYS.filter((k) => !same(before[k], after[k])) : touched(job);
+  const pick = (s: TicketSnapshot) => Object.fromEntries(keys.map((k) => readable(k, s[k], types)));
+  return { before: pick(before), after: after ? pick(after) : null };
+}
+
+/** One finished item of a job as an audit entry; null for items that changed nothing and did not fail. */
+export function itemEntry(job: BulkJobRow, actor: AuditActor, item: BulkJobItemRow, outcome: ItemOutcome, types: TicketType[]): AuditEntry | null {
+  if (outcome.state !== "succeeded" && outcome.state !== "failed" && outcome.state !== "conflict") return null;
+  const label = `ticket #${item.ticketNumber}`;
+  const deleted = job.action.type === "delete" && outcome.state === "succeeded";
+  // An undo starts from what its job left (the item's `after`); a ticket left alone or failed changed nothing.
+  const from = job.kind === "undo" ? (item.after ?? item.before) : item.before;
+  const to = outcome.state === "succeeded" && !deleted ? (outcome.after ?? null) : null;
+  const change = snapshotChange(job, from, to, types);
+  const verb = job.label;
+  const summary =
+    outcome.state === "succeeded"
+      ? `${verb}: ${label}`
+      : outcome.state === "conflict"
+        ? `${verb}: ${label} left alone (${outcome.reason ?? "changed since"})`
+        : `${verb}: ${label} failed (${(outcome.error ?? "failed").slice(0, 300)})`;
+  return {
+    workspaceId: job.workspaceId,
+    actor,
+    action: "bulk.item",
+    recordType: "ticket",
+    recordId: item.ticketId,
+    summary,
+    before: change.before,
+    after: deleted ? { deleted: true } : change.after,
+    jobId: job.id,
+    outcome: outcome.state === "succeeded" ? "succeeded" : "failed",
+  };
+}
+
+/** The lead who created a job, as the actor of its items. */
+export async function jobActor(db: Db, job: BulkJobRow, adminId: string | null): Promise<AuditActor> {
+  const [u] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, job.userId));
+  return { userId: job.userId, email: u?.email ?? "unknown", name: u?.name ?? null, adminId };
+}
+
+/**
+ * Collects a job's item entries and writes them in batches: the runner finishes items many
+ * times a second, and one insert per batch keeps the log cheap.
+ */
+export class AuditBatch {
+  private pending: AuditEntry[] = [];
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly size = 100,
+  ) {}
+
+  add(entry: AuditEntry | null): void {
+    if (!entry) return;
+    this.pending.push(entry);
+    if (this.pending.length >= this.size) void this.flush();
+  }
+
+  /** Writes what is collected; resolves once every earlier write has finished too. */
+  flush(): Promise<unknown> {
+    const batch = this.pending.splice(0);
+    if (batch.length > 0) this.writing = this.writing.then(() => recordAudit(this.db, batch));
+    return this.writing;
+  }
+}
+
+/** A job-level event: created, undo created, cancelled, resumed, retried. */
+export function jobEntry(
+  job: Pick<BulkJobRow, "id" | "workspaceId" | "label" | "total">,
+  actor: AuditActor,
+  action: "bulk.job_created" | "bulk.undo_created" | "bulk.job_cancelled" | "bulk.job_resumed" | "bulk.job_retried",
+  extra: { before?: unknown; after?: unknown } = {},
+): AuditEntry {
+  const what: Record<typeof action, string> = {
+    "bulk.job_created": `Started a bulk job over ${job.total} tickets: ${job.label}`,
+    "bulk.undo_created": `Started an undo over ${job.total} tickets: ${job.label}`,
+    "bulk.job_cancelled": `Cancelled the bulk job ${job.label}`,
+    "bulk.job_resumed": `Resumed the bulk job ${job.label}`,
+    "bulk.job_retried": `Retried the failed tickets of ${job.label}`,
+  };
+  return { workspaceId: job.workspaceId, actor, action, recordType: "bulk_job", recordId: job.id, jobId: job.id, summary: what[action], ...extra };
+}

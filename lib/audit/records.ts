@@ -1,0 +1,268 @@
+import "server-only";
+import type { WorkspaceCatalog } from "@/lib/catalog/types";
+import type { Db } from "@/lib/db/client";
+import type { IntercomClient } from "@/lib/intercom/client";
+import { conversationSchema, ticketSchema, type Conversation, type Ticket } from "@/lib/intercom/schemas";
+import type { ChangeTypeBody, ConversationAction, ConvertBody, TicketAction } from "@/lib/records/actions";
+import type { TicketDetail } from "@/lib/records/detail-types";
+import { runConversationAction, runTicketAction } from "@/lib/records/run-actions";
+import { changeTicketType, convertConversation } from "@/lib/records/type-change";
+import { audited, type Described } from "./store";
+import type { AuditActor } from "./types";
+
+/**
+ * The record actions of the dashboard, each written to the audit log with the values it
+ * changed: read before the change, and what the change asked for after it. Message bodies
+ * are not copied into the log (Intercom keeps them; a redaction must not survive here).
+ */
+
+type Values = Record<string, unknown>;
+
+const when = (ts: number | null | undefined) => (ts ? new Date(ts * 1000).toISOString() : null);
+
+function namer(catalog: WorkspaceCatalog) {
+  return {
+    admin: (id: string | null | undefined) => (!id || id === "0" ? "Unassigned" : (catalog.admins.find((a) => a.id === id)?.name ?? `Teammate ${id}`)),
+    team: (id: string | null | undefined) => (!id || id === "0" ? "Unassigned" : (catalog.teams.find((t) => t.id === id)?.name ?? `Team ${id}`)),
+    tag: (id: string) => catalog.tags.find((t) => t.id === id)?.name ?? id,
+  };
+}
+
+const tagNames = (tags: { name?: string | null; id: string }[] | undefined) => (tags ?? []).map((t) => t.name ?? t.id);
+
+function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Ticket | null, ticketId: string): Described {
+  const n = namer(catalog);
+  const label = t ? `ticket #${t.ticket_id}` : `ticket ${ticketId}`;
+  switch (action.action) {
+    case "set_state": {
+      const state = t?.ticket_type.ticket_states.find((s) => s.id === action.state_id)?.internal_label ?? action.state_id;
+      return { summary: `Set state of ${label} to ${state}`, before: t && { state: t.ticket_state.internal_label }, after: { state } };
+    }
+    case "assign_admin":
+      return {
+        summary: `Assigned ${label} to ${n.admin(action.admin_id)}`,
+        before: t && { assignee: n.admin(t.admin_assignee_id) },
+        after: { assignee: n.admin(action.admin_id) },
+      };
+    case "assign_team":
+      return {
+        summary: `Assigned ${label} to team ${n.team(action.team_id)}`,
+        before: t && { team: n.team(t.team_assignee_id) },
+        after: { team: n.team(action.team_id) },
+      };
+    case "set_shared":
+      return {
+        summary: `${action.shared ? "Shared" : "Stopped sharing"} ${label} with the customer`,
+        before: t && { shared: t.is_shared },
+        after: { shared: action.shared },
+      };
+    case "set_open":
+      return { summary: `${action.open ? "Reopened" : "Closed"} ${label}`, before: t && { open: t.open }, after: { open: action.open } };
+    case "snooze":
+      return {
+        summary: `Snoozed ${label} until ${when(action.until)}`,
+        before: t && { snoozed_until: when(t.snoozed_until) },
+        after: { snoozed_until: when(action.until) },
+      };
+    case "set_attributes": {
+      const names = Object.keys(action.attributes);
+      const before = t ? Object.fromEntries(names.map((k) => [k, t.ticket_attributes[k] ?? null])) : null;
+      return { summary: `Changed ${names.join(", ")} of ${label}`, before: before && { attributes: before }, after: { attributes: action.attributes } };
+    }
+    case "add_tag":
+    case "remove_tag": {
+      const tag = n.tag(action.tag_id);
+      const had = t ? tagNames(t.tags) : null;
+      const now = had ? (action.action === "add_tag" ? [...new Set([...had, tag])] : had.filter((x) => x !== tag)) : [tag];
+      return {
+        summary: action.action === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
+        before: had && { tags: had },
+        after: { tags: now },
+      };
+    }
+    case "reply":
+      return {
+        summary: action.kind === "note" ? `Added a note to ${label}` : `Replied to ${label}`,
+        after: { kind: action.kind, characters: action.body.length },
+      };
+    case "delete":
+      return {
+        summary: `Deleted ${label}`,
+        before: t && { title: String(t.ticket_attributes._default_title_ ?? ""), type: t.ticket_type.name, state: t.ticket_state.internal_label },
+        after: { deleted: true },
+      };
+  }
+}
+
+function describeConversation(action: ConversationAction, catalog: WorkspaceCatalog, c: Conversation | null, id: string): Described {
+  const n = namer(catalog);
+  const label = `conversation ${id}`;
+  switch (action.action) {
+    case "reply":
+      return {
+        summary: action.kind === "note" ? `Added a note to ${label}` : `Replied to ${label}`,
+        after: { kind: action.kind, characters: action.body.length },
+      };
+    case "assign_admin":
+      return {
+        summary: `Assigned ${label} to ${n.admin(action.admin_id)}`,
+        before: c && { assignee: n.admin(c.admin_assignee_id) },
+        after: { assignee: n.admin(action.admin_id) },
+      };
+    case "assign_team":
+      return {
+        summary: `Assigned ${label} to team ${n.team(action.team_id)}`,
+        before: c && { team: n.team(c.team_assignee_id) },
+        after: { team: n.team(action.team_id) },
+      };
+    case "snooze":
+      return {
+        summary: `Snoozed ${label} until ${when(action.until)}`,
+        before: c && { state: c.state },
+        after: { state: "snoozed", snoozed_until: when(action.until) },
+      };
+    case "close":
+      return { summary: `Closed ${label}`, before: c && { state: c.state }, after: { state: "closed" } };
+    case "open":
+      return { summary: `Reopened ${label}`, before: c && { state: c.state }, after: { state: "open" } };
+    case "set_priority":
+      return {
+        summary: `${action.priority ? "Prioritised" : "Removed priority from"} ${label}`,
+        before: c && { priority: c.priority === "priority" },
+        after: { priority: action.priority },
+      };
+    case "add_tag":
+    case "remove_tag": {
+      const tag = n.tag(action.tag_id);
+      const had = c ? tagNames(c.tags) : null;
+      const now = had ? (action.action === "add_tag" ? [...new Set([...had, tag])] : had.filter((x) => x !== tag)) : [tag];
+      return {
+        summary: action.action === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
+        before: had && { tags: had },
+        after: { tags: now },
+      };
+    }
+    case "mark_read":
+      return { summary: `Marked ${label} as read`, before: c && { read: c.read }, after: { read: true } };
+    case "redact":
+      return { summary: `Redacted message ${action.part_id} of ${label}`, after: { redacted_part: action.part_id } };
+    case "redact_source":
+      return { summary: `Redacted the first message of ${label}`, after: { redacted_part: "source" } };
+  }
+}
+
+/** Actions whose values before the change are worth a read of the record first. */
+const TICKET_READS: TicketAction["action"][] = [
+  "set_state",
+  "assign_admin",
+  "assign_team",
+  "set_shared",
+  "set_open",
+  "snooze",
+  "set_attributes",
+  "add_tag",
+  "remove_tag",
+  "delete",
+];
+const CONVERSATION_READS: ConversationAction["action"][] = [
+  "assign_admin",
+  "assign_team",
+  "snooze",
+  "close",
+  "open",
+  "set_priority",
+  "add_tag",
+  "remove_tag",
+  "mark_read",
+];
+
+export interface AuditContext {
+  db: Db;
+  actor: AuditActor;
+  workspaceId: string;
+}
+
+const recordPath = (kind: "tickets" | "conversations", id: string) => `/${kind}/${encodeURIComponent(id)}`;
+
+export async function auditedTicketAction(
+  ctx: AuditContext,
+  client: IntercomClient,
+  catalog: WorkspaceCatalog,
+  ticketId: string,
+  action: TicketAction,
+): Promise<void> {
+  let current: Ticket | null = null;
+  await audited(
+    ctx.db,
+    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: `ticket.${action.action}`, recordType: "ticket", recordId: ticketId },
+    async () => {
+      if (TICKET_READS.includes(action.action)) current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
+      await runTicketAction(client, catalog, ctx.actor.adminId ?? "", ticketId, action);
+    },
+    () => describeTicket(action, catalog, current, ticketId),
+  );
+}
+
+export async function auditedConversationAction(
+  ctx: AuditContext,
+  client: IntercomClient,
+  catalog: WorkspaceCatalog,
+  conversationId: string,
+  action: ConversationAction,
+): Promise<void> {
+  let current: Conversation | null = null;
+  await audited(
+    ctx.db,
+    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: `conversation.${action.action}`, recordType: "conversation", recordId: conversationId },
+    async () => {
+      if (CONVERSATION_READS.includes(action.action)) current = await client.request("GET", recordPath("conversations", conversationId), conversationSchema);
+      await runConversationAction(client, catalog, ctx.actor.adminId ?? "", conversationId, action);
+    },
+    () => describeConversation(action, catalog, current, conversationId),
+  );
+}
+
+/** A ticket's type change, with its type, state and attributes before and after. */
+export async function auditedChangeType(ctx: AuditContext, client: IntercomClient, ticketId: string, body: ChangeTypeBody): Promise<TicketDetail> {
+  let current: Ticket | null = null;
+  return audited(
+    ctx.db,
+    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: "ticket.change_type", recordType: "ticket", recordId: ticketId },
+    async () => {
+      current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
+      return changeTicketType(client, ctx.workspaceId, ticketId, body);
+    },
+    (detail): Described => {
+      const t: Ticket | null = current;
+      const label = t ? `ticket #${t.ticket_id}` : `ticket ${ticketId}`;
+      const typeName = detail ? detailTypeName(detail) : null;
+      return {
+        summary: `Changed the type of ${label}${typeName ? ` to ${typeName}` : ""}`,
+        before: t && { type: t.ticket_type.name, state: t.ticket_state.internal_label, attributes: t.ticket_attributes },
+        after: detail ? detailValues(detail) : { type_id: body.ticket_type_id },
+      };
+    },
+  );
+}
+
+/** A conversation turned into a ticket: the new ticket's number is in the entry. */
+export async function auditedConvert(
+  ctx: AuditContext,
+  client: IntercomClient,
+  conversationId: string,
+  body: ConvertBody,
+): Promise<{ ticketId: string; ticketNumber: string }> {
+  return audited(
+    ctx.db,
+    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: "conversation.convert", recordType: "conversation", recordId: conversationId },
+    () => convertConversation(client, ctx.workspaceId, conversationId, body),
+    (made): Described => ({
+      summary: made ? `Converted conversation ${conversationId} to ticket #${made.ticketNumber}` : `Converted conversation ${conversationId} to a ticket`,
+      before: { conversation: conversationId },
+      after: made ? { ticket_id: made.ticketId, ticket_number: made.ticketNumber, ticket_type_id: body.ticket_type_id } : null,
+    }),
+  );
+}
+
+const detailTypeName = (d: TicketDetail) => d.type.name;
+const detailValues = (d: TicketDetail): Values => ({ type: d.type.name, state: d.state.internal_label, attributes: d.attributes });
