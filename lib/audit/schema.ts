@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   "workspace.disconnected",
   "auth.sign_in",
   "auth.sign_out",
+  "auth.session_ended",
 ] as const;
 
 const ACTION = /^[a-z_]{1,40}(\.[a-z_]{1,40}){0,3}$/;

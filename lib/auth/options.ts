@@ -5,7 +5,9 @@ import { authSecret, config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { meSchema } from "@/lib/intercom/schemas";
 import { REGIONS } from "@/lib/intercom/regions";
-import { findUserIdByEmail, upsertConnection, upsertUser } from "./connections";
+import { recordAccountEvent } from "@/lib/audit/account";
+import { recordAudit } from "@/lib/audit/store";
+import { findConnection, findUserIdByEmail, upsertConnection, upsertUser } from "./connections";
 import { intercomProvider, type SignInTarget } from "./provider";
 import { SANDBOX_CREDENTIALS } from "./sandbox-credentials";
 import { getSessionUser, sessionCookieName } from "./session";
@@ -69,7 +71,10 @@ export function authOptions(): AuthOptions {
     events: {
       // Signing out ends the session on the server: the cookie, if kept or copied, no longer works.
       async signOut({ token }) {
-        if (token?.sid && token.uid) await endSession(await getDb(), token.uid, token.sid);
+        if (!token?.sid || !token.uid) return;
+        const db = await getDb();
+        if (await endSession(db, token.uid, token.sid))
+          await recordAccountEvent(db, { id: token.uid, email: token.email ?? "", name: token.name ?? null }, "auth.sign_out", "Signed out");
       },
     },
     callbacks: {
@@ -82,6 +87,7 @@ export function authOptions(): AuthOptions {
         if (already && already !== email) return "/signin?error=email_mismatch";
         const db = await getDb();
         const userId = await upsertUser(db, email, me.data.name);
+        const existing = await findConnection(db, userId, me.data.app.id_code);
         await upsertConnection(db, {
           userId,
           workspaceId: me.data.app.id_code,
@@ -93,6 +99,16 @@ export function authOptions(): AuthOptions {
           adminName: me.data.name,
           adminEmail: email,
           accessToken: account.access_token,
+        });
+        const app = me.data.app;
+        await recordAudit(db, {
+          workspaceId: app.id_code,
+          actor: { userId, email, name: me.data.name, adminId: me.data.id },
+          action: already ? "workspace.connected" : "auth.sign_in",
+          recordType: "workspace",
+          recordId: app.id_code,
+          summary: already ? `${existing ? "Reconnected" : "Connected"} ${app.name}` : `Signed in with ${app.name}`,
+          after: { region: app.region.toUpperCase(), admin: email, reconnected: existing !== null },
         });
         return true;
       },

@@ -160,9 +160,10 @@ export function viewSession(row: SessionRow, currentId: string): SessionView {
   };
 }
 
-/** Ends one of the user's sessions named by its handle; false when there is none. */
-export async function endSessionByHandle(db: Db, userId: string, handle: string): Promise<boolean> {
-  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+/** Ends one of the user's sessions named by its handle; what it was, or null when there is none. */
+export async function endSessionByHandle(db: Db, userId: string, handle: string): Promise<{ device: string; ip: string | null } | null> {
+  const rows = await db.select().from(sessions).where(eq(sessions.userId, userId));
   const match = rows.find((r) => sessionHandle(r.id) === handle);
-  return match ? endSession(db, userId, match.id) : false;
+  if (!match || !(await endSession(db, userId, match.id))) return null;
+  return { device: describeDevice(match.userAgent), ip: match.ip };
 }

@@ -98,9 +98,7 @@ test("a session ends at its lifetime however active the lead is", async ({ page 
   await signIn(page);
   const started = Date.now();
   // A request every half second keeps it from ever being idle.
-  await expect
-    .poll(async () => (await page.request.get(`${BASE}/api/sessions`)).status(), { timeout: (MAX_AGE_S + 10) * 1000, intervals: [500] })
-    .toBe(401);
+  await expect.poll(async () => (await page.request.get(`${BASE}/api/sessions`)).status(), { timeout: (MAX_AGE_S + 10) * 1000, intervals: [500] }).toBe(401);
   const lived = (Date.now() - started) / 1000;
   expect(lived).toBeGreaterThan(MAX_AGE_S - 5);
   await page.goto(`${BASE}/`);

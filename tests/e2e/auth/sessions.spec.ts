@@ -16,6 +16,24 @@ async function freshLead(browser: Browser, name = "Northwind Support"): Promise<
   return { context, page, ws };
 }
 
+/** Another teammate of Fjord Analytics, with an email of their own: a different lead of this dashboard. */
+async function otherTeammate(browser: Browser): Promise<{ context: BrowserContext; page: Page; ws: string; email: string }> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in to Fjord Analytics" }).click();
+  const radio = page
+    .getByRole("group", { name: /Fjord Analytics/ })
+    .getByRole("radio", { name: /^(?!Morgan Avery)(?!.*not verified)/ })
+    .first();
+  const label = (await radio.getAttribute("id"))!;
+  const email = (await page.locator(`label[for="${label}"]`).textContent())!.match(/<([^>]+)>/)![1];
+  await radio.check();
+  await page.getByRole("button", { name: "Authorize access" }).click();
+  await page.waitForURL(/\/w\/[a-z0-9]+$/);
+  return { context, page, ws: new URL(page.url()).pathname.split("/")[2], email };
+}
+
 const sessionCookies = async (context: BrowserContext) => (await context.cookies()).filter((c) => c.name.includes("next-auth.session-token"));
 
 test("a session cookie copied before sign-out no longer works after it", async ({ page, browser }) => {
@@ -64,6 +82,8 @@ test("a lead sees their sessions and ends another one, which stops working at on
   const bSessions = (await (await b.context.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] };
   const bHandle = bSessions.sessions.find((s) => s.current)!.handle;
   expect(bHandle).not.toBe(mine.handle);
+  // The page lists the sessions in the same order as the API (most recently active first).
+  await a.page.reload();
 
   const ending = a.page.waitForResponse((r) => r.url().endsWith(`/api/sessions/${bHandle}`) && r.request().method() === "DELETE");
   await list
@@ -80,35 +100,39 @@ test("a lead sees their sessions and ends another one, which stops working at on
   // a is untouched.
   expect((await a.context.request.get(`/api/w/${a.ws}/overview`)).status()).toBe(200);
 
-  // "End all other sessions" leaves only this one.
-  const c = await freshLead(browser);
-  await a.page.reload();
-  await a.page.getByRole("button", { name: /^End all other sessions/ }).click();
+  for (const x of [a, b]) await x.context.close();
+});
+
+test("ending all other sessions leaves only this one, and never touches another lead's", async ({ browser }) => {
+  const morgan = await freshLead(browser);
+  const first = await otherTeammate(browser);
+  const second = await otherTeammate(browser);
+  await first.page.goto(`/w/${first.ws}/sessions`);
+  const list = first.page.getByRole("list", { name: "Sessions" });
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+  await first.page.getByRole("button", { name: "End all other sessions (1)" }).click();
   await expect(list.getByRole("listitem")).toHaveCount(1);
-  expect((await c.context.request.get(`/api/w/${c.ws}/overview`)).status()).toBe(401);
-  expect((await a.context.request.get(`/api/w/${a.ws}/overview`)).status()).toBe(200);
-  for (const x of [a, b, c]) await x.context.close();
+  expect((await second.context.request.get(`/api/w/${second.ws}/overview`)).status()).toBe(401);
+  expect((await first.context.request.get(`/api/w/${first.ws}/overview`)).status()).toBe(200);
+  expect((await morgan.context.request.get(`/api/w/${morgan.ws}/overview`)).status()).toBe(200);
+  // The workspace's audit log says who ended what.
+  const audit = await first.context.request.get(`/api/w/${first.ws}/audit?action=auth.session_ended`);
+  const { entries } = (await audit.json()) as { entries: { summary: string; actorEmail: string }[] };
+  expect(entries[0]).toMatchObject({ summary: "Ended 1 other session", actorEmail: first.email });
+  for (const x of [morgan, first, second]) await x.context.close();
 });
 
 test("another lead's session cannot be ended", async ({ browser }) => {
   const northwind = await freshLead(browser);
   const handles = (await (await northwind.context.request.get("/api/sessions")).json()) as { sessions: { handle: string }[] };
-  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const otherPage = await other.newPage();
-  // Fjord's lead signs in as a teammate with another email.
-  await otherPage.goto("/signin");
-  await otherPage.getByRole("button", { name: "Sign in to Fjord Analytics" }).click();
-  await otherPage.getByRole("radio").nth(1).check();
-  await otherPage.getByRole("button", { name: "Authorize access" }).click();
-  await otherPage.waitForURL(/\/w\//);
-  const origin = new URL(otherPage.url()).origin;
+  const other = await otherTeammate(browser);
+  const origin = new URL(other.page.url()).origin;
   for (const { handle } of handles.sessions) {
-    const res = await other.request.delete(`/api/sessions/${handle}`, { headers: { origin } });
+    const res = await other.context.request.delete(`/api/sessions/${handle}`, { headers: { origin } });
     expect(res.status()).toBe(404);
   }
   expect((await northwind.context.request.get(`/api/w/${northwind.ws}/overview`)).status()).toBe(200);
-  await other.close();
-  await northwind.context.close();
+  for (const x of [northwind, other]) await x.context.close();
 });
 
 test("when the session ends mid-edit, signing in again lands on the same page with the reply and the search edits kept", async ({ browser }) => {

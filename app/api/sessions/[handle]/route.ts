@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { recordAccountEvent } from "@/lib/audit/account";
 import { endSessionByHandle, sessionHandle } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
@@ -10,7 +11,9 @@ const handleSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "Not a sess
 export const DELETE = route({}, async ({ user, params }) => {
   const handle = handleSchema.safeParse(params.handle);
   if (!handle.success) throw notFound("That session");
-  const ended = await endSessionByHandle(await getDb(), user.id, handle.data);
+  const db = await getDb();
+  const ended = await endSessionByHandle(db, user.id, handle.data);
   if (!ended) throw notFound("That session");
+  await recordAccountEvent(db, user, "auth.session_ended", `Ended the session on ${ended.device}`, { device: ended.device, ip: ended.ip });
   return { ended: true, current: handle.data === sessionHandle(user.sessionId) };
 });
