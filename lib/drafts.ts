@@ -42,3 +42,34 @@ export function saveDraft<T>(key: string, value: T): void {
 export function clearDraft(key: string): void {
   storage()?.removeItem(PREFIX + key);
 }
+
+const RETURN_KEY = "triage.returning";
+const RETURN_WINDOW_MS = 10 * 60 * 1000;
+
+/** The lead is about to sign in again and come back to this page: its kept edits should return with them. */
+export function markReturn(pathname: string): void {
+  try {
+    storage()?.setItem(RETURN_KEY, JSON.stringify({ pathname, at: Date.now() }));
+  } catch {
+    // Not kept: the page simply opens as new.
+  }
+}
+
+/**
+ * Whether edits kept for this page come back now: the page was reloaded, or the lead signed in
+ * again to return to it. A page opened afresh starts clean.
+ */
+export function isReturning(pathname: string): boolean {
+  const nav = typeof performance === "undefined" ? undefined : (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined);
+  if (nav?.type === "reload" && new URL(nav.name).pathname === pathname) return true;
+  try {
+    const mark = JSON.parse(storage()?.getItem(RETURN_KEY) ?? "null") as { pathname?: unknown; at?: unknown } | null;
+    return mark?.pathname === pathname && typeof mark.at === "number" && Date.now() - mark.at < RETURN_WINDOW_MS;
+  } catch {
+    return false;
+  }
+}
+
+export function clearReturn(): void {
+  storage()?.removeItem(RETURN_KEY);
+}

@@ -33,6 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <SignInPanel
       error={error}
+      returnTo={errorKey === "expired" && callbackUrl !== "/" ? new URL(callbackUrl, "http://x").pathname : null}
       csrfToken={csrfToken}
       callbackUrl={callbackUrl}
       signedInAs={user?.email ?? null}

@@ -2,11 +2,12 @@
 
 import { AlertCircle, ArrowRight, FlaskConical, Globe2 } from "lucide-react";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { markReturn } from "@/lib/drafts";
 
 interface Props {
   error: string | null;
@@ -14,6 +15,8 @@ interface Props {
   csrfToken: string | null;
   /** Where to land after signing in. */
   callbackUrl: string;
+  /** The page a lead whose session ended is returning to: its kept edits come back there. */
+  returnTo: string | null;
   signedInAs: string | null;
   connectedIds: string[];
   /** A workspace whose connection needs renewing. */
@@ -27,8 +30,11 @@ interface Props {
  * Every way in is a plain HTML form posting to next-auth with its CSRF token: it works before
  * the page's scripts have loaded, so a click is never lost. Scripts only add "Redirecting…".
  */
-export function SignInPanel({ error, csrfToken, callbackUrl, signedInAs, connectedIds, reconnect, sandbox, sandboxConfigured, regions }: Props) {
+export function SignInPanel({ error, csrfToken, callbackUrl, returnTo, signedInAs, connectedIds, reconnect, sandbox, sandboxConfigured, regions }: Props) {
   const [pending, setPending] = useState<string | null>(null);
+  useEffect(() => {
+    if (returnTo) markReturn(returnTo);
+  }, [returnTo]);
   const connecting = signedInAs !== null;
   const form = { csrfToken, callbackUrl, onStart: setPending };
 

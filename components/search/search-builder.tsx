@@ -6,7 +6,7 @@ import { useDeferredValue, useEffect, useMemo, useReducer, useState } from "reac
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
+import { clearDraft, clearReturn, isReturning, loadDraft, saveDraft } from "@/lib/drafts";
 import type { WorkspaceCatalog } from "@/lib/queries/catalog";
 import { countQuery } from "@/lib/queries/search";
 import type { Catalogue } from "@/lib/search/catalogue";
@@ -65,8 +65,11 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
   // Edits not yet searched are kept in this tab, per search, and come back after a reload or a new sign-in.
   const draftKey = `builder:${ws.id}:${resource}:${JSON.stringify(stripIds(initial))}`;
   useEffect(() => {
+    // Only when coming back (a reload, or signing in again after the session ended): a page opened afresh starts clean.
+    if (!isReturning(window.location.pathname)) return;
     const kept = loadDraft(draftKey, isDraftGroup);
     if (kept) dispatch({ type: "replace", root: kept });
+    clearReturn();
   }, [draftKey]);
   useEffect(() => {
     if (dirty) saveDraft(draftKey, draft);

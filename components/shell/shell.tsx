@@ -8,6 +8,7 @@ import { useEffect, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LazyMenu } from "@/components/ui/lazy-menu";
+import { markReturn } from "@/lib/drafts";
 import { ApiError, signInAgainUrl } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -49,7 +50,10 @@ function useAuthWatcher() {
     const onError = (error: unknown) => {
       if (!(error instanceof ApiError)) return;
       if (error.needsReconnect) router.refresh();
-      else if (error.sessionEnded) window.location.assign(signInAgainUrl());
+      else if (error.sessionEnded) {
+        markReturn(window.location.pathname);
+        window.location.assign(signInAgainUrl());
+      }
     };
     const queries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === "updated" && event.action.type === "error") onError(event.action.error);

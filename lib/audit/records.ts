@@ -30,6 +30,36 @@ function namer(catalog: WorkspaceCatalog) {
 
 const tagNames = (tags: { name?: string | null; id: string }[] | undefined) => (tags ?? []).map((t) => t.name ?? t.id);
 
+type SharedAction = Extract<TicketAction | ConversationAction, { action: "reply" | "assign_admin" | "assign_team" }>;
+
+/** What tickets and conversations record alike: replies and notes (never their words), and assignment. */
+function describeShared(
+  action: SharedAction,
+  n: ReturnType<typeof namer>,
+  current: { admin_assignee_id?: string | null; team_assignee_id?: string | null } | null,
+  label: string,
+): Described {
+  switch (action.action) {
+    case "reply":
+      return {
+        summary: action.kind === "note" ? `Added a note to ${label}` : `Replied to ${label}`,
+        after: { kind: action.kind, characters: action.body.length },
+      };
+    case "assign_admin":
+      return {
+        summary: `Assigned ${label} to ${n.admin(action.admin_id)}`,
+        before: current && { assignee: n.admin(current.admin_assignee_id) },
+        after: { assignee: n.admin(action.admin_id) },
+      };
+    case "assign_team":
+      return {
+        summary: `Assigned ${label} to team ${n.team(action.team_id)}`,
+        before: current && { team: n.team(current.team_assignee_id) },
+        after: { team: n.team(action.team_id) },
+      };
+  }
+}
+
 function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Ticket | null, ticketId: string): Described {
   const n = namer(catalog);
   const label = t ? `ticket #${t.ticket_id}` : `ticket ${ticketId}`;
@@ -39,17 +69,9 @@ function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Tick
       return { summary: `Set state of ${label} to ${state}`, before: t && { state: t.ticket_state.internal_label }, after: { state } };
     }
     case "assign_admin":
-      return {
-        summary: `Assigned ${label} to ${n.admin(action.admin_id)}`,
-        before: t && { assignee: n.admin(t.admin_assignee_id) },
-        after: { assignee: n.admin(action.admin_id) },
-      };
     case "assign_team":
-      return {
-        summary: `Assigned ${label} to team ${n.team(action.team_id)}`,
-        before: t && { team: n.team(t.team_assignee_id) },
-        after: { team: n.team(action.team_id) },
-      };
+    case "reply":
+      return describeShared(action, n, t, label);
     case "set_shared":
       return {
         summary: `${action.shared ? "Shared" : "Stopped sharing"} ${label} with the customer`,
@@ -80,11 +102,6 @@ function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Tick
         after: { tags: now },
       };
     }
-    case "reply":
-      return {
-        summary: action.kind === "note" ? `Added a note to ${label}` : `Replied to ${label}`,
-        after: { kind: action.kind, characters: action.body.length },
-      };
     case "delete":
       return {
         summary: `Deleted ${label}`,
@@ -99,22 +116,9 @@ function describeConversation(action: ConversationAction, catalog: WorkspaceCata
   const label = `conversation ${id}`;
   switch (action.action) {
     case "reply":
-      return {
-        summary: action.kind === "note" ? `Added a note to ${label}` : `Replied to ${label}`,
-        after: { kind: action.kind, characters: action.body.length },
-      };
     case "assign_admin":
-      return {
-        summary: `Assigned ${label} to ${n.admin(action.admin_id)}`,
-        before: c && { assignee: n.admin(c.admin_assignee_id) },
-        after: { assignee: n.admin(action.admin_id) },
-      };
     case "assign_team":
-      return {
-        summary: `Assigned ${label} to team ${n.team(action.team_id)}`,
-        before: c && { team: n.team(c.team_assignee_id) },
-        after: { team: n.team(action.team_id) },
-      };
+      return describeShared(action, n, c, label);
     case "snooze":
       return {
         summary: `Snoozed ${label} until ${when(action.until)}`,

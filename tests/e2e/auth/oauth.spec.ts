@@ -12,8 +12,15 @@ test.use({ storageState: { cookies: [], origins: [] } });
  * Approves on the sandbox's consent page as a person would, but keeps the callback URL (with
  * its code) instead of following it.
  */
-async function approveAndKeepCallback(page: Page): Promise<string> {
+async function approveAndKeepCallback(page: Page, teammateOf?: string): Promise<string> {
   await expect(page.getByRole("heading", { name: /Authorize/ })).toBeVisible();
+  // Someone other than the shared lead: a teammate of that workspace with a verified email.
+  if (teammateOf)
+    await page
+      .getByRole("group", { name: new RegExp(teammateOf) })
+      .getByRole("radio", { name: /^(?!Morgan Avery)(?!.*not verified)/ })
+      .first()
+      .check();
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Authorize access" }) });
   const { action, fields } = await form.evaluate((f: HTMLFormElement) => ({
     action: f.action,
@@ -30,7 +37,7 @@ async function attackerCallback(browser: Browser): Promise<{ url: string; finish
   const page = await context.newPage();
   await page.goto("/signin");
   await page.getByRole("button", { name: "Sign in to Fjord Analytics" }).click();
-  const url = await approveAndKeepCallback(page);
+  const url = await approveAndKeepCallback(page, "Fjord Analytics");
   return {
     url,
     // The attacker's own browser can still use the code: proof that nobody traded it in meanwhile.
