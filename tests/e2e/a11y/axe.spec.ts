@@ -56,6 +56,8 @@ for (const theme of ["light", "dark"] as const) {
       ["jobs", `${w}/jobs`],
       ...(jobId ? [["job", `${w}/jobs/${jobId}`] as [string, string]] : []),
       ["missing ticket", `${w}/tickets/987654321`],
+      ["audit", `${w}/audit`],
+      ["active sessions", `${w}/sessions`],
     ];
     const found: string[] = [];
     for (const [name, path] of pages) {
