@@ -315,6 +315,23 @@ test("every route handler answers bad input with a 4xx error and changes nothing
   ];
   cases.push(...framework);
 
+  // Sessions: only the lead's own, only from the dashboard's pages; this test's session survives every case.
+  const own = ((await (await page.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] }).sessions.find(
+    (x) => x.current,
+  )!;
+  cases.push(
+    { name: "sessions: no session", method: "GET", path: "/api/sessions", anonymous: true },
+    { name: "end a session: no session", method: "DELETE", path: `/api/sessions/${own.handle}`, headers: { origin }, anonymous: true },
+    { name: "end a session: forged Origin", method: "DELETE", path: `/api/sessions/${own.handle}`, headers: { origin: "https://evil.example" } },
+    { name: "end a session: no Origin", method: "DELETE", path: `/api/sessions/${own.handle}` },
+    { name: "end a session: unknown", method: "DELETE", path: "/api/sessions/AAAAAAAAAAAAAAAAAAAAAA", headers: { origin } },
+    { name: "end a session: traversal", method: "DELETE", path: "/api/sessions/..%2F..%2Fw", headers: { origin } },
+    { name: "end a session: raw session id", method: "DELETE", path: `/api/sessions/${"a".repeat(43)}`, headers: { origin } },
+    { name: "end other sessions: no session", method: "POST", path: "/api/sessions/end-others", headers: { origin }, anonymous: true },
+    { name: "end other sessions: forged Origin", method: "POST", path: "/api/sessions/end-others", headers: { origin: "https://evil.example" } },
+    { name: "end other sessions: no Origin", method: "POST", path: "/api/sessions/end-others" },
+  );
+
   const viewsBefore = await (await page.request.get(`${w}/views`)).text();
   const jobsBefore = await (await page.request.get(`${w}/bulk-jobs`)).text();
   const mark = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;
