@@ -2,17 +2,24 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertCircle, Download, ScrollText } from "lucide-react";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { activeFilters, type AuditFilterValues } from "@/lib/audit/schema";
+import { activeFilters } from "@/lib/audit/labels";
+import type { AuditFilterValues } from "@/lib/audit/schema";
 import { ApiError } from "@/lib/queries/fetcher";
 import { auditExportUrl, auditQuery } from "@/lib/queries/audit";
-import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
+
+/** The filter form (react-hook-form and its schema) loads after the page, behind a face of its size. */
+const AuditFilters = dynamic(() => import("./audit-filters").then((m) => m.AuditFilters), {
+  ssr: false,
+  loading: () => <Skeleton className="h-56 sm:h-40 lg:h-32 2xl:h-20" aria-label="Loading the filters" />,
+});
 
 /**
  * The workspace's audit log. The URL owns the filters and the pages visited (`c`, the

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { RECORD_TYPE_LABELS, type AuditRecordType } from "@/lib/audit/schema";
+import { RECORD_TYPE_LABELS, type AuditRecordType } from "@/lib/audit/labels";
 import type { AuditView } from "@/lib/audit/types";
 import { formatDateTime } from "@/lib/format/time";
 

@@ -5,60 +5,9 @@
  */
 import * as z from "zod/mini";
 import { fromLocalInput } from "@/lib/format/time";
+import { AUDIT_RECORD_TYPES } from "./labels";
 
-export const AUDIT_RECORD_TYPES = ["ticket", "conversation", "view", "bulk_job", "workspace"] as const;
-export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
-
-export const RECORD_TYPE_LABELS: Record<AuditRecordType, string> = {
-  ticket: "Ticket",
-  conversation: "Conversation",
-  view: "Saved view",
-  bulk_job: "Bulk job",
-  workspace: "Workspace",
-};
-
-/** The action codes the dashboard writes, grouped for the filter's list; any dotted code is accepted. */
-export const AUDIT_ACTIONS = [
-  "ticket.set_state",
-  "ticket.assign_admin",
-  "ticket.assign_team",
-  "ticket.set_shared",
-  "ticket.set_open",
-  "ticket.snooze",
-  "ticket.set_attributes",
-  "ticket.add_tag",
-  "ticket.remove_tag",
-  "ticket.reply",
-  "ticket.delete",
-  "ticket.change_type",
-  "conversation.reply",
-  "conversation.assign_admin",
-  "conversation.assign_team",
-  "conversation.snooze",
-  "conversation.close",
-  "conversation.open",
-  "conversation.set_priority",
-  "conversation.add_tag",
-  "conversation.remove_tag",
-  "conversation.mark_read",
-  "conversation.redact",
-  "conversation.redact_source",
-  "conversation.convert",
-  "bulk.job_created",
-  "bulk.undo_created",
-  "bulk.job_cancelled",
-  "bulk.job_resumed",
-  "bulk.job_retried",
-  "bulk.item",
-  "view.created",
-  "view.updated",
-  "view.deleted",
-  "workspace.connected",
-  "workspace.disconnected",
-  "auth.sign_in",
-  "auth.sign_out",
-  "auth.session_ended",
-] as const;
+export { activeFilters, AUDIT_ACTIONS, AUDIT_RECORD_TYPES, FILTER_KEYS, RECORD_TYPE_LABELS, type AuditRecordType } from "./labels";
 
 const ACTION = /^[a-z_]{1,40}(\.[a-z_]{1,40}){0,3}$/;
 const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -119,18 +68,6 @@ export const auditQuery = z
 export type AuditQuery = z.output<typeof auditQuery>;
 
 export type AuditFilters = Omit<AuditQuery, "cursor">;
-
-export const FILTER_KEYS = ["actor", "action", "recordType", "recordId", "from", "to"] as const;
-
-/** Only the filters that are set, for URLs and query keys. */
-export function activeFilters(values: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of FILTER_KEYS) {
-    const v = values[key]?.trim();
-    if (v) out[key] = v;
-  }
-  return out;
-}
 
 /**
  * A filter time as Unix seconds: digits are epoch seconds (or milliseconds when that large),

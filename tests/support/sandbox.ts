@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { ZodType } from "zod";
 import { errorSchema, tokenResponseSchema } from "@/lib/intercom/schemas";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type RunningSandbox, type StartSandboxOptions } from "@/lib/sandbox";
+import type { TicketTypeRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
 
 export interface Reply<T = unknown> {
@@ -204,4 +205,17 @@ export async function oauthToken(baseUrl: string, idCode: string, adminId: strin
   const location = await authorize(baseUrl, idCode, adminId);
   const res = await exchangeCode(baseUrl, location.searchParams.get("code")!);
   return expectOk(res, tokenResponseSchema).accessToken;
+}
+
+/** A valid value for each required custom attribute of a ticket type, for creating or changing into it. */
+export function requiredValues(type: TicketTypeRec): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const a of type.attributes.filter((x) => x.required_to_create && !x.archived && !x.name.startsWith("_default"))) {
+    if (a.data_type === "list") out[a.name] = a.list_options!.find((o) => !o.archived)!.id;
+    else if (a.data_type === "string") out[a.name] = "Set while changing type";
+    else if (a.data_type === "integer" || a.data_type === "decimal") out[a.name] = 3;
+    else if (a.data_type === "boolean") out[a.name] = true;
+    else if (a.data_type === "datetime") out[a.name] = 1_800_000_000;
+  }
+  return out;
 }

@@ -22,6 +22,7 @@ import { conversationSchema } from "@/lib/intercom/schemas";
 import { makeViewsHandlers } from "@/lib/views/handlers";
 import { bulkWorld, type BulkWorld } from "../bulk/support";
 import { lead, viewBody } from "../views/fixtures";
+import { requiredValues } from "../../support/sandbox";
 
 process.env.AUTH_SECRET = "audit-writes-test-secret";
 const ORIGIN = "http://localhost:3999";
@@ -85,19 +86,6 @@ function ticketWith(keep: (t: ReturnType<BulkWorld["store"]["tickets"]["get"]> &
   const t = [...world.store.tickets.values()].find((x) => !used.has(x.id) && x.open && keep(x))!;
   used.add(t.id);
   return t;
-}
-
-/** A valid value for each required custom attribute of a type. */
-function requiredValues(type: NonNullable<ReturnType<BulkWorld["store"]["ticketTypes"]["get"]>>): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const a of type.attributes.filter((x) => x.required_to_create && !x.archived && !x.name.startsWith("_default"))) {
-    if (a.data_type === "list") out[a.name] = a.list_options!.find((o) => !o.archived)!.id;
-    else if (a.data_type === "string") out[a.name] = "Set while changing type";
-    else if (a.data_type === "integer" || a.data_type === "decimal") out[a.name] = 3;
-    else if (a.data_type === "boolean") out[a.name] = true;
-    else if (a.data_type === "datetime") out[a.name] = 1_800_000_000;
-  }
-  return out;
 }
 
 describe("single-record actions", () => {

@@ -13,7 +13,7 @@ import { nodeTransport, type TransportRequest } from "@/lib/intercom/transport";
 import { changeTicketType, convertConversation } from "@/lib/records/type-change";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
-import { bootSandbox } from "../../support/sandbox";
+import { bootSandbox, requiredValues } from "../../support/sandbox";
 
 let sb: RunningSandbox;
 let client: IntercomClient;
@@ -51,19 +51,6 @@ const getTicket = (id: string) => client.request("GET", `/tickets/${id}`, ticket
 
 function ticketOfType(typeId: string, skip = 0) {
   return [...store.tickets.values()].filter((t) => t.ticket_type_id === typeId)[skip];
-}
-
-/** A valid value for each required custom attribute of a type. */
-function requiredValues(type: ReturnType<typeof types>[number]): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const a of type.attributes.filter((x) => x.required_to_create && !x.archived && !x.name.startsWith("_default"))) {
-    if (a.data_type === "list") out[a.name] = a.list_options!.find((o) => !o.archived)!.id;
-    else if (a.data_type === "string") out[a.name] = "Set while changing type";
-    else if (a.data_type === "integer" || a.data_type === "decimal") out[a.name] = 3;
-    else if (a.data_type === "boolean") out[a.name] = true;
-    else if (a.data_type === "datetime") out[a.name] = 1_800_000_000;
-  }
-  return out;
 }
 
 async function refusal(run: () => Promise<unknown>): Promise<HttpError> {
