@@ -194,4 +194,28 @@ describe("the route wrapper", () => {
       expect(JSON.stringify(out)).not.toContain("boom");
     }
   });
+
+  it("a request the browser abandoned mid-body is a quiet 400, not a server error", async () => {
+    signedIn = user;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const req = new NextRequest(`${ORIGIN}/api/w/mine/thing`, { method: "POST", headers: json, body: stream, duplex: "half" } as ConstructorParameters<
+        typeof NextRequest
+      >[1]);
+      const res = await echo(req, { params: Promise.resolve({ workspace: "mine" }) });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe("request_aborted");
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+  });
 });
