@@ -332,6 +332,24 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     { name: "end other sessions: no Origin", method: "POST", path: "/api/sessions/end-others" },
   );
 
+  // A method a route does not serve: a JSON 405 like any other refusal.
+  for (const [method, path] of [
+    ["PUT", `${w}/overview`],
+    ["DELETE", `${w}/catalog`],
+    ["PATCH", `${w}/tickets/${ticket.id}`],
+    ["GET", `${w}/tickets/${ticket.id}/actions`],
+    ["GET", `${w}/search/tickets`],
+    ["PUT", `${w}/views`],
+    ["GET", `${w}/connection`],
+    ["DELETE", `${w}/bulk-jobs`],
+    ["GET", `${w}/bulk-jobs/preview`],
+    ["POST", "/api/sessions"],
+    ["GET", "/api/sessions/end-others"],
+    ["PUT", "/api/auth/session"],
+    ["POST", "/api/auth/prepare"],
+  ] as const)
+    cases.push({ name: `${method} where it is not served`, method, path, headers: { origin } });
+
   const viewsBefore = await (await page.request.get(`${w}/views`)).text();
   const jobsBefore = await (await page.request.get(`${w}/bulk-jobs`)).text();
   const mark = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;

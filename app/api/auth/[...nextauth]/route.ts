@@ -4,6 +4,7 @@ import { checkCallback, withStateCleared } from "@/lib/auth/callback-guard";
 import { authRequestProblem } from "@/lib/auth/callback-url";
 import { authOptions } from "@/lib/auth/options";
 import { errorResponse } from "@/lib/http/errors";
+import { otherMethods } from "@/lib/http/methods";
 
 /**
  * next-auth's routes, with options built on first request rather than at build time. Input
@@ -22,3 +23,5 @@ async function handler(req: NextRequest, ctx: { params: Promise<{ nextauth: stri
 }
 
 export { handler as GET, handler as POST };
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

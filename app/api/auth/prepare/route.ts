@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { csrfCookieName, csrfTokenFrom, newCsrfCookie, safeCallbackPath } from "@/lib/auth/csrf";
 import { config } from "@/lib/config";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export function GET(req: NextRequest): Response {
   }
   return new Response(null, { status: 303, headers });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

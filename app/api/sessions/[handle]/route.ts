@@ -4,6 +4,7 @@ import { endSessionByHandle, sessionHandle } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 const handleSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "Not a session"));
 
@@ -17,3 +18,5 @@ export const DELETE = route({}, async ({ user, params }) => {
   await recordAccountEvent(db, user, "auth.session_ended", `Ended the session on ${ended.device}`, { device: ended.device, ip: ended.ip });
   return { ended: true, current: handle.data === sessionHandle(user.sessionId) };
 });
+
+export const { GET, POST, PUT, PATCH } = otherMethods("DELETE");

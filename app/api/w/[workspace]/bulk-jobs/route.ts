@@ -9,6 +9,7 @@ import { jobById, listJobs, summarize } from "@/lib/bulk/store";
 import { loadCatalog } from "@/lib/catalog/server";
 import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** The workspace's bulk jobs, newest first. */
 export const GET = route({ workspace: true, intercom: false }, async ({ connection }) => ({ jobs: await listJobs(await getDb(), connection.workspaceId) }));
@@ -34,3 +35,5 @@ export const POST = route({ workspace: true, body: createJobBody }, async ({ con
   wakeRunner();
   return summarize(db, job);
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

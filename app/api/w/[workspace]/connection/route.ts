@@ -2,6 +2,7 @@ import { actorOf, recordAudit } from "@/lib/audit/store";
 import { deleteConnection } from "@/lib/auth/connections";
 import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** Disconnect: forget this workspace's connection and its token (the audit log keeps the event). */
 export const DELETE = route({ workspace: true, intercom: false }, async ({ user, connection }) => {
@@ -19,3 +20,5 @@ export const DELETE = route({ workspace: true, intercom: false }, async ({ user,
   });
   return { disconnected: connection.workspaceId };
 });
+
+export const { GET, POST, PUT, PATCH } = otherMethods("DELETE");

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 import { makeViewsHandlers } from "@/lib/views/handlers";
+import { otherMethods } from "@/lib/http/methods";
 
 const views = makeViewsHandlers(route, getDb);
 
@@ -8,3 +9,5 @@ const views = makeViewsHandlers(route, getDb);
 export const GET = views.list;
 /** Save a new view, personal or shared. */
 export const POST = views.create;
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

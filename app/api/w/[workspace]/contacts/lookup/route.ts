@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clientFor } from "@/lib/auth/connections";
 import { route } from "@/lib/http/route";
 import { contactLookup, contactsById } from "@/lib/records/search";
+import { otherMethods } from "@/lib/http/methods";
 
 const query = z.strictObject({
   q: z.string().max(100).optional(),
@@ -22,3 +23,5 @@ export const GET = route({ workspace: true, query }, async ({ connection, query 
   }
   return { contacts: await contactLookup(client, query.q ?? "") };
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { summarize, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** Stops a job after the calls already in flight; what never ran ends as skipped. */
 export const POST = route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
@@ -13,3 +14,5 @@ export const POST = route({ workspace: true, intercom: false }, async ({ user, c
   wakeRunner();
   return summarize(db, { ...job, state: "cancelling" });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

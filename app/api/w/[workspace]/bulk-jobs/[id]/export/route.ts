@@ -2,6 +2,7 @@ import { jobFromParams } from "@/lib/bulk/route-helpers";
 import { allItems } from "@/lib/bulk/store";
 import { csvRow } from "@/lib/csv";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** Every ticket of a job and its outcome, as CSV. */
 export const GET = route({ workspace: true, intercom: false }, async ({ connection, params }) => {
@@ -27,3 +28,5 @@ export const GET = route({ workspace: true, intercom: false }, async ({ connecti
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -3,6 +3,7 @@ import { jobFromParams } from "@/lib/bulk/route-helpers";
 import { listItems } from "@/lib/bulk/store";
 import { ITEM_STATES } from "@/lib/bulk/types";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 const itemsQuery = z.strictObject({
   state: z.optional(z.enum(ITEM_STATES)),
@@ -15,3 +16,5 @@ export const GET = route({ workspace: true, intercom: false, query: itemsQuery }
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   return listItems(db, job.id, query);
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

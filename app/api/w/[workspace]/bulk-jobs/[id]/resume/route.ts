@@ -4,6 +4,7 @@ import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { jobById, summarize, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** Resumes a paused job (after the workspace was reconnected: the wrapper refuses it before). */
 export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
@@ -13,3 +14,5 @@ export const POST = route({ workspace: true }, async ({ user, connection, params
   wakeRunner();
   return summarize(db, (await jobById(db, job.id))!);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

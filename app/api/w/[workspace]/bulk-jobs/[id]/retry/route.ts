@@ -4,6 +4,7 @@ import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { jobById, requeueFailed, summarize, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** Runs a finished job's failed tickets again (each is checked before it is changed). */
 export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
@@ -19,3 +20,5 @@ export const POST = route({ workspace: true }, async ({ user, connection, params
   wakeRunner();
   return summarize(db, (await jobById(db, job.id))!);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -4,6 +4,7 @@ import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { startUndo } from "@/lib/bulk/service";
 import { jobById, summarize } from "@/lib/bulk/store";
 import { route } from "@/lib/http/route";
+import { otherMethods } from "@/lib/http/methods";
 
 /** Starts a job that puts back what this one changed, ticket by ticket, reporting conflicts. */
 export const POST = route({ workspace: true }, async ({ connection, params, user }) => {
@@ -14,3 +15,5 @@ export const POST = route({ workspace: true }, async ({ connection, params, user
   wakeRunner();
   return summarize(db, undo);
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -5,6 +5,7 @@ import { loadCatalog } from "@/lib/catalog/server";
 import { route } from "@/lib/http/route";
 import { conversationAction } from "@/lib/records/actions";
 import { recordId } from "@/lib/records/params";
+import { otherMethods } from "@/lib/http/methods";
 
 /** One action on a conversation: replies and notes, assignment, snooze, close, reopen, priority, tags, read, redaction. Each is audited. */
 export const POST = route({ workspace: true, body: conversationAction }, async ({ user, connection, params, body }) => {
@@ -13,3 +14,5 @@ export const POST = route({ workspace: true, body: conversationAction }, async (
   await auditedConversationAction(await auditContext(user, connection), client, catalog, recordId(params, "conversation"), body);
   return { ok: true };
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

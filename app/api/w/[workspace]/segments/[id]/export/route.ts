@@ -1,5 +1,6 @@
 import { route } from "@/lib/http/route";
 import { makeSegmentExportHandlers } from "@/lib/segments/export-handlers";
+import { otherMethods } from "@/lib/http/methods";
 
 const handlers = makeSegmentExportHandlers(route);
 
@@ -8,3 +9,5 @@ export const GET = handlers.start;
 
 /** Stops a running export of this lead's by its id. */
 export const DELETE = handlers.cancel;
+
+export const { POST, PUT, PATCH } = otherMethods("GET", "DELETE");

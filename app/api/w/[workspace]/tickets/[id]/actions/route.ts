@@ -5,6 +5,7 @@ import { loadCatalog } from "@/lib/catalog/server";
 import { route } from "@/lib/http/route";
 import { ticketAction } from "@/lib/records/actions";
 import { recordId } from "@/lib/records/params";
+import { otherMethods } from "@/lib/http/methods";
 
 /** One action on a ticket: state, assignment, sharing, open/closed, snooze, attributes, tags, replies, delete. Each is audited. */
 export const POST = route({ workspace: true, body: ticketAction }, async ({ user, connection, params, body }) => {
@@ -13,3 +14,5 @@ export const POST = route({ workspace: true, body: ticketAction }, async ({ user
   await auditedTicketAction(await auditContext(user, connection), client, catalog, recordId(params, "ticket"), body);
   return { ok: true };
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
