@@ -201,7 +201,7 @@ export async function auditedTicketAction(
     { workspaceId: ctx.workspaceId, actor: ctx.actor, action: `ticket.${action.action}`, recordType: "ticket", recordId: ticketId },
     async () => {
       if (TICKET_READS.includes(action.action)) current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
-      await runTicketAction(client, catalog, ctx.actor.adminId ?? "", ticketId, action);
+      await runTicketAction(client, catalog, ctx.actor.adminId ?? "", ticketId, action, current);
     },
     () => describeTicket(action, catalog, current, ticketId),
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { authSecret, config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { WorkspaceConnection } from "@/lib/db/schema";
@@ -26,9 +27,12 @@ export function sessionCookieName(): string {
  * server, and the session must still be live (not signed out, ended from another device,
  * idle or past its lifetime). Decrypting the cookie is most of a request's cost, so a
  * verified cookie is remembered briefly; the session row is read on every request, so an
- * ended session stops working at once on every instance.
+ * ended session stops working at once on every instance. A page's layout and its data
+ * share one check per request.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(readSessionUser);
+
+async function readSessionUser(): Promise<SessionUser | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   const user = await decodeCookie(raw);

@@ -2,7 +2,7 @@ import "server-only";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
-import { conversationSchema, tagSchema, ticketDeletedSchema, ticketReplySchema, ticketSchema } from "@/lib/intercom/schemas";
+import { conversationSchema, tagSchema, ticketDeletedSchema, ticketReplySchema, ticketSchema, type Ticket } from "@/lib/intercom/schemas";
 import { attributeValueError } from "@/lib/tickets/attributes";
 import { textToHtml, type ConversationAction, type TicketAction } from "./actions";
 
@@ -33,12 +33,15 @@ export async function runTicketAction(
   adminId: string,
   ticketId: string,
   action: TicketAction,
+  /** The ticket as just read by the caller, so it is not read twice. */
+  known: Ticket | null = null,
 ): Promise<void> {
   const path = `/tickets/${encodeURIComponent(ticketId)}`;
+  const read = async () => known ?? (await client.request("GET", path, ticketSchema));
   const update = (body: Record<string, unknown>) => client.request("PUT", path, ticketSchema, { body: { admin_id: adminId, ...body } });
   switch (action.action) {
     case "set_state": {
-      const ticket = await client.request("GET", path, ticketSchema);
+      const ticket = await read();
       if (!ticket.ticket_type.ticket_states.some((s) => s.id === action.state_id))
         throw invalid("state_id", `That state is not one of ${ticket.ticket_type.name}'s states`);
       await update({ ticket_state_id: action.state_id });
@@ -63,7 +66,7 @@ export async function runTicketAction(
       await update({ snoozed_until: action.until });
       return;
     case "set_attributes": {
-      const ticket = await client.request("GET", path, ticketSchema);
+      const ticket = await read();
       const fields: Record<string, string> = {};
       for (const [name, value] of Object.entries(action.attributes)) {
         const attr = ticket.ticket_type.ticket_type_attributes.find((a) => a.name === name && !a.archived);
@@ -90,7 +93,7 @@ export async function runTicketAction(
       });
       return;
     case "delete": {
-      const ticket = await client.request("GET", path, ticketSchema);
+      const ticket = await read();
       if (action.confirm.trim().replace(/^#/, "") !== ticket.ticket_id) throw invalid("confirm", `Type the ticket number, ${ticket.ticket_id}, to delete it`);
       await client.request("DELETE", path, ticketDeletedSchema);
       return;
