@@ -29,6 +29,8 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
       router.refresh();
     } catch (e) {
       setError((e as Error).message);
+      // Another tab may have ended it already: show the list as it is now.
+      router.refresh();
     } finally {
       setPending(null);
     }
