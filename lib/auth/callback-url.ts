@@ -37,3 +37,10 @@ export async function authRequestProblem(req: Request): Promise<{ code: string; 
   if (posted !== undefined && posted !== null && (typeof posted !== "string" || !acceptableCallbackUrl(posted))) return badCallback;
   return null;
 }
+
+/** Where a lead goes after signing in: a path on this dashboard that passes the check above, or "/". */
+export function safeCallbackPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith("/") || !acceptableCallbackUrl(value)) return "/";
+  const url = new URL(value, "http://dashboard.invalid");
+  return `${url.pathname}${url.search}${url.hash}`;
+}

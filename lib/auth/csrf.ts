@@ -26,15 +26,3 @@ export function newCsrfCookie(): { token: string; value: string } {
   const token = randomBytes(32).toString("hex");
   return { token, value: `${token}|${hashOf(token)}` };
 }
-
-/** Where a lead goes after signing in: a path on this dashboard, never another origin. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || value.length > 2000 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\u007f]/.test(value)) return "/";
-  try {
-    const url = new URL(value, "http://dashboard.invalid");
-    return url.origin === "http://dashboard.invalid" ? `${url.pathname}${url.search}${url.hash}` : "/";
-  } catch {
-    return "/";
-  }
-}

@@ -5,7 +5,8 @@ beforeAll(() => {
 });
 
 describe("next-auth's CSRF cookie, read on the server", async () => {
-  const { csrfTokenFrom, newCsrfCookie, safeCallbackPath } = await import("@/lib/auth/csrf");
+  const { csrfTokenFrom, newCsrfCookie } = await import("@/lib/auth/csrf");
+  const { safeCallbackPath } = await import("@/lib/auth/callback-url");
 
   it("reads back the token of a cookie it made, and nothing else", () => {
     const { token, value } = newCsrfCookie();

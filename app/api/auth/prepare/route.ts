@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { csrfCookieName, csrfTokenFrom, newCsrfCookie, safeCallbackPath } from "@/lib/auth/csrf";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { csrfCookieName, csrfTokenFrom, newCsrfCookie } from "@/lib/auth/csrf";
 import { config } from "@/lib/config";
 import { otherMethods } from "@/lib/http/methods";
 
