@@ -5,7 +5,11 @@ import { defineConfig } from "@playwright/test";
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   try {
-    return execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" }).trim().split("\n")[0] || undefined;
+    return (
+      execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" })
+        .trim()
+        .split("\n")[0] || undefined
+    );
   } catch {
     return undefined;
   }
@@ -33,12 +37,24 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-gpu",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "e2e", dependencies: ["setup"], testMatch: /.*\.spec\.ts/, use: { storageState: "tests/e2e/.auth/lead.json" } },
+    {
+      name: "e2e",
+      dependencies: ["setup"],
+      testMatch: /.*\.spec\.ts/,
+      use: { storageState: "tests/e2e/.auth/lead.json" },
+    },
   ],
   webServer: {
     // One production server for the whole run, on a fresh data folder, with its own sandbox.

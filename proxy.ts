@@ -11,7 +11,11 @@ import { requestProblem } from "@/lib/security/request-checks";
  */
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", forms: formTargets(process.env) });
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    forms: formTargets(process.env),
+  });
   const problem = requestProblem(request.nextUrl.pathname, request.headers);
   if (problem) {
     const res = isApiPath(request.nextUrl.pathname)

@@ -15,7 +15,12 @@ function platformOf(name) {
   const os = OS.find((o) => parts.includes(o));
   const cpu = CPU.find((c) => parts.includes(c) || parts.includes(c.replace("wasm32", "wasm32")));
   if (!cpu) return null;
-  const libc = parts.includes("musl") || parts.includes("musleabihf") ? ["musl"] : parts.includes("gnu") || parts.includes("gnueabihf") ? ["glibc"] : undefined;
+  const libc =
+    parts.includes("musl") || parts.includes("musleabihf")
+      ? ["musl"]
+      : parts.includes("gnu") || parts.includes("gnueabihf")
+        ? ["glibc"]
+        : undefined;
   return { ...(os ? { os: [os] } : {}), cpu: [cpu], ...(libc ? { libc } : {}) };
 }
 
@@ -31,6 +36,8 @@ for (const [key, entry] of Object.entries(lock.packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync(path, JSON.stringify(lock, null, 2) + "\n");
 console.log(`package-lock.json: recorded ${added} platform package(s) this mirror does not serve`);

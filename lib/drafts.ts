@@ -60,7 +60,10 @@ export function markReturn(pathname: string): void {
  * again to return to it. A page opened afresh starts clean.
  */
 export function isReturning(pathname: string): boolean {
-  const nav = typeof performance === "undefined" ? undefined : (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined);
+  const nav =
+    typeof performance === "undefined"
+      ? undefined
+      : (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined);
   if (nav?.type === "reload" && new URL(nav.name).pathname === pathname) return true;
   try {
     const mark = JSON.parse(storage()?.getItem(RETURN_KEY) ?? "null") as { pathname?: unknown; at?: unknown } | null;

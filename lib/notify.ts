@@ -8,7 +8,8 @@ type Sonner = typeof import("sonner");
 let loading: Promise<Sonner> | null = null;
 export const loadSonner = (): Promise<Sonner> => (loading ??= import("sonner"));
 
-const send = (kind: "success" | "error" | "info", message: string) => void loadSonner().then((m) => m.toast[kind](message));
+const send = (kind: "success" | "error" | "info", message: string) =>
+  void loadSonner().then((m) => m.toast[kind](message));
 
 export const toast = {
   success: (message: string) => send("success", message),

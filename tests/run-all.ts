@@ -13,7 +13,10 @@ const requirePostgres = process.env.REQUIRE_POSTGRES === "1" || process.env.CI =
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
   const started = Date.now();
   console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
-  const res = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const res = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (res.status !== 0) {
     console.error(`✖ ${label} failed after ${seconds} s`);
@@ -36,7 +39,9 @@ function reachable(url: string): Promise<boolean> {
 
 /** Test folders that use the database (a file imports lib/db); they run twice, on PGlite and on PostgreSQL. */
 const usesDb = (dir: string) =>
-  readdirSync(dir, { recursive: true, encoding: "utf8" }).some((f) => f.endsWith(".ts") && /@\/lib\/db\b/.test(readFileSync(`${dir}/${f}`, "utf8")));
+  readdirSync(dir, { recursive: true, encoding: "utf8" }).some(
+    (f) => f.endsWith(".ts") && /@\/lib\/db\b/.test(readFileSync(`${dir}/${f}`, "utf8")),
+  );
 const dbSuites = readdirSync("tests/integration", { withFileTypes: true })
   .filter((d) => d.isDirectory() && usesDb(`tests/integration/${d.name}`))
   .map((d) => `tests/integration/${d.name}`);
@@ -51,7 +56,9 @@ if (await reachable(PG_URL)) {
   console.error(`✖ PostgreSQL is not reachable at ${PG_URL}, and this run requires it.`);
   process.exit(1);
 } else {
-  console.log(`\n⚠ PostgreSQL is not reachable at ${PG_URL}: the PostgreSQL pass of the database tests did not run (set TEST_DATABASE_URL).`);
+  console.log(
+    `\n⚠ PostgreSQL is not reachable at ${PG_URL}: the PostgreSQL pass of the database tests did not run (set TEST_DATABASE_URL).`,
+  );
 }
 run("production build", "npx", ["next", "build"]);
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);

@@ -28,7 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const connected = user ? await connectionsOf(user) : [];
   const targets = signInTargets();
   const sandbox = targets.some((t) => t.kind === "sandbox") ? await sandboxWorkspaces() : null;
-  const regions = targets.flatMap((t) => (t.kind === "intercom" ? [{ region: t.region, label: REGION_HOSTS[t.region].label, provider: providerId(t) }] : []));
+  const regions = targets.flatMap((t) =>
+    t.kind === "intercom" ? [{ region: t.region, label: REGION_HOSTS[t.region].label, provider: providerId(t) }] : [],
+  );
   const errorKey = params.error as keyof typeof SIGN_IN_ERRORS | undefined;
   const error = errorKey ? (SIGN_IN_ERRORS[errorKey] ?? SIGN_IN_ERRORS.Default) : null;
   return (

@@ -47,7 +47,11 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
         {sessions.map((s) => {
           const seen = Date.parse(s.lastSeenAt) / 1000;
           return (
-            <li key={s.handle} aria-label={`${s.device}${s.current ? ", this browser" : ""}`} className="flex flex-wrap items-center gap-3 px-4 py-3">
+            <li
+              key={s.handle}
+              aria-label={`${s.device}${s.current ? ", this browser" : ""}`}
+              className="flex flex-wrap items-center gap-3 px-4 py-3"
+            >
               <Monitor className="size-5 shrink-0 text-muted-foreground" aria-hidden="true" />
               <div className="min-w-0 flex-1 space-y-0.5">
                 <p className="flex items-center gap-2 text-sm font-medium">
@@ -55,7 +59,8 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
                   {s.current && <Badge variant="secondary">This browser</Badge>}
                 </p>
                 <p className="text-xs text-muted-foreground">
-                  Signed in {formatDateTime(Date.parse(s.createdAt) / 1000, timezone)} · last active {formatRelative(seen)}
+                  Signed in {formatDateTime(Date.parse(s.createdAt) / 1000, timezone)} · last active{" "}
+                  {formatRelative(seen)}
                   {s.ip ? ` · ${s.ip}` : ""}
                 </p>
               </div>
@@ -83,7 +88,13 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
       <Button
         variant="destructive"
         disabled={others === 0 || pending !== null}
-        onClick={() => void end("others", () => fetchJson("/api/sessions/end-others", { method: "POST" }), "Ended every other session")}
+        onClick={() =>
+          void end(
+            "others",
+            () => fetchJson("/api/sessions/end-others", { method: "POST" }),
+            "Ended every other session",
+          )
+        }
       >
         {pending === "others" ? "Ending…" : `End all other sessions${others ? ` (${others})` : ""}`}
       </Button>

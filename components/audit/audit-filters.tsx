@@ -6,7 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, auditFilterForm, RECORD_TYPE_LABELS, type AuditFilterValues } from "@/lib/audit/schema";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RECORD_TYPES,
+  auditFilterForm,
+  RECORD_TYPE_LABELS,
+  type AuditFilterValues,
+} from "@/lib/audit/schema";
 
 type Field = keyof AuditFilterValues;
 
@@ -56,7 +62,14 @@ export function AuditFilters({ initial, onApply, serverErrors }: Props) {
       {field(
         "actor",
         "Person",
-        <Input type="text" inputMode="email" autoComplete="off" placeholder="Email address" {...aria("actor")} {...register("actor")} />,
+        <Input
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          placeholder="Email address"
+          {...aria("actor")}
+          {...register("actor")}
+        />,
       )}
       {field(
         "action",
@@ -87,7 +100,11 @@ export function AuditFilters({ initial, onApply, serverErrors }: Props) {
           ))}
         </NativeSelect>,
       )}
-      {field("recordId", "Record id", <Input type="text" autoComplete="off" placeholder="Any" {...aria("recordId")} {...register("recordId")} />)}
+      {field(
+        "recordId",
+        "Record id",
+        <Input type="text" autoComplete="off" placeholder="Any" {...aria("recordId")} {...register("recordId")} />,
+      )}
       {field("from", "From", <Input type="date" {...aria("from")} {...register("from")} />)}
       {field("to", "To", <Input type="date" {...aria("to")} {...register("to")} />)}
       <div className="flex items-end justify-end gap-2 sm:col-span-2 lg:col-span-3 2xl:col-span-6">

@@ -90,7 +90,12 @@ export function AuditScreen() {
         <>
           <AuditTable ws={ws.id} timeZone={ws.timezone} entries={log.data.entries} />
           <nav aria-label="Audit log pages" className="flex items-center justify-end gap-2">
-            <Button variant="outline" size="sm" disabled={cursors.length === 0} onClick={() => go(filters, cursors.slice(0, -1))}>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={cursors.length === 0}
+              onClick={() => go(filters, cursors.slice(0, -1))}
+            >
               Newer
             </Button>
             <Button

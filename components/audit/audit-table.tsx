@@ -8,7 +8,8 @@ import { formatDateTime } from "@/lib/format/time";
 
 type Values = Record<string, unknown> | null;
 
-const asValues = (v: unknown): Values => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const asValues = (v: unknown): Values =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "–";
@@ -18,11 +19,18 @@ function show(v: unknown): string {
 }
 
 /** Each value that changed, "state: Submitted → Resolved"; values only known on one side show alone. */
-export function changeLines(before: unknown, after: unknown): { key: string; before: string | null; after: string | null }[] {
+export function changeLines(
+  before: unknown,
+  after: unknown,
+): { key: string; before: string | null; after: string | null }[] {
   const b = asValues(before);
   const a = asValues(after);
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
-  return keys.map((key) => ({ key, before: b && key in b ? show(b[key]) : null, after: a && key in a ? show(a[key]) : null }));
+  return keys.map((key) => ({
+    key,
+    before: b && key in b ? show(b[key]) : null,
+    after: a && key in a ? show(a[key]) : null,
+  }));
 }
 
 /** Where a record opens, if it still can. */
@@ -103,14 +111,21 @@ export function AuditTable({ ws, timeZone, entries }: { ws: string; timeZone: st
                   </p>
                   {record &&
                     (href ? (
-                      <Link href={href} title={e.recordId ?? undefined} className="font-medium whitespace-nowrap text-primary hover:underline">
+                      <Link
+                        href={href}
+                        title={e.recordId ?? undefined}
+                        className="font-medium whitespace-nowrap text-primary hover:underline"
+                      >
                         {record}
                       </Link>
                     ) : (
                       <span className="whitespace-nowrap">{record}</span>
                     ))}
                   {e.jobId && e.recordType !== "bulk_job" && (
-                    <Link href={`/w/${ws}/jobs/${e.jobId}`} className="block text-xs text-muted-foreground hover:underline">
+                    <Link
+                      href={`/w/${ws}/jobs/${e.jobId}`}
+                      className="block text-xs text-muted-foreground hover:underline"
+                    >
                       Bulk job {e.jobId.slice(0, 8)}
                     </Link>
                   )}

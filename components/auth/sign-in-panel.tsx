@@ -30,7 +30,18 @@ interface Props {
  * Every way in is a plain HTML form posting to next-auth with its CSRF token: it works before
  * the page's scripts have loaded, so a click is never lost. Scripts only add "Redirecting…".
  */
-export function SignInPanel({ error, csrfToken, callbackUrl, returnTo, signedInAs, connectedIds, reconnect, sandbox, sandboxConfigured, regions }: Props) {
+export function SignInPanel({
+  error,
+  csrfToken,
+  callbackUrl,
+  returnTo,
+  signedInAs,
+  connectedIds,
+  reconnect,
+  sandbox,
+  sandboxConfigured,
+  regions,
+}: Props) {
   const [pending, setPending] = useState<string | null>(null);
   useEffect(() => {
     if (returnTo) markReturn(returnTo);
@@ -70,10 +81,16 @@ export function SignInPanel({ error, csrfToken, callbackUrl, returnTo, signedInA
             <CardTitle className="flex items-center gap-2">
               <FlaskConical className="size-4" aria-hidden="true" /> Sandbox workspaces
             </CardTitle>
-            <CardDescription>Seeded workspaces that behave like Intercom. Nothing here touches a real customer.</CardDescription>
+            <CardDescription>
+              Seeded workspaces that behave like Intercom. Nothing here touches a real customer.
+            </CardDescription>
           </CardHeader>
           <CardContent className="space-y-2">
-            {sandbox === null && <p className="text-sm text-destructive">The sandbox is not answering. Restart the dashboard and try again.</p>}
+            {sandbox === null && (
+              <p className="text-sm text-destructive">
+                The sandbox is not answering. Restart the dashboard and try again.
+              </p>
+            )}
             {sandbox?.map((ws) => {
               const isConnected = connectedIds.includes(ws.id_code) && reconnect !== ws.id_code;
               return (
@@ -94,14 +111,25 @@ export function SignInPanel({ error, csrfToken, callbackUrl, returnTo, signedInA
                       </Link>
                     </Button>
                   ) : (
-                    <StartForm {...form} provider="intercom-sandbox" pendingKey={ws.id_code} hint={{ workspace: ws.id_code }}>
+                    <StartForm
+                      {...form}
+                      provider="intercom-sandbox"
+                      pendingKey={ws.id_code}
+                      hint={{ workspace: ws.id_code }}
+                    >
                       <Button
                         type="submit"
                         size="sm"
                         disabled={pending !== null}
                         aria-label={`${reconnect === ws.id_code ? "Reconnect" : connecting ? "Connect" : "Sign in to"} ${ws.name}`}
                       >
-                        {pending === ws.id_code ? "Redirecting…" : reconnect === ws.id_code ? "Reconnect" : connecting ? "Connect" : "Sign in"}
+                        {pending === ws.id_code
+                          ? "Redirecting…"
+                          : reconnect === ws.id_code
+                            ? "Reconnect"
+                            : connecting
+                              ? "Connect"
+                              : "Sign in"}
                       </Button>
                     </StartForm>
                   )}
@@ -125,7 +153,12 @@ export function SignInPanel({ error, csrfToken, callbackUrl, returnTo, signedInA
               {regions.map((r) => (
                 <li key={r.provider}>
                   <StartForm {...form} provider={r.provider} pendingKey={r.provider}>
-                    <Button type="submit" variant="outline" disabled={pending !== null} aria-label={`Sign in with Intercom in ${r.label} (${r.region})`}>
+                    <Button
+                      type="submit"
+                      variant="outline"
+                      disabled={pending !== null}
+                      aria-label={`Sign in with Intercom in ${r.label} (${r.region})`}
+                    >
                       {pending === r.provider ? "Redirecting…" : `${r.label} (${r.region})`}
                     </Button>
                   </StartForm>
@@ -161,7 +194,11 @@ interface StartFormProps {
 function StartForm({ provider, pendingKey, hint, csrfToken, callbackUrl, onStart, children }: StartFormProps) {
   const query = new URLSearchParams(hint).toString();
   return (
-    <form method="post" action={`/api/auth/signin/${encodeURIComponent(provider)}${query ? `?${query}` : ""}`} onSubmit={() => onStart(pendingKey)}>
+    <form
+      method="post"
+      action={`/api/auth/signin/${encodeURIComponent(provider)}${query ? `?${query}` : ""}`}
+      onSubmit={() => onStart(pendingKey)}
+    >
       <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {children}

@@ -70,19 +70,30 @@ const CATEGORIES = ["submitted", "in_progress", "waiting_on_customer", "resolved
  * items by label (each type has its own ids; the server matches labels per ticket).
  */
 export function attributeAcrossTypes(catalog: WorkspaceCatalog, name: string): TicketTypeAttribute | null {
-  const defs = catalog.ticketTypes.filter((t) => !t.archived).flatMap((t) => t.ticket_type_attributes.filter((a) => a.name === name && !a.archived));
+  const defs = catalog.ticketTypes
+    .filter((t) => !t.archived)
+    .flatMap((t) => t.ticket_type_attributes.filter((a) => a.name === name && !a.archived));
   if (defs.length === 0) return null;
   const first = defs[0];
   if (first.data_type !== "list") return { ...first, required_to_create: false };
-  const labels = [...new Set(defs.flatMap((d) => (d.input_options?.list_options ?? []).filter((o) => !o.archived).map((o) => o.label)))];
-  return { ...first, required_to_create: false, input_options: { list_options: labels.map((l) => ({ id: l, label: l })) } };
+  const labels = [
+    ...new Set(
+      defs.flatMap((d) => (d.input_options?.list_options ?? []).filter((o) => !o.archived).map((o) => o.label)),
+    ),
+  ];
+  return {
+    ...first,
+    required_to_create: false,
+    input_options: { list_options: labels.map((l) => ({ id: l, label: l })) },
+  };
 }
 
 /** Attribute names a bulk action can set: live, settable, on at least one live type. */
 export function settableAttributes(catalog: WorkspaceCatalog): { name: string; types: number }[] {
   const count = new Map<string, number>();
   for (const t of catalog.ticketTypes.filter((x) => !x.archived)) {
-    for (const a of t.ticket_type_attributes) if (!a.archived && a.data_type !== "files") count.set(a.name, (count.get(a.name) ?? 0) + 1);
+    for (const a of t.ticket_type_attributes)
+      if (!a.archived && a.data_type !== "files") count.set(a.name, (count.get(a.name) ?? 0) + 1);
   }
   return [...count].map(([name, types]) => ({ name, types })).sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -294,7 +305,12 @@ export function ActionFields({
                 <Label htmlFor={`${id}-tstate`} className="block">
                   State
                 </Label>
-                <NativeSelect id={`${id}-tstate`} className="w-full" value={draft.typeStateId} onChange={(e) => set({ typeStateId: e.target.value })}>
+                <NativeSelect
+                  id={`${id}-tstate`}
+                  className="w-full"
+                  value={draft.typeStateId}
+                  onChange={(e) => set({ typeStateId: e.target.value })}
+                >
                   <option value="">The same kind as each ticket&apos;s state now</option>
                   {target.ticket_states.map((s) => (
                     <option key={s.id} value={s.id}>

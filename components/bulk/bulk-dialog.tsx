@@ -24,7 +24,9 @@ function toAction(d: ActionDraft, timezone: string): { action: BulkAction } | { 
   const need = (field: string, message: string) => ({ errors: { [field]: message } });
   switch (d.kind) {
     case "assign_admin":
-      return d.adminId ? { action: { type: "assign_admin", admin_id: d.adminId } } : need("admin_id", "Choose a teammate");
+      return d.adminId
+        ? { action: { type: "assign_admin", admin_id: d.adminId } }
+        : need("admin_id", "Choose a teammate");
     case "assign_team":
       return d.teamId ? { action: { type: "assign_team", team_id: d.teamId } } : need("team_id", "Choose a team");
     case "unassign":
@@ -32,7 +34,12 @@ function toAction(d: ActionDraft, timezone: string): { action: BulkAction } | { 
     case "state": {
       const [kind, value] = d.state.split(":");
       if (kind === "category")
-        return { action: { type: "set_state_category", category: value as "submitted" | "in_progress" | "waiting_on_customer" | "resolved" } };
+        return {
+          action: {
+            type: "set_state_category",
+            category: value as "submitted" | "in_progress" | "waiting_on_customer" | "resolved",
+          },
+        };
       if (kind === "state") return { action: { type: "set_state", state_id: value } };
       return need("state_id", "Choose a state");
     }
@@ -55,12 +62,15 @@ function toAction(d: ActionDraft, timezone: string): { action: BulkAction } | { 
       return d.tagId ? { action: { type: d.kind, tag_id: d.tagId } } : need("tag_id", "Choose a tag");
     case "set_attribute":
       if (!d.attribute) return need("name", "Choose an attribute");
-      if (d.value === undefined || (typeof d.value === "number" && Number.isNaN(d.value))) return need("value", "Enter a value");
+      if (d.value === undefined || (typeof d.value === "number" && Number.isNaN(d.value)))
+        return need("value", "Enter a value");
       return { action: { type: "set_attribute", name: d.attribute, value: d.value } };
     case "change_type": {
       if (!d.typeId) return need("ticket_type_id", "Choose a ticket type");
       const attributes = Object.fromEntries(
-        Object.entries(d.typeAttributes).filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== null && e[1] !== ""),
+        Object.entries(d.typeAttributes).filter(
+          (e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== null && e[1] !== "",
+        ),
       );
       return {
         action: {
@@ -116,7 +126,9 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
   const id = useId();
   const [draft, setDraft] = useState<ActionDraft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [planned, setPlanned] = useState<{ action: BulkAction; selection: Selection; preview: PreviewResult } | null>(null);
+  const [planned, setPlanned] = useState<{ action: BulkAction; selection: Selection; preview: PreviewResult } | null>(
+    null,
+  );
   const [confirm, setConfirm] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
   const preview = usePreview(workspace);
@@ -143,7 +155,8 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
   const run = () => {
     if (!planned) return;
     const isDelete = planned.action.type === "delete";
-    if (isDelete && confirm.trim() !== String(planned.preview.willChange)) return setErrors({ confirm: `Type ${planned.preview.willChange} to confirm` });
+    if (isDelete && confirm.trim() !== String(planned.preview.willChange))
+      return setErrors({ confirm: `Type ${planned.preview.willChange} to confirm` });
     create.mutate(
       { selection: planned.selection, action: planned.action, ...(isDelete ? { confirm: confirm.trim() } : {}) },
       {
@@ -163,7 +176,9 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-h-[calc(100dvh-2rem)] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto">
-        <DialogTitle>{planned ? `Preview: ${planned.preview.label}` : `Bulk action on ${numbers.format(count)} tickets`}</DialogTitle>
+        <DialogTitle>
+          {planned ? `Preview: ${planned.preview.label}` : `Bulk action on ${numbers.format(count)} tickets`}
+        </DialogTitle>
         <DialogDescription>
           {planned
             ? "Nothing has changed yet. This is what the job will do, ticket by ticket, as they are now."
@@ -188,7 +203,12 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
               <Label htmlFor={`${id}-kind`} className="block">
                 Action
               </Label>
-              <NativeSelect id={`${id}-kind`} className="w-full" value={draft.kind} onChange={(e) => set({ kind: e.target.value as ActionDraft["kind"] })}>
+              <NativeSelect
+                id={`${id}-kind`}
+                className="w-full"
+                value={draft.kind}
+                onChange={(e) => set({ kind: e.target.value as ActionDraft["kind"] })}
+              >
                 {ACTION_KINDS.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -267,7 +287,8 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
                 variant={planned.action.type === "delete" ? "destructive" : "default"}
                 disabled={create.isPending || planned.preview.willChange === 0}
               >
-                <Play aria-hidden="true" /> {create.isPending ? "Starting…" : `Run on ${numbers.format(planned.preview.willChange)} tickets`}
+                <Play aria-hidden="true" />{" "}
+                {create.isPending ? "Starting…" : `Run on ${numbers.format(planned.preview.willChange)} tickets`}
               </Button>
             </DialogFooter>
           </form>

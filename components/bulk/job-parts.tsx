@@ -3,7 +3,10 @@ import { cn } from "@/lib/cn";
 import { Badge } from "@/components/ui/badge";
 import type { ItemCounts, JobState, JobSummary } from "@/lib/bulk/types";
 
-const STATE: Record<JobState, { label: string; variant: "default" | "secondary" | "success" | "warning" | "destructive" | "outline" }> = {
+const STATE: Record<
+  JobState,
+  { label: string; variant: "default" | "secondary" | "success" | "warning" | "destructive" | "outline" }
+> = {
   queued: { label: "Queued", variant: "secondary" },
   running: { label: "Running", variant: "default" },
   cancelling: { label: "Cancelling", variant: "warning" },
@@ -52,7 +55,11 @@ export function ProgressBar({ job, label }: { job: Pick<JobSummary, "total" | "c
       className="flex h-2.5 w-full overflow-hidden rounded-full bg-muted"
     >
       {OUTCOMES.map(([key, , colour]) => (
-        <div key={key} className={`${colour} h-full transition-[width]`} style={{ width: `${job.total ? (job.counts[key] / job.total) * 100 : 0}%` }} />
+        <div
+          key={key}
+          className={`${colour} h-full transition-[width]`}
+          style={{ width: `${job.total ? (job.counts[key] / job.total) * 100 : 0}%` }}
+        />
       ))}
     </div>
   );
@@ -62,7 +69,15 @@ export function ProgressBar({ job, label }: { job: Pick<JobSummary, "total" | "c
 export type JobColumn = string | { label: string; className: string };
 
 /** The bordered table both Jobs pages use: a caption for screen readers, a header row, the rows. */
-export function JobTable({ caption, columns, children }: { caption: string; columns: JobColumn[]; children: ReactNode }) {
+export function JobTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: JobColumn[];
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border bg-card">
       <table className="w-full text-sm">

@@ -42,12 +42,17 @@ function RateLimit({ job, timezone }: { job: JobSummary; timezone: string }) {
   const r = job.rateLimit;
   if (!r || r.limit === null || r.remaining === null) return null;
   const at = r.resetAt
-    ? new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(r.resetAt * 1000)
+    ? new Intl.DateTimeFormat("en-GB", {
+        timeZone: timezone,
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }).format(r.resetAt * 1000)
     : null;
   return (
     <p className="text-xs text-muted-foreground">
-      Intercom rate limit: {numbers.format(r.remaining)} of {numbers.format(r.limit)} calls left in the current window{at ? `, which resets at ${at}` : ""}. The
-      job paces itself to stay under it.
+      Intercom rate limit: {numbers.format(r.remaining)} of {numbers.format(r.limit)} calls left in the current window
+      {at ? `, which resets at ${at}` : ""}. The job paces itself to stay under it.
     </p>
   );
 }
@@ -66,7 +71,11 @@ function Items({ job }: { job: JobSummary }) {
         </h2>
         <div role="group" aria-label="Show tickets" className="flex flex-wrap gap-1">
           {FILTERS.map(([state, label]) => {
-            const n = state ? (state === "pending" ? job.counts.pending + job.counts.running : job.counts[state]) : job.total;
+            const n = state
+              ? state === "pending"
+                ? job.counts.pending + job.counts.running
+                : job.counts[state]
+              : job.total;
             return (
               <Button
                 key={label}
@@ -106,7 +115,11 @@ function Items({ job }: { job: JobSummary }) {
                 </td>
                 <td className="px-3 py-2">
                   <Badge variant={ITEM_BADGE[item.state]}>
-                    {item.state === "running" ? "Running" : item.state === "pending" ? "Not run yet" : item.state[0].toUpperCase() + item.state.slice(1)}
+                    {item.state === "running"
+                      ? "Running"
+                      : item.state === "pending"
+                        ? "Not run yet"
+                        : item.state[0].toUpperCase() + item.state.slice(1)}
                   </Badge>
                 </td>
                 <td className={cn("px-3 py-2", item.error && "text-destructive")}>{item.error ?? item.reason ?? ""}</td>
@@ -124,12 +137,18 @@ function Items({ job }: { job: JobSummary }) {
       {total > 100 && (
         <div className="flex items-center justify-end gap-2 text-sm">
           <span className="text-muted-foreground">
-            {numbers.format(page * 100 + 1)}–{numbers.format(Math.min(total, page * 100 + 100))} of {numbers.format(total)}
+            {numbers.format(page * 100 + 1)}–{numbers.format(Math.min(total, page * 100 + 100))} of{" "}
+            {numbers.format(total)}
           </span>
           <Button size="sm" variant="outline" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
             Previous
           </Button>
-          <Button size="sm" variant="outline" disabled={(page + 1) * 100 >= total} onClick={() => setPage((p) => p + 1)}>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={(page + 1) * 100 >= total}
+            onClick={() => setPage((p) => p + 1)}
+          >
             Next
           </Button>
         </div>
@@ -152,7 +171,11 @@ export function JobScreen({ id }: { id: string }) {
     return (
       <Alert variant="destructive">
         <AlertCircle aria-hidden="true" />
-        <p>{missing ? "This job was not found in this workspace." : `The job could not be loaded: ${query.error.message}`}</p>
+        <p>
+          {missing
+            ? "This job was not found in this workspace."
+            : `The job could not be loaded: ${query.error.message}`}
+        </p>
       </Alert>
     );
   }
@@ -161,7 +184,13 @@ export function JobScreen({ id }: { id: string }) {
   const act = (what: "cancel" | "retry" | "resume") =>
     control.mutate(what, {
       onSuccess: () =>
-        toast.success(what === "cancel" ? "Cancelling: calls in flight finish first" : what === "retry" ? "Running the failed tickets again" : "Job resumed"),
+        toast.success(
+          what === "cancel"
+            ? "Cancelling: calls in flight finish first"
+            : what === "retry"
+              ? "Running the failed tickets again"
+              : "Job resumed",
+        ),
       onError: (e) => toast.error(e.message),
     });
   const live = isLive(job);
@@ -169,7 +198,10 @@ export function JobScreen({ id }: { id: string }) {
 
   return (
     <div className="space-y-5">
-      <Link href={`/w/${ws.id}/jobs`} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={`/w/${ws.id}/jobs`}
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft className="size-4" aria-hidden="true" /> Jobs
       </Link>
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -178,7 +210,8 @@ export function JobScreen({ id }: { id: string }) {
           <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
             <JobStateBadge state={job.state} />
             <span>
-              {job.source} · by {job.createdBy.name ?? job.createdBy.email} · {formatDateTime(job.createdAt, ws.timezone)}
+              {job.source} · by {job.createdBy.name ?? job.createdBy.email} ·{" "}
+              {formatDateTime(job.createdAt, ws.timezone)}
             </span>
           </p>
           {job.undoOf && (
@@ -251,7 +284,11 @@ export function JobScreen({ id }: { id: string }) {
             <div>
               <dt className="text-xs text-muted-foreground">{live ? "Rate" : "Took"}</dt>
               <dd className="text-lg font-semibold tabular-nums">
-                {live ? (job.rate !== null ? `${job.rate.toFixed(1)}/s` : "–") : duration(job, job.finishedAt ?? job.createdAt)}
+                {live
+                  ? job.rate !== null
+                    ? `${job.rate.toFixed(1)}/s`
+                    : "–"
+                  : duration(job, job.finishedAt ?? job.createdAt)}
               </dd>
             </div>
           </dl>
@@ -267,8 +304,8 @@ export function JobScreen({ id }: { id: string }) {
           <RateLimit job={job} timezone={ws.timezone} />
           {job.counts.conflict > 0 && (
             <p className="flex items-center gap-1.5 text-sm text-warning">
-              <AlertTriangle className="size-4" aria-hidden="true" /> {numbers.format(job.counts.conflict)} tickets were changed by someone else since the job
-              ran and were left as they are.
+              <AlertTriangle className="size-4" aria-hidden="true" /> {numbers.format(job.counts.conflict)} tickets were
+              changed by someone else since the job ran and were left as they are.
             </p>
           )}
         </CardContent>
@@ -282,8 +319,8 @@ export function JobScreen({ id }: { id: string }) {
         title={`Undo “${job.label}”?`}
         description={
           <p>
-            The {numbers.format(job.counts.succeeded)} tickets this job changed go back to how they were before it. A ticket someone changed since is left alone
-            and listed as a conflict.
+            The {numbers.format(job.counts.succeeded)} tickets this job changed go back to how they were before it. A
+            ticket someone changed since is left alone and listed as a conflict.
           </p>
         }
         confirmLabel="Start the undo"

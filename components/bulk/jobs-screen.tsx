@@ -29,7 +29,9 @@ export function JobsScreen() {
     return (
       <div className="mx-auto mt-10 flex max-w-md flex-col items-center gap-2 text-center text-sm text-muted-foreground">
         <ListChecks className="size-6" aria-hidden="true" />
-        <p>No bulk jobs yet. Tick tickets on a ticket list (or select all matching a search), then choose a bulk action.</p>
+        <p>
+          No bulk jobs yet. Tick tickets on a ticket list (or select all matching a search), then choose a bulk action.
+        </p>
         <Link href={`/w/${ws.id}/tickets`} className="font-medium text-primary hover:underline">
           Go to tickets
         </Link>
@@ -38,7 +40,10 @@ export function JobsScreen() {
   }
   const now = jobs.dataUpdatedAt / 1000;
   return (
-    <JobTable caption="Bulk jobs, newest first" columns={["Job", "By", "Started", { label: "Progress", className: "w-56" }, "Took", "State"]}>
+    <JobTable
+      caption="Bulk jobs, newest first"
+      columns={["Job", "By", "Started", { label: "Progress", className: "w-56" }, "Took", "State"]}
+    >
       {list.map((job) => (
         <tr key={job.id} className="border-b last:border-0 hover:bg-accent/40">
           <td className="px-3 py-2">
@@ -54,7 +59,8 @@ export function JobsScreen() {
           <td className="px-3 py-2">
             <ProgressBar job={job} label={`Progress of ${job.label}`} />
             <p className="mt-1 text-xs text-muted-foreground">
-              {numbers.format(done(job.counts))} of {numbers.format(job.total)} · {numbers.format(job.counts.succeeded)} succeeded
+              {numbers.format(done(job.counts))} of {numbers.format(job.total)} · {numbers.format(job.counts.succeeded)}{" "}
+              succeeded
               {job.counts.failed ? ` · ${numbers.format(job.counts.failed)} failed` : ""}
               {job.counts.conflict ? ` · ${numbers.format(job.counts.conflict)} conflicts` : ""}
             </p>

@@ -50,7 +50,8 @@ export function SelectionBar({
         className="sticky bottom-4 z-30 mx-auto flex w-fit flex-wrap items-center gap-3 rounded-lg border bg-popover px-4 py-2.5 text-popover-foreground shadow-lg"
       >
         <p className="text-sm font-medium" aria-live="polite">
-          {numbers.format(selection.count)} {selection.count === 1 ? "ticket" : "tickets"} selected{selection.allMatching ? " (all matching)" : ""}
+          {numbers.format(selection.count)} {selection.count === 1 ? "ticket" : "tickets"} selected
+          {selection.allMatching ? " (all matching)" : ""}
         </p>
         <Button size="sm" onClick={() => setOpen(true)}>
           <Layers aria-hidden="true" /> Bulk action…

@@ -27,10 +27,21 @@ export interface TicketSelection {
  * What the lead has ticked on a ticket list: single rows, shift-click ranges, whole pages,
  * or every ticket the search matches (up to the job limit). A new search starts afresh.
  */
-export function useTicketSelection(queryKey: string, resolveQuery: (() => IntercomQuery) | null, total: number): TicketSelection {
-  const [state, setState] = useState<{ key: string; sel: State; last: number | null }>({ key: queryKey, sel: { all: false, ids: new Set() }, last: null });
+export function useTicketSelection(
+  queryKey: string,
+  resolveQuery: (() => IntercomQuery) | null,
+  total: number,
+): TicketSelection {
+  const [state, setState] = useState<{ key: string; sel: State; last: number | null }>({
+    key: queryKey,
+    sel: { all: false, ids: new Set() },
+    last: null,
+  });
   // A different search: the old ticks mean nothing any more.
-  const current = state.key === queryKey ? state : { key: queryKey, sel: { all: false, ids: new Set<string>() } as State, last: null };
+  const current =
+    state.key === queryKey
+      ? state
+      : { key: queryKey, sel: { all: false, ids: new Set<string>() } as State, last: null };
   const { sel } = current;
   const set = (next: State, last: number | null = current.last) => setState({ key: queryKey, sel: next, last });
   const isSelected = (id: string) => (sel.all ? !sel.exclude.has(id) : sel.ids.has(id));
@@ -57,7 +68,10 @@ export function useTicketSelection(queryKey: string, resolveQuery: (() => Interc
     isSelected,
     toggle: (id, index, shift, pageIds) => {
       const on = !isSelected(id);
-      const ids = shift && current.last !== null ? pageIds.slice(Math.min(current.last, index), Math.max(current.last, index) + 1) : [id];
+      const ids =
+        shift && current.last !== null
+          ? pageIds.slice(Math.min(current.last, index), Math.max(current.last, index) + 1)
+          : [id];
       set(mark(ids, on), index);
     },
     pageState: (pageIds) => {
@@ -68,10 +82,13 @@ export function useTicketSelection(queryKey: string, resolveQuery: (() => Interc
       const all = pageIds.length > 0 && pageIds.every(isSelected);
       set(mark(pageIds, !all), null);
     },
-    selectAllMatching: resolveQuery && total <= MAX_SELECTION ? () => set({ all: true, exclude: new Set() }, null) : null,
+    selectAllMatching:
+      resolveQuery && total <= MAX_SELECTION ? () => set({ all: true, exclude: new Set() }, null) : null,
     clear: () => set({ all: false, ids: new Set() }, null),
     // Relative dates in the search are read now, when the job is about to be made.
     toSelection: () =>
-      sel.all ? { kind: "query", query: resolveQuery!(), ...(sel.exclude.size ? { exclude: [...sel.exclude] } : {}) } : { kind: "ids", ids: [...sel.ids] },
+      sel.all
+        ? { kind: "query", query: resolveQuery!(), ...(sel.exclude.size ? { exclude: [...sel.exclude] } : {}) }
+        : { kind: "ids", ids: [...sel.ids] },
   };
 }

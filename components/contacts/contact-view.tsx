@@ -44,7 +44,11 @@ function OpenList({
         <div className="space-y-1">
           <CardTitle>{title}</CardTitle>
           <CardDescription>
-            {total === 0 ? empty : shown < total ? `The newest ${shown} of ${numbers.format(total)}` : `${numbers.format(total)} open`}
+            {total === 0
+              ? empty
+              : shown < total
+                ? `The newest ${shown} of ${numbers.format(total)}`
+                : `${numbers.format(total)} open`}
           </CardDescription>
         </div>
         <Link
@@ -87,17 +91,25 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
 
   return (
     <div className="space-y-4">
-      <Link href={`/w/${ws.id}/contacts`} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={`/w/${ws.id}/contacts`}
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft className="size-4" aria-hidden="true" /> Contacts
       </Link>
       <header className="flex flex-wrap items-center gap-4">
-        <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-primary/10 text-base font-semibold text-primary">
+        <span
+          aria-hidden="true"
+          className="flex size-12 items-center justify-center rounded-full bg-primary/10 text-base font-semibold text-primary"
+        >
           {initials || "?"}
         </span>
         <div className="min-w-0 space-y-1">
           <h1 className="text-xl font-semibold">{display}</h1>
           <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-            <Badge variant={contact.role === "user" ? "default" : "secondary"}>{contact.role === "user" ? "User" : "Lead"}</Badge>
+            <Badge variant={contact.role === "user" ? "default" : "secondary"}>
+              {contact.role === "user" ? "User" : "Lead"}
+            </Badge>
             {contact.name && contact.email && <span>{contact.email}</span>}
             {contact.location && <span>{contact.location}</span>}
             {contact.externalId && <span>External id {contact.externalId}</span>}
@@ -116,10 +128,17 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
           >
             {contact.openConversations.rows.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
-                <Link prefetch={false} href={`/w/${ws.id}/conversations/${c.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
+                <Link
+                  prefetch={false}
+                  href={`/w/${ws.id}/conversations/${c.id}`}
+                  className="min-w-0 flex-1 truncate font-medium hover:underline"
+                >
                   {c.subject}
                 </Link>
-                <StateBadge category={c.state} label={c.state === "open" ? "Open" : c.state === "snoozed" ? "Snoozed" : "Closed"} />
+                <StateBadge
+                  category={c.state}
+                  label={c.state === "open" ? "Open" : c.state === "snoozed" ? "Snoozed" : "Closed"}
+                />
                 <span className="text-xs text-muted-foreground">{names.admin(c.adminAssigneeId) ?? "Unassigned"}</span>
                 <span className="text-xs text-muted-foreground" title={formatDateTime(c.updatedAt, tz)}>
                   updated {formatRelative(c.updatedAt)}
@@ -136,7 +155,11 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
           >
             {contact.openTickets.rows.map((t) => (
               <li key={t.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
-                <Link prefetch={false} href={`/w/${ws.id}/tickets/${t.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
+                <Link
+                  prefetch={false}
+                  href={`/w/${ws.id}/tickets/${t.id}`}
+                  className="min-w-0 flex-1 truncate font-medium hover:underline"
+                >
                   <span className="mr-1.5 font-mono text-xs text-muted-foreground">#{t.ticketNumber}</span>
                   {t.title}
                 </Link>
@@ -170,12 +193,16 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
             <dl>
               <Fact label="Email">{contact.email ?? "–"}</Fact>
               <Fact label="Phone">{contact.phone ?? "–"}</Fact>
-              <Fact label="Owner">{contact.ownerId ? (names.admin(contact.ownerId) ?? `Teammate ${contact.ownerId}`) : "–"}</Fact>
+              <Fact label="Owner">
+                {contact.ownerId ? (names.admin(contact.ownerId) ?? `Teammate ${contact.ownerId}`) : "–"}
+              </Fact>
               <Fact label="Created">{formatDateTime(contact.createdAt, tz)}</Fact>
               <Fact label="Signed up">{formatDateTime(contact.signedUpAt, tz)}</Fact>
               <Fact label="Last seen">{contact.lastSeenAt ? formatRelative(contact.lastSeenAt) : "–"}</Fact>
               <Fact label="Last replied">{contact.lastRepliedAt ? formatRelative(contact.lastRepliedAt) : "–"}</Fact>
-              <Fact label="Last contacted">{contact.lastContactedAt ? formatRelative(contact.lastContactedAt) : "–"}</Fact>
+              <Fact label="Last contacted">
+                {contact.lastContactedAt ? formatRelative(contact.lastContactedAt) : "–"}
+              </Fact>
               <Fact label="Browser">{[contact.browser, contact.os].filter(Boolean).join(" on ") || "–"}</Fact>
               <Fact label="Language">{contact.language ?? "–"}</Fact>
               <Fact label="Email status">
@@ -198,7 +225,9 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
                   <li key={c.id} className="flex items-baseline justify-between gap-2">
                     <span className="truncate font-medium">{c.name}</span>
                     <span className="shrink-0 text-xs text-muted-foreground">
-                      {[c.plan, c.userCount !== null ? `${numbers.format(c.userCount)} people` : null].filter(Boolean).join(" · ")}
+                      {[c.plan, c.userCount !== null ? `${numbers.format(c.userCount)} people` : null]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </span>
                   </li>
                 ))}

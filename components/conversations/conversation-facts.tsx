@@ -13,8 +13,18 @@ function valueText(value: unknown, dataType: string | undefined, timezone: strin
 }
 
 /** The conversation's custom attributes, labelled as the workspace defines them, and where it came from. */
-export function ConversationFacts({ conv, catalog, timezone }: { conv: ConversationDetail; catalog: WorkspaceCatalog | null; timezone: string }) {
-  const defined = new Map((catalog?.dataAttributes ?? []).filter((a) => a.model === "conversation").map((a) => [a.name, a]));
+export function ConversationFacts({
+  conv,
+  catalog,
+  timezone,
+}: {
+  conv: ConversationDetail;
+  catalog: WorkspaceCatalog | null;
+  timezone: string;
+}) {
+  const defined = new Map(
+    (catalog?.dataAttributes ?? []).filter((a) => a.model === "conversation").map((a) => [a.name, a]),
+  );
   const entries = Object.entries(conv.customAttributes);
   return (
     <>

@@ -49,7 +49,10 @@ function optimistic(c: ConversationDetail, a: ConversationAction): ConversationD
     case "mark_read":
       return { ...c, read: true };
     case "redact":
-      return { ...c, parts: c.parts.map((p) => (p.id === a.part_id ? { ...p, redacted: true, bodyHtml: null, imageHosts: [] } : p)) };
+      return {
+        ...c,
+        parts: c.parts.map((p) => (p.id === a.part_id ? { ...p, redacted: true, bodyHtml: null, imageHosts: [] } : p)),
+      };
     case "redact_source":
       return { ...c, source: { ...c.source, redacted: true, bodyHtml: null, imageHosts: [] } };
     default:
@@ -74,8 +77,12 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
   const [converting, setConverting] = useState(false);
   const names = useMemo(() => namesFrom(catalog), [catalog]);
 
-  const run = (a: ConversationAction, success?: string) => action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
-  const close = () => (conv.state === "closed" ? toast.info("This conversation is already closed.") : void run({ action: "close" }, "Conversation closed"));
+  const run = (a: ConversationAction, success?: string) =>
+    action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
+  const close = () =>
+    conv.state === "closed"
+      ? toast.info("This conversation is already closed.")
+      : void run({ action: "close" }, "Conversation closed");
 
   const shortcuts: Shortcut[] = [
     { key: "r", label: "Reply to the customer", run: () => reply.current?.start("comment") },
@@ -190,17 +197,28 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
             variant="outline"
             size="sm"
             aria-pressed={conv.priority}
-            onClick={() => void run({ action: "set_priority", priority: !conv.priority }, conv.priority ? "Priority removed" : "Marked as priority")}
+            onClick={() =>
+              void run(
+                { action: "set_priority", priority: !conv.priority },
+                conv.priority ? "Priority removed" : "Marked as priority",
+              )
+            }
           >
             <Star className={conv.priority ? "fill-current text-warning" : undefined} aria-hidden="true" /> Priority
           </Button>
-          <Button variant="outline" size="sm" disabled={conv.read} onClick={() => void run({ action: "mark_read" }, "Marked as read")}>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={conv.read}
+            onClick={() => void run({ action: "mark_read" }, "Marked as read")}
+          >
             <CheckCheck aria-hidden="true" /> {conv.read ? "Read" : "Mark read"}
           </Button>
           {conv.ticket ? (
             <Button variant="outline" size="sm" asChild>
               <Link prefetch={false} href={`/w/${ws}/tickets/${conv.ticket.id}`}>
-                <TicketIcon aria-hidden="true" /> Open ticket{conv.ticket.ticketNumber ? ` #${conv.ticket.ticketNumber}` : ""}
+                <TicketIcon aria-hidden="true" /> Open ticket
+                {conv.ticket.ticketNumber ? ` #${conv.ticket.ticketNumber}` : ""}
               </Link>
             </Button>
           ) : (
@@ -208,7 +226,11 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
               <TicketIcon aria-hidden="true" /> Convert to ticket
             </Button>
           )}
-          <MoreActions items={[{ label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) }]} />
+          <MoreActions
+            items={[
+              { label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) },
+            ]}
+          />
         </>
       }
       aside={
@@ -244,7 +266,9 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
               onAdd={(tag_id) => {
                 const tag = catalog?.tags.find((t) => t.id === tag_id);
                 const add = (c: ConversationDetail) => (tag ? { ...c, tags: [...c.tags, tag] } : c);
-                void action.mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add }).catch(() => undefined);
+                void action
+                  .mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add })
+                  .catch(() => undefined);
               }}
               onRemove={(tag_id) => void run({ action: "remove_tag", tag_id })}
             />
@@ -254,13 +278,21 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
               <LinkedList
                 ws={ws}
                 linked={[
-                  { type: "ticket", id: conv.ticket.id, category: "Customer", title: conv.ticket.ticketNumber ? `Ticket #${conv.ticket.ticketNumber}` : null },
+                  {
+                    type: "ticket",
+                    id: conv.ticket.id,
+                    category: "Customer",
+                    title: conv.ticket.ticketNumber ? `Ticket #${conv.ticket.ticketNumber}` : null,
+                  },
                 ]}
               />
             </PanelSection>
           )}
           <PanelSection title="Linked">
-            <LinkedList ws={ws} linked={conv.linked.filter((l) => !(conv.ticket && l.type === "ticket" && l.id === conv.ticket.id))} />
+            <LinkedList
+              ws={ws}
+              linked={conv.linked.filter((l) => !(conv.ticket && l.type === "ticket" && l.id === conv.ticket.id))}
+            />
           </PanelSection>
           <PanelSection title="Statistics">
             <dl>
@@ -305,25 +337,46 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
           <p className="text-sm text-muted-foreground">No text.</p>
         )}
       </article>
-      <Timeline parts={conv.parts} names={names} timezone={tz} label="Conversation timeline" partActions={redactButton} />
+      <Timeline
+        parts={conv.parts}
+        names={names}
+        timezone={tz}
+        label="Conversation timeline"
+        partActions={redactButton}
+      />
       <ReplyBox
         ref={reply}
         recipient={contactName}
         draftKey={`reply:${ws}:conversation:${conv.id}`}
         onSend={(kind, body) =>
-          action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })
+          action.mutateAsync({
+            action: { action: "reply", kind, body },
+            success: kind === "note" ? "Note added" : "Reply sent",
+            silent: true,
+          })
         }
       />
       {helpOpen && <ShortcutsHelp open onOpenChange={setHelpOpen} shortcuts={shortcuts} />}
       {converting && catalog && (
-        <ConvertDialog conversation={conv} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setConverting(false)} />
+        <ConvertDialog
+          conversation={conv}
+          types={catalog.ticketTypes}
+          timezone={tz}
+          workspace={ws}
+          onClose={() => setConverting(false)}
+        />
       )}
       {redacting !== null && (
         <ConfirmDialog
           open
           onOpenChange={(o) => !o && setRedacting(null)}
           title="Redact this message?"
-          description={<p>Its text is removed for everyone, in Intercom too, and replaced with a note that it was redacted. This cannot be undone.</p>}
+          description={
+            <p>
+              Its text is removed for everyone, in Intercom too, and replaced with a note that it was redacted. This
+              cannot be undone.
+            </p>
+          }
           confirmLabel="Redact message"
           destructive
           pending={action.isPending}

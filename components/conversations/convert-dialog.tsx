@@ -22,7 +22,9 @@ interface Props {
 
 /** The attributes a form asks for: the type's live ones, in its order (files cannot be set through the API). */
 function formAttributes(type: TicketType | undefined) {
-  return (type?.ticket_type_attributes ?? []).filter((a) => !a.archived && a.data_type !== "files").toSorted((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  return (type?.ticket_type_attributes ?? [])
+    .filter((a) => !a.archived && a.data_type !== "files")
+    .toSorted((a, b) => (a.order ?? 0) - (b.order ?? 0));
 }
 
 /**
@@ -33,8 +35,14 @@ function formAttributes(type: TicketType | undefined) {
 export function ConvertDialog({ conversation, types, timezone, workspace, onClose }: Props) {
   const router = useRouter();
   const choices = convertChoices(types);
-  const [typeId, setTypeId] = useState(() => (choices.filter((c) => c.selectable).length === 1 ? choices.find((c) => c.selectable)!.type.id : ""));
-  const defaults = convertDefaults({ title: conversation.title, subject: conversation.source.subject, bodyText: conversation.source.text });
+  const [typeId, setTypeId] = useState(() =>
+    choices.filter((c) => c.selectable).length === 1 ? choices.find((c) => c.selectable)!.type.id : "",
+  );
+  const defaults = convertDefaults({
+    title: conversation.title,
+    subject: conversation.source.subject,
+    bodyText: conversation.source.text,
+  });
   const [values, setValues] = useState<Record<string, AttrValue | undefined>>(defaults);
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -47,7 +55,9 @@ export function ConvertDialog({ conversation, types, timezone, workspace, onClos
   const sent = Object.fromEntries(
     attributes.flatMap((a) => {
       const v = values[a.name];
-      return v === undefined || (!a.required_to_create && isEmptyValue(v)) ? [] : [[a.name, typeof v === "string" ? v.trim() : v]];
+      return v === undefined || (!a.required_to_create && isEmptyValue(v))
+        ? []
+        : [[a.name, typeof v === "string" ? v.trim() : v]];
     }),
   ) as Record<string, AttrValue>;
   const plan = planConvert(types, typeId, sent);

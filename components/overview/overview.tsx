@@ -67,7 +67,11 @@ export function Overview() {
         <Stat label="Open tickets" value={data.tickets.open} href={`${base}/tickets`} />
         <Stat label="Open tickets not yet resolved" value={data.tickets.open - resolved} href={`${base}/tickets`} />
         <Stat label="Open conversations" value={data.conversations.open} href={`${base}/conversations`} />
-        <Stat label="Conversations waiting on a reply" value={data.conversations.waiting} href={`${base}/conversations`} />
+        <Stat
+          label="Conversations waiting on a reply"
+          value={data.conversations.waiting}
+          href={`${base}/conversations`}
+        />
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
         <Card>
@@ -135,7 +139,9 @@ export function Overview() {
                   <Link prefetch={false} href={`${base}/segments/${s.id}`} className="truncate hover:underline">
                     {s.name}
                   </Link>
-                  <span className="tabular-nums text-muted-foreground">{s.count === null ? "–" : number.format(s.count)}</span>
+                  <span className="tabular-nums text-muted-foreground">
+                    {s.count === null ? "–" : number.format(s.count)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -10,7 +10,10 @@ export const UNASSIGNED = "0";
 export type AssignAction = { action: "assign_admin"; admin_id: string } | { action: "assign_team"; team_id: string };
 
 /** A record as the page shows it at once after an assignment, before Intercom answers. */
-export function assigned<T extends { adminAssigneeId: string | null; teamAssigneeId: string | null }>(record: T, a: AssignAction): T {
+export function assigned<T extends { adminAssigneeId: string | null; teamAssigneeId: string | null }>(
+  record: T,
+  a: AssignAction,
+): T {
   return a.action === "assign_admin"
     ? { ...record, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id }
     : { ...record, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
@@ -29,13 +32,26 @@ interface Props {
 
 /** Pickers for the teammate and the team a record is assigned to, "Unassigned" first. */
 export function AssigneeFields({ catalog, adminId, teamId, onAssign, adminOpen, onAdminOpenChange }: Props) {
-  const admins = [{ value: UNASSIGNED, label: "Unassigned" }, ...(catalog?.admins ?? []).map((a) => ({ value: a.id, label: a.name, hint: a.email }))];
-  const teams = [{ value: UNASSIGNED, label: "Unassigned" }, ...(catalog?.teams ?? []).map((t) => ({ value: t.id, label: t.name }))];
-  const nameOf = (options: { value: string; label: string }[], id: string) => options.find((o) => o.value === id)?.label;
+  const admins = [
+    { value: UNASSIGNED, label: "Unassigned" },
+    ...(catalog?.admins ?? []).map((a) => ({ value: a.id, label: a.name, hint: a.email })),
+  ];
+  const teams = [
+    { value: UNASSIGNED, label: "Unassigned" },
+    ...(catalog?.teams ?? []).map((t) => ({ value: t.id, label: t.name })),
+  ];
+  const nameOf = (options: { value: string; label: string }[], id: string) =>
+    options.find((o) => o.value === id)?.label;
   const onAdmin = (admin_id: string) =>
-    onAssign({ action: "assign_admin", admin_id }, admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${nameOf(admins, admin_id) ?? "teammate"}`);
+    onAssign(
+      { action: "assign_admin", admin_id },
+      admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${nameOf(admins, admin_id) ?? "teammate"}`,
+    );
   const onTeam = (team_id: string) =>
-    onAssign({ action: "assign_team", team_id }, team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${nameOf(teams, team_id) ?? "team"}`);
+    onAssign(
+      { action: "assign_team", team_id },
+      team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${nameOf(teams, team_id) ?? "team"}`,
+    );
   return (
     <div className="space-y-3">
       <div className="space-y-1">

@@ -18,7 +18,10 @@ export function DetailLayout({
 }) {
   return (
     <div className="space-y-4">
-      <Link href={back.href} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={back.href}
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft className="size-4" aria-hidden="true" /> {back.label}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -29,7 +32,10 @@ export function DetailLayout({
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-4">{children}</div>
-        <aside aria-label="Details" className="space-y-4 rounded-lg border bg-card p-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto">
+        <aside
+          aria-label="Details"
+          className="space-y-4 rounded-lg border bg-card p-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto"
+        >
           {aside}
         </aside>
       </div>

@@ -23,7 +23,9 @@ export function LazySnoozeMenu({ open, onOpenChange, ...props }: SnoozeMenuProps
       open={open}
       onOpenChange={onOpenChange}
       props={props}
-      trigger={(handlers) => <SnoozeButton disabled={props.disabled} aria-haspopup="menu" aria-expanded={false} {...handlers} />}
+      trigger={(handlers) => (
+        <SnoozeButton disabled={props.disabled} aria-haspopup="menu" aria-expanded={false} {...handlers} />
+      )}
     />
   );
 }
@@ -43,7 +45,14 @@ export function MoreActions({ items }: { items: (MoreItem | "separator")[] }) {
       load={() => import("./more-menu").then((m) => m.MoreMenu)}
       props={{ items }}
       trigger={(handlers) => (
-        <Button variant="outline" size="icon-sm" aria-label="More actions" aria-haspopup="menu" aria-expanded={false} {...handlers}>
+        <Button
+          variant="outline"
+          size="icon-sm"
+          aria-label="More actions"
+          aria-haspopup="menu"
+          aria-expanded={false}
+          {...handlers}
+        >
           <MoreHorizontal aria-hidden="true" />
         </Button>
       )}

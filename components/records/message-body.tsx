@@ -15,7 +15,17 @@ const list = new Intl.ListFormat("en", { type: "conjunction" });
  * `shown` itself (`onShow` is called on the click), so a message scrolled out of a long
  * timeline and back keeps its images; on its own the body keeps it.
  */
-export function MessageBody({ html, imageHosts, shown: held, onShow }: { html: string; imageHosts: string[]; shown?: boolean; onShow?: () => void }) {
+export function MessageBody({
+  html,
+  imageHosts,
+  shown: held,
+  onShow,
+}: {
+  html: string;
+  imageHosts: string[];
+  shown?: boolean;
+  onShow?: () => void;
+}) {
   const [own, setOwn] = useState(false);
   const shown = held ?? own;
   const noteId = useId();
@@ -44,10 +54,13 @@ export function MessageBody({ html, imageHosts, shown: held, onShow }: { html: s
         <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-dashed bg-muted/50 px-3 py-2 text-xs text-muted-foreground">
           <ImageOff className="size-4 shrink-0" aria-hidden="true" />
           <p id={noteId} className="min-w-0 flex-1">
-            Images from {sites} are hidden to protect your privacy: loading them tells the sender when and from where this message was read.
+            Images from {sites} are hidden to protect your privacy: loading them tells the sender when and from where
+            this message was read.
           </p>
           <Button variant="outline" size="sm" aria-describedby={noteId} onClick={show}>
-            {imageHosts.length === 1 ? `Load images from ${imageHosts[0]}` : `Load images from ${imageHosts.length} sites`}
+            {imageHosts.length === 1
+              ? `Load images from ${imageHosts[0]}`
+              : `Load images from ${imageHosts.length} sites`}
           </Button>
         </div>
       )}

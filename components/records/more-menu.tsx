@@ -2,7 +2,13 @@
 
 import { MoreHorizontal } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/cn";
 import type { MoreItem } from "./lazy-controls";
 
@@ -19,7 +25,12 @@ export function MoreMenu({ items, defaultOpen }: { items: (MoreItem | "separator
           item === "separator" ? (
             <DropdownMenuSeparator key={i} />
           ) : (
-            <DropdownMenuItem key={item.label} disabled={item.disabled} className={cn(item.destructive && "text-destructive")} onSelect={item.onSelect}>
+            <DropdownMenuItem
+              key={item.label}
+              disabled={item.disabled}
+              className={cn(item.destructive && "text-destructive")}
+              onSelect={item.onSelect}
+            >
               {item.icon}
               {item.label}
             </DropdownMenuItem>

@@ -1,7 +1,12 @@
 /** What an event part says, in words: "Kai assigned this to Billing", "closed", … */
 import type { TimelinePart } from "@/lib/records/detail-types";
 
-const CATEGORY = { submitted: "Submitted", in_progress: "In progress", waiting_on_customer: "Waiting on customer", resolved: "Resolved" } as const;
+const CATEGORY = {
+  submitted: "Submitted",
+  in_progress: "In progress",
+  waiting_on_customer: "Waiting on customer",
+  resolved: "Resolved",
+} as const;
 
 export interface Names {
   admin: (id: string | null) => string | null;

@@ -18,8 +18,13 @@ export function RecordNotFound({
       <SearchX className="size-6 text-muted-foreground" aria-hidden="true" />
       <p className="text-sm font-semibold text-primary">404</p>
       <h1 className="text-xl font-semibold">This {what} was not found</h1>
-      <p className="text-sm text-muted-foreground">It may have been deleted, or the link points to another workspace than {ws.name}.</p>
-      <Link href={`/w/${ws.id}/${list}`} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+      <p className="text-sm text-muted-foreground">
+        It may have been deleted, or the link points to another workspace than {ws.name}.
+      </p>
+      <Link
+        href={`/w/${ws.id}/${list}`}
+        className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
         Back to {list}
       </Link>
     </div>

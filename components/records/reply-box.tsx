@@ -37,7 +37,10 @@ const isReplyDraft = (v: unknown): v is ReplyDraft =>
   typeof (v as ReplyDraft).text === "string";
 
 /** Reply to the customer or leave an internal note, with a preview of what will be sent. */
-export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ onSend, replyDisabledReason, recipient, draftKey }, ref) {
+export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
+  { onSend, replyDisabledReason, recipient, draftKey },
+  ref,
+) {
   const [kind, setKind] = useState<ReplyKind>(replyDisabledReason ? "note" : "comment");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +97,10 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
   };
 
   return (
-    <section aria-label="Reply or note" className={cn("rounded-lg border p-3", kind === "note" && "border-warning/50 bg-warning/5")}>
+    <section
+      aria-label="Reply or note"
+      className={cn("rounded-lg border p-3", kind === "note" && "border-warning/50 bg-warning/5")}
+    >
       <div className="mb-2 flex gap-1">
         <div
           role="tablist"
@@ -130,13 +136,24 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox({ on
                   disabled && "cursor-not-allowed opacity-50",
                 )}
               >
-                {k === "comment" ? <MessageSquare className="size-4" aria-hidden="true" /> : <Lock className="size-4" aria-hidden="true" />}
+                {k === "comment" ? (
+                  <MessageSquare className="size-4" aria-hidden="true" />
+                ) : (
+                  <Lock className="size-4" aria-hidden="true" />
+                )}
                 {k === "comment" ? "Reply" : "Note"}
               </button>
             );
           })}
         </div>
-        <Button variant="ghost" size="sm" className="ml-auto" aria-pressed={preview} onClick={() => setPreview((p) => !p)} disabled={!text.trim()}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="ml-auto"
+          aria-pressed={preview}
+          onClick={() => setPreview((p) => !p)}
+          disabled={!text.trim()}
+        >
           <Eye aria-hidden="true" /> {preview ? "Edit" : "Preview"}
         </Button>
       </div>

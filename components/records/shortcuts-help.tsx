@@ -3,7 +3,15 @@
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import type { Shortcut } from "./shortcuts";
 
-export function ShortcutsHelp({ open, onOpenChange, shortcuts }: { open: boolean; onOpenChange: (o: boolean) => void; shortcuts: Shortcut[] }) {
+export function ShortcutsHelp({
+  open,
+  onOpenChange,
+  shortcuts,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  shortcuts: Shortcut[];
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>

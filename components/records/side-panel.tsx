@@ -35,7 +35,11 @@ export function ContactList({ ws, contacts }: { ws: string; contacts: ContactRef
         <li key={c.id} className="flex items-start gap-2 text-sm">
           <User className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
           <span className="min-w-0">
-            <Link prefetch={false} href={`/w/${ws}/contacts/${c.id}`} className="block truncate font-medium hover:underline">
+            <Link
+              prefetch={false}
+              href={`/w/${ws}/contacts/${c.id}`}
+              className="block truncate font-medium hover:underline"
+            >
               {c.name || c.email || `Contact ${c.id}`}
             </Link>
             {c.name && c.email && <span className="block truncate text-xs text-muted-foreground">{c.email}</span>}
@@ -57,7 +61,11 @@ export function LinkedList({ ws, linked }: { ws: string; linked: LinkedRecord[] 
           ) : (
             <Link2 className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
           )}
-          <Link prefetch={false} href={`/w/${ws}/${l.type === "ticket" ? "tickets" : "conversations"}/${l.id}`} className="min-w-0 truncate hover:underline">
+          <Link
+            prefetch={false}
+            href={`/w/${ws}/${l.type === "ticket" ? "tickets" : "conversations"}/${l.id}`}
+            className="min-w-0 truncate hover:underline"
+          >
             {l.title ?? `${l.type === "ticket" ? "Ticket" : "Conversation"} ${l.id}`}
           </Link>
           {l.category && <span className="text-xs text-muted-foreground">{l.category}</span>}

@@ -20,7 +20,10 @@ import { SnoozeButton } from "./lazy-controls";
 function at(days: number, hour: number, timezone: string): number {
   const today = toLocalInput(Math.floor(Date.now() / 1000), timezone).slice(0, 10);
   const base = fromLocalInput(`${today}T00:00`, timezone)!;
-  return fromLocalInput(toLocalInput(base + days * 86_400 + 3_600 * 3, timezone).slice(0, 10) + `T${String(hour).padStart(2, "0")}:00`, timezone)!;
+  return fromLocalInput(
+    toLocalInput(base + days * 86_400 + 3_600 * 3, timezone).slice(0, 10) + `T${String(hour).padStart(2, "0")}:00`,
+    timezone,
+  )!;
 }
 
 function presets(timezone: string): { label: string; until: number }[] {

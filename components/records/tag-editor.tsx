@@ -25,7 +25,12 @@ export function TagEditor({
           <li key={t.id}>
             <Badge variant="secondary" className="gap-1 pr-1">
               {t.name}
-              <button type="button" className="rounded p-0.5 hover:bg-background" aria-label={`Remove tag ${t.name}`} onClick={() => onRemove(t.id)}>
+              <button
+                type="button"
+                className="rounded p-0.5 hover:bg-background"
+                aria-label={`Remove tag ${t.name}`}
+                onClick={() => onRemove(t.id)}
+              >
                 <X className="size-3" aria-hidden="true" />
               </button>
             </Badge>
@@ -34,7 +39,13 @@ export function TagEditor({
       </ul>
       <div className="flex items-center gap-1.5">
         <Plus className="size-4 text-muted-foreground" aria-hidden="true" />
-        <OptionPicker options={available} value="" onChange={(v) => onAdd(v as string)} label="Add a tag" placeholder="Add a tag…" />
+        <OptionPicker
+          options={available}
+          value=""
+          onChange={(v) => onAdd(v as string)}
+          label="Add a tag"
+          placeholder="Add a tag…"
+        />
       </div>
     </div>
   );

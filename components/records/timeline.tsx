@@ -43,9 +43,14 @@ export function Entry({
   actions?: ReactNode;
   images?: ShownImages;
 }) {
-  const who = part.author?.name ?? part.author?.email ?? (part.author ? `${part.author.type} ${part.author.id}` : "Someone");
+  const who =
+    part.author?.name ?? part.author?.email ?? (part.author ? `${part.author.type} ${part.author.id}` : "Someone");
   const when = (
-    <time dateTime={new Date(part.createdAt * 1000).toISOString()} title={formatDateTime(part.createdAt, timezone)} className="text-xs text-muted-foreground">
+    <time
+      dateTime={new Date(part.createdAt * 1000).toISOString()}
+      title={formatDateTime(part.createdAt, timezone)}
+      className="text-xs text-muted-foreground"
+    >
       {formatDateTime(part.createdAt, timezone)}
     </time>
   );
@@ -64,7 +69,10 @@ export function Entry({
   return (
     <article
       aria-label={`${note ? "Note" : "Message"} from ${who}`}
-      className={cn("rounded-lg border p-3", note ? "border-warning/40 bg-warning/10" : fromContact ? "bg-card" : "bg-accent/40")}
+      className={cn(
+        "rounded-lg border p-3",
+        note ? "border-warning/40 bg-warning/10" : fromContact ? "bg-card" : "bg-accent/40",
+      )}
     >
       <header className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className="text-sm font-medium">{who}</span>

@@ -5,11 +5,22 @@ import { useLayoutEffect, useRef, useState } from "react";
 import { Entry, useRenderedMark, type ShownImages, type TimelineProps } from "./timeline";
 
 /** Only the entries on screen (and a few around), measured as they render. */
-export function VirtualTimeline({ parts, names, timezone, partActions, images }: TimelineProps & { images: ShownImages }) {
+export function VirtualTimeline({
+  parts,
+  names,
+  timezone,
+  partActions,
+  images,
+}: TimelineProps & { images: ShownImages }) {
   const listRef = useRef<HTMLOListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
-  const virtualizer = useWindowVirtualizer({ count: parts.length, estimateSize: () => 96, overscan: 8, scrollMargin: offset });
+  const virtualizer = useWindowVirtualizer({
+    count: parts.length,
+    estimateSize: () => 96,
+    overscan: 8,
+    scrollMargin: offset,
+  });
   const items = virtualizer.getVirtualItems();
   useRenderedMark(parts.length, items.length > 0);
   return (

@@ -3,7 +3,13 @@
 import { Columns3 } from "lucide-react";
 import { DropdownMenu as Primitive } from "radix-ui";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 /** Which columns the table shows; the choice is kept (per workspace and resource, or in a saved view). */
 export function ColumnMenu({
@@ -34,7 +40,11 @@ export function ColumnMenu({
             disabled={visible.length === 1 && visible.includes(c.id)}
             onSelect={(e) => e.preventDefault()}
             onCheckedChange={(on) =>
-              onChange(on ? columns.map((x) => x.id).filter((id) => id === c.id || visible.includes(id)) : visible.filter((id) => id !== c.id))
+              onChange(
+                on
+                  ? columns.map((x) => x.id).filter((id) => id === c.id || visible.includes(id))
+                  : visible.filter((id) => id !== c.id),
+              )
             }
             className="relative flex cursor-default select-none items-center gap-2 rounded-sm py-1.5 pl-7 pr-2 text-sm outline-none data-[highlighted]:bg-accent data-[disabled]:opacity-50"
           >

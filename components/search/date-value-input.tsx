@@ -45,7 +45,9 @@ export function DateValueInput({ value, onChange, timezone, dayOnly, label, inva
         value={mode}
         onValueChange={(m) => {
           if (m === mode) return;
-          onChange(m === "relative" ? { relative: -7 * 86_400 } : (absolute ?? Math.floor(Date.now() / 1000) - 7 * 86_400));
+          onChange(
+            m === "relative" ? { relative: -7 * 86_400 } : (absolute ?? Math.floor(Date.now() / 1000) - 7 * 86_400),
+          );
         }}
       >
         <SelectTrigger className="w-40" aria-label={`${label}: kind of date`}>
@@ -63,7 +65,13 @@ export function DateValueInput({ value, onChange, timezone, dayOnly, label, inva
             className="w-52"
             aria-label={`${label} (${zoneLabel(timezone)})`}
             aria-invalid={invalid || undefined}
-            value={absolute === null ? "" : dayOnly ? toLocalInput(absolute, timezone).slice(0, 10) : toLocalInput(absolute, timezone)}
+            value={
+              absolute === null
+                ? ""
+                : dayOnly
+                  ? toLocalInput(absolute, timezone).slice(0, 10)
+                  : toLocalInput(absolute, timezone)
+            }
             onChange={(e) => {
               const ts = fromLocalInput(e.target.value, timezone);
               if (ts !== null) onChange(ts);
@@ -72,13 +80,28 @@ export function DateValueInput({ value, onChange, timezone, dayOnly, label, inva
           <span className="text-xs text-muted-foreground">{zoneLabel(timezone)}</span>
         </span>
       ) : (
-        <RelativeInput seconds={relative ?? -7 * 86_400} onChange={(s) => onChange({ relative: s })} label={label} invalid={invalid} />
+        <RelativeInput
+          seconds={relative ?? -7 * 86_400}
+          onChange={(s) => onChange({ relative: s })}
+          label={label}
+          invalid={invalid}
+        />
       )}
     </div>
   );
 }
 
-function RelativeInput({ seconds, onChange, label, invalid }: { seconds: number; onChange: (s: number) => void; label: string; invalid?: boolean }) {
+function RelativeInput({
+  seconds,
+  onChange,
+  label,
+  invalid,
+}: {
+  seconds: number;
+  onChange: (s: number) => void;
+  label: string;
+  invalid?: boolean;
+}) {
   const { amount, unit, past } = splitRelative(seconds);
   const size = UNITS.find((u) => u.key === unit)!.seconds;
   const emit = (a: number, u: number, p: boolean) => onChange((p ? -1 : 1) * Math.max(0, Math.round(a)) * u);

@@ -23,7 +23,8 @@ export function appendChild(root: GroupNode, groupId: string, child: SearchNode)
 
 /** A deep copy with fresh ids, inserted right after the original. */
 export function duplicateNode(root: GroupNode, id: string): GroupNode {
-  const copy = (n: SearchNode): SearchNode => (n.kind === "filter" ? { ...n, id: nodeId() } : { ...n, id: nodeId(), children: n.children.map(copy) });
+  const copy = (n: SearchNode): SearchNode =>
+    n.kind === "filter" ? { ...n, id: nodeId() } : { ...n, id: nodeId(), children: n.children.map(copy) };
   const visit = (node: GroupNode): GroupNode => ({
     ...node,
     children: node.children.flatMap((c) => (c.id === id ? [c, copy(c)] : [c.kind === "group" ? visit(c) : c])),

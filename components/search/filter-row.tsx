@@ -36,7 +36,19 @@ export function defaultValue(field: CatalogueField, op: Operator): FilterValue {
   return "";
 }
 
-export function FilterRow({ ws, resource, node, name, catalogue, catalog, me, timezone, error, canDuplicate, dispatch }: Props) {
+export function FilterRow({
+  ws,
+  resource,
+  node,
+  name,
+  catalogue,
+  catalog,
+  me,
+  timezone,
+  error,
+  canDuplicate,
+  dispatch,
+}: Props) {
   const field = catalogue.get(node.field);
   const operators = field ? operatorsFor(resource, field) : [];
   const choice = choiceOf(node.operator, node.value);
@@ -47,7 +59,11 @@ export function FilterRow({ ws, resource, node, name, catalogue, catalog, me, ti
     const ops = operatorsFor(resource, next);
     // A date is most often "since" something; other fields keep the operator when they can.
     const op = next.type === "date" && ops.includes(">") ? ">" : ops.includes(node.operator) ? node.operator : ops[0];
-    dispatch({ type: "update-filter", id: node.id, patch: { field: key, operator: op, value: defaultValue(next, op) } });
+    dispatch({
+      type: "update-filter",
+      id: node.id,
+      patch: { field: key, operator: op, value: defaultValue(next, op) },
+    });
   };
   const setChoice = (c: OperatorChoice) => {
     if (!field) return;
@@ -56,13 +72,23 @@ export function FilterRow({ ws, resource, node, name, catalogue, catalog, me, ti
       return;
     }
     const keepValue = node.value !== null && (c === "IN" || c === "NIN") === Array.isArray(node.value);
-    dispatch({ type: "update-filter", id: node.id, patch: { operator: c, value: keepValue ? node.value : defaultValue(field, c) } });
+    dispatch({
+      type: "update-filter",
+      id: node.id,
+      patch: { operator: c, value: keepValue ? node.value : defaultValue(field, c) },
+    });
   };
 
   return (
     <div role="group" aria-label={name} aria-describedby={error ? errorId : undefined} className="space-y-1">
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-[minmax(10rem,14rem)_minmax(8rem,11rem)_minmax(0,1fr)_auto] sm:items-center">
-        <FieldCombobox catalogue={catalogue} value={node.field} onChange={setField} label={`${name} field`} invalid={Boolean(error) && !field} />
+        <FieldCombobox
+          catalogue={catalogue}
+          value={node.field}
+          onChange={setField}
+          label={`${name} field`}
+          invalid={Boolean(error) && !field}
+        />
         <Select value={choice} onValueChange={(v) => setChoice(v as OperatorChoice)} disabled={!field}>
           <SelectTrigger aria-label={`${name} operator`}>
             <SelectValue placeholder="Operator" />
@@ -105,7 +131,12 @@ export function FilterRow({ ws, resource, node, name, catalogue, catalog, me, ti
           >
             <Copy aria-hidden="true" />
           </Button>
-          <Button variant="ghost" size="icon-sm" aria-label={`Remove ${name.toLowerCase()}`} onClick={() => dispatch({ type: "remove", id: node.id })}>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={`Remove ${name.toLowerCase()}`}
+            onClick={() => dispatch({ type: "remove", id: node.id })}
+          >
             <Trash2 aria-hidden="true" />
           </Button>
         </div>

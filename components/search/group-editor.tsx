@@ -32,11 +32,27 @@ const newFilter = () => filterNode("", "=", "");
 
 /** Why an add control is disabled, in words; null when it is enabled. */
 function addLimits(node: GroupNode, level: number): { filter: string | null; group: string | null } {
-  const full = node.children.length >= MAX_FILTERS_PER_GROUP ? `A group holds at most ${MAX_FILTERS_PER_GROUP} filters; this one is full.` : null;
-  return { filter: full, group: full ?? (level >= MAX_NESTING ? `Groups can be nested at most ${MAX_NESTING} levels deep.` : null) };
+  const full =
+    node.children.length >= MAX_FILTERS_PER_GROUP
+      ? `A group holds at most ${MAX_FILTERS_PER_GROUP} filters; this one is full.`
+      : null;
+  return {
+    filter: full,
+    group: full ?? (level >= MAX_NESTING ? `Groups can be nested at most ${MAX_NESTING} levels deep.` : null),
+  };
 }
 
-function AddButton({ reason, label, onClick, icon }: { reason: string | null; label: string; onClick: () => void; icon: React.ReactNode }) {
+function AddButton({
+  reason,
+  label,
+  onClick,
+  icon,
+}: {
+  reason: string | null;
+  label: string;
+  onClick: () => void;
+  icon: React.ReactNode;
+}) {
   const button = (
     <Button
       variant="outline"
@@ -69,7 +85,11 @@ export function GroupEditor(props: GroupEditorProps) {
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm text-muted-foreground">{isRoot ? "Match" : "Group: match"}</span>
-        <div role="radiogroup" aria-label={isRoot ? "Join the filters with" : "Join this group's filters with"} className="inline-flex rounded-md border p-0.5">
+        <div
+          role="radiogroup"
+          aria-label={isRoot ? "Join the filters with" : "Join this group's filters with"}
+          className="inline-flex rounded-md border p-0.5"
+        >
           {(["AND", "OR"] as const).map((op) => (
             <button
               key={op}
@@ -98,7 +118,12 @@ export function GroupEditor(props: GroupEditorProps) {
             >
               <Copy aria-hidden="true" />
             </Button>
-            <Button variant="ghost" size="icon-sm" aria-label={`Remove group ${position}`} onClick={() => dispatch({ type: "remove", id: node.id })}>
+            <Button
+              variant="ghost"
+              size="icon-sm"
+              aria-label={`Remove group ${position}`}
+              onClick={() => dispatch({ type: "remove", id: node.id })}
+            >
               <Trash2 aria-hidden="true" />
             </Button>
           </span>
@@ -139,7 +164,13 @@ export function GroupEditor(props: GroupEditorProps) {
           reason={limits.group}
           label={isRoot ? "Add group" : `Add group inside group ${position}`}
           icon={<FolderPlus aria-hidden="true" />}
-          onClick={() => dispatch({ type: "add", groupId: node.id, node: groupNode(node.operator === "AND" ? "OR" : "AND", [newFilter()]) })}
+          onClick={() =>
+            dispatch({
+              type: "add",
+              groupId: node.id,
+              node: groupNode(node.operator === "AND" ? "OR" : "AND", [newFilter()]),
+            })
+          }
         />
       </div>
     </div>

@@ -5,7 +5,14 @@ import { useState } from "react";
 import { toast } from "@/lib/notify";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { Catalogue } from "@/lib/search/catalogue";
@@ -73,7 +80,9 @@ export function JsonPanel({ resource, query, perPage, apiBase, version, catalogu
       </DialogTrigger>
       <DialogContent className="w-[min(44rem,calc(100vw-2rem))]">
         <DialogTitle>Search as JSON</DialogTitle>
-        <DialogDescription>The exact query sent to Intercom&apos;s {resource} search. Edit it or paste one, then apply it to the builder.</DialogDescription>
+        <DialogDescription>
+          The exact query sent to Intercom&apos;s {resource} search. Edit it or paste one, then apply it to the builder.
+        </DialogDescription>
         <form
           className="space-y-3"
           onSubmit={(e) => {
@@ -87,7 +96,11 @@ export function JsonPanel({ resource, query, perPage, apiBase, version, catalogu
             }
             const result = fromIntercom(json, resource, catalogue);
             if (!result.ok) {
-              setError(result.path && result.path.length ? `${result.reason} (at filter ${result.path.map((i) => i + 1).join(".")})` : result.reason);
+              setError(
+                result.path && result.path.length
+                  ? `${result.reason} (at filter ${result.path.map((i) => i + 1).join(".")})`
+                  : result.reason,
+              );
               return;
             }
             onImport(result.query.root);
@@ -123,7 +136,12 @@ export function JsonPanel({ resource, query, perPage, apiBase, version, catalogu
               <Button variant="outline" size="sm" disabled={!body} onClick={() => void copy(shown, "JSON")}>
                 <ClipboardCopy aria-hidden="true" /> Copy JSON
               </Button>
-              <Button variant="outline" size="sm" disabled={!body} onClick={() => void copy(curlFor(apiBase, resource, version, body), "curl command")}>
+              <Button
+                variant="outline"
+                size="sm"
+                disabled={!body}
+                onClick={() => void copy(curlFor(apiBase, resource, version, body), "curl command")}
+              >
                 <Terminal aria-hidden="true" /> Copy as curl
               </Button>
             </div>

@@ -7,7 +7,11 @@ import type { SavedView } from "@/lib/views/schemas";
 import type { ViewFormValues } from "@/components/views/view-form";
 
 /** The column chooser; its menu's code loads when first opened. */
-export function ColumnMenuButton(props: { columns: { id: string; label: string }[]; visible: string[]; onChange: (ids: string[]) => void }) {
+export function ColumnMenuButton(props: {
+  columns: { id: string; label: string }[];
+  visible: string[];
+  onChange: (ids: string[]) => void;
+}) {
   return (
     <LazyMenu
       load={() => import("./column-menu").then((m) => m.ColumnMenu)}

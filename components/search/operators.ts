@@ -6,14 +6,23 @@ import { acceptsNull } from "@/lib/search/validate";
 
 export type OperatorChoice = Operator | "empty" | "not_empty";
 
-export function operatorLabel(op: OperatorChoice, type: FieldType, resource: Resource, opts: { multi?: boolean; wordMatch?: boolean } = {}): string {
+export function operatorLabel(
+  op: OperatorChoice,
+  type: FieldType,
+  resource: Resource,
+  opts: { multi?: boolean; wordMatch?: boolean } = {},
+): string {
   if (op === "empty") return "is empty";
   if (op === "not_empty") return "is not empty";
   return describeOperator(op, type, resource, opts);
 }
 
 /** The choices offered for a field: its operators, plus empty/not empty where Intercom takes null. */
-export function operatorChoices(resource: Resource, field: CatalogueField, operators: readonly Operator[]): OperatorChoice[] {
+export function operatorChoices(
+  resource: Resource,
+  field: CatalogueField,
+  operators: readonly Operator[],
+): OperatorChoice[] {
   const choices: OperatorChoice[] = [...operators];
   if (acceptsNull(resource, field, "=")) choices.push("empty");
   if (acceptsNull(resource, field, "!=")) choices.push("not_empty");

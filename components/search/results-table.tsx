@@ -31,10 +31,24 @@ interface Props<T> {
 }
 
 /** The results: one row per record, columns chosen by the lead. Paging lives outside. */
-export function ResultsTable<T>({ caption, columns, rows, visible: shown, loading, empty, getRowId, busy, queryKey, select }: Props<T>) {
+export function ResultsTable<T>({
+  caption,
+  columns,
+  rows,
+  visible: shown,
+  loading,
+  empty,
+  getRowId,
+  busy,
+  queryKey,
+  select,
+}: Props<T>) {
   const visible = columns.filter((c) => shown.includes(c.id));
   return (
-    <div className={cn("overflow-x-auto rounded-lg border bg-card", busy && "opacity-70 transition-opacity")} aria-busy={loading || busy || undefined}>
+    <div
+      className={cn("overflow-x-auto rounded-lg border bg-card", busy && "opacity-70 transition-opacity")}
+      aria-busy={loading || busy || undefined}
+    >
       <table className="w-full text-sm" data-query={queryKey}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-muted/40 text-left text-xs text-muted-foreground">
@@ -72,7 +86,13 @@ export function ResultsTable<T>({ caption, columns, rows, visible: shown, loadin
             : rows.map((original, index) => {
                 const id = getRowId(original);
                 return (
-                  <tr key={id} className={cn("border-b last:border-0 hover:bg-accent/40", select?.isSelected(id) && "bg-primary/5")}>
+                  <tr
+                    key={id}
+                    className={cn(
+                      "border-b last:border-0 hover:bg-accent/40",
+                      select?.isSelected(id) && "bg-primary/5",
+                    )}
+                  >
                     {select && (
                       <td data-select="" className="w-8 px-3 py-2 align-middle">
                         <NativeCheckbox

@@ -46,7 +46,17 @@ function useDebounced<T>(value: T, ms: number): T {
 const numberFormat = new Intl.NumberFormat();
 
 /** The visual builder: edits a draft, shows a live match count, and runs only valid searches. */
-export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, refusal, onRun, extraActions, pinned }: Props) {
+export function SearchBuilder({
+  resource,
+  initial,
+  catalogue,
+  catalog,
+  perPage,
+  refusal,
+  onRun,
+  extraActions,
+  pinned,
+}: Props) {
   const ws = useWorkspace();
   const [draft, dispatch] = useReducer(builderReducer, initial);
   // What is searched: the draft, with the pinned filter when there is one.
@@ -59,7 +69,10 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
   const count = useQuery(countQuery(ws.id, resource, useDeferredValue(settled), ws.adminId));
   // The JSON panel shows the query as it would be sent now.
   const [openedAt, setOpenedAt] = useState(() => Math.floor(Date.now() / 1000));
-  const sent = useMemo(() => (query ? toIntercom(query, { now: openedAt, adminId: ws.adminId }) : null), [query, openedAt, ws.adminId]);
+  const sent = useMemo(
+    () => (query ? toIntercom(query, { now: openedAt, adminId: ws.adminId }) : null),
+    [query, openedAt, ws.adminId],
+  );
   const dirty = JSON.stringify(stripIds(draft)) !== JSON.stringify(stripIds(initial));
   const me = { name: ws.adminName };
   // Edits not yet searched are kept in this tab, per search, and come back after a reload or a new sign-in.
@@ -88,7 +101,11 @@ export function SearchBuilder({ resource, initial, catalogue, catalog, perPage, 
         className="space-y-4"
       >
         {pinned && (
-          <p role="group" aria-label="Pinned filter" className="flex items-center gap-2 rounded-md border border-dashed bg-muted/40 px-3 py-2 text-sm">
+          <p
+            role="group"
+            aria-label="Pinned filter"
+            className="flex items-center gap-2 rounded-md border border-dashed bg-muted/40 px-3 py-2 text-sm"
+          >
             <Lock className="size-4 text-muted-foreground" aria-hidden="true" />
             <span>{pinned.label}</span>
             <span className="ml-auto text-xs text-muted-foreground">always applied</span>
@@ -173,6 +190,7 @@ function isDraftGroup(v: unknown, depth = 0): v is GroupNode {
 function isDraftNode(v: unknown, depth: number): boolean {
   if (typeof v !== "object" || v === null) return false;
   const f = v as Partial<FilterNode>;
-  if (f.kind === "filter") return typeof f.id === "string" && typeof f.field === "string" && typeof f.operator === "string" && "value" in f;
+  if (f.kind === "filter")
+    return typeof f.id === "string" && typeof f.field === "string" && typeof f.operator === "string" && "value" in f;
   return isDraftGroup(v, depth);
 }

@@ -63,7 +63,10 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
     return fromUrl ?? view?.query ?? (pinned ? { resource, root: groupNode("AND", []) } : defaultQuery(resource));
   }, [params.q, resource, view, pinned]);
   // What is searched: the pinned filter joins the lead's tree here, never in the URL.
-  const searched: SearchQuery = useMemo(() => (pinned ? { resource, root: withPinned(pinned.node, applied.root) } : applied), [pinned, applied, resource]);
+  const searched: SearchQuery = useMemo(
+    () => (pinned ? { resource, root: withPinned(pinned.node, applied.root) } : applied),
+    [pinned, applied, resource],
+  );
   const appliedKey = useMemo(() => JSON.stringify(stripIds(applied.root)), [applied]);
   const size = validSize(params.size, resource);
   const cursor = params.c.at(-1) ?? null;
@@ -78,7 +81,10 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
   );
   const pageIds = (results.data?.rows ?? []).map((r) => r.id);
 
-  const catalogue = useMemo(() => (catalog.data ? buildCatalogue(resource, catalog.data) : null), [catalog.data, resource]);
+  const catalogue = useMemo(
+    () => (catalog.data ? buildCatalogue(resource, catalog.data) : null),
+    [catalog.data, resource],
+  );
   const run = (root: GroupNode) => void setParams({ q: encodeQuery({ resource, root }), c: null });
   const refusal = results.error instanceof ApiError && results.error.status === 400 ? results.error.message : null;
   const viewChanged = view !== null && (JSON.stringify(stripIds(view.query.root)) !== appliedKey || columns.dirty);
@@ -121,7 +127,12 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
                     variant="outline"
                     size="sm"
                     disabled={mutations.update.isPending}
-                    onClick={() => mutations.update.mutate({ id: view.id, patch: { query: { resource, root: applied.root }, columns: columns.visible } })}
+                    onClick={() =>
+                      mutations.update.mutate({
+                        id: view.id,
+                        patch: { query: { resource, root: applied.root }, columns: columns.visible },
+                      })
+                    }
                   >
                     Update “{view.name}”
                   </Button>
@@ -181,23 +192,41 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
                   }
                 : undefined
             }
-            selectionNote={bulk && results.data ? <SelectAllNote selection={selection} pageIds={pageIds} total={results.data.total} /> : null}
+            selectionNote={
+              bulk && results.data ? (
+                <SelectAllNote selection={selection} pageIds={pageIds} total={results.data.total} />
+              ) : null
+            }
           />
         ) : null}
-        {bulk && catalog.data && <SelectionBar selection={selection} workspace={ws.id} timezone={ws.timezone} catalog={catalog.data} />}
+        {bulk && catalog.data && (
+          <SelectionBar selection={selection} workspace={ws.id} timezone={ws.timezone} catalog={catalog.data} />
+        )}
       </div>
     </>
   );
 }
 
 /** After a whole page is ticked: offer every matching ticket (up to a job's limit). */
-function SelectAllNote({ selection, pageIds, total }: { selection: ReturnType<typeof useTicketSelection>; pageIds: string[]; total: number }) {
+function SelectAllNote({
+  selection,
+  pageIds,
+  total,
+}: {
+  selection: ReturnType<typeof useTicketSelection>;
+  pageIds: string[];
+  total: number;
+}) {
   if (selection.allMatching) {
     return (
       <p role="status" className="rounded-md bg-primary/5 px-3 py-2 text-sm">
         All {total.toLocaleString("en")} matching tickets are selected
         {selection.count < total ? `, less ${(total - selection.count).toLocaleString("en")} unticked` : ""}.{" "}
-        <button type="button" className="font-medium text-primary underline-offset-4 hover:underline" onClick={selection.clear}>
+        <button
+          type="button"
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          onClick={selection.clear}
+        >
           Clear selection
         </button>
       </p>
@@ -208,11 +237,17 @@ function SelectAllNote({ selection, pageIds, total }: { selection: ReturnType<ty
     <p role="status" className="rounded-md bg-primary/5 px-3 py-2 text-sm">
       All {pageIds.length} tickets on this page are selected.{" "}
       {selection.selectAllMatching ? (
-        <button type="button" className="font-medium text-primary underline-offset-4 hover:underline" onClick={selection.selectAllMatching}>
+        <button
+          type="button"
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          onClick={selection.selectAllMatching}
+        >
           Select all {total.toLocaleString("en")} matching
         </button>
       ) : (
-        <span className="text-muted-foreground">A bulk job takes at most 10,000 tickets: narrow the search to select them all.</span>
+        <span className="text-muted-foreground">
+          A bulk job takes at most 10,000 tickets: narrow the search to select them all.
+        </span>
       )}
     </p>
   );

@@ -42,15 +42,41 @@ function toPicked(v: unknown): string {
 }
 
 /** The value control for a filter, chosen by the field's type and where its values come from. */
-export function ValueInput({ ws, resource, field, choice, value, onChange, catalog, me, timezone, label, invalid }: Props) {
-  if (choice === "empty" || choice === "not_empty") return <span className="px-1 text-sm text-muted-foreground">(no value needed)</span>;
+export function ValueInput({
+  ws,
+  resource,
+  field,
+  choice,
+  value,
+  onChange,
+  catalog,
+  me,
+  timezone,
+  label,
+  invalid,
+}: Props) {
+  if (choice === "empty" || choice === "not_empty")
+    return <span className="px-1 text-sm text-muted-foreground">(no value needed)</span>;
   const options = optionsFor(field, catalog, me);
   const list = isList(choice);
 
   if (options === "contacts") {
-    const selected = list ? (Array.isArray(value) ? value.map(String) : []) : value === null || typeof value === "object" ? [] : [String(value)];
+    const selected = list
+      ? Array.isArray(value)
+        ? value.map(String)
+        : []
+      : value === null || typeof value === "object"
+        ? []
+        : [String(value)];
     return (
-      <ContactPicker ws={ws} selected={selected} multiple={list} onChange={(ids) => onChange(list ? ids : (ids[0] ?? ""))} label={label} invalid={invalid} />
+      <ContactPicker
+        ws={ws}
+        selected={selected}
+        multiple={list}
+        onChange={(ids) => onChange(list ? ids : (ids[0] ?? ""))}
+        label={label}
+        invalid={invalid}
+      />
     );
   }
   if (options) {
@@ -65,12 +91,21 @@ export function ValueInput({ ws, resource, field, choice, value, onChange, catal
         invalid={invalid}
       />
     ) : (
-      <OptionPicker options={opts} value={toPicked(value)} onChange={(v) => onChange(fromPicked(field, v as string))} label={label} invalid={invalid} />
+      <OptionPicker
+        options={opts}
+        value={toPicked(value)}
+        onChange={(v) => onChange(fromPicked(field, v as string))}
+        label={label}
+        invalid={invalid}
+      />
     );
   }
   if (field.type === "boolean") {
     return (
-      <Select value={value === true ? "true" : value === false ? "false" : ""} onValueChange={(v) => onChange(v === "true")}>
+      <Select
+        value={value === true ? "true" : value === false ? "false" : ""}
+        onValueChange={(v) => onChange(v === "true")}
+      >
         <SelectTrigger aria-label={label} aria-invalid={invalid || undefined}>
           <SelectValue placeholder="Choose…" />
         </SelectTrigger>
@@ -82,11 +117,28 @@ export function ValueInput({ ws, resource, field, choice, value, onChange, catal
     );
   }
   if (field.type === "date" && !list) {
-    return <DateValueInput value={value} onChange={onChange} timezone={timezone} dayOnly={resource === "contacts"} label={label} invalid={invalid} />;
+    return (
+      <DateValueInput
+        value={value}
+        onChange={onChange}
+        timezone={timezone}
+        dayOnly={resource === "contacts"}
+        label={label}
+        invalid={invalid}
+      />
+    );
   }
   const numeric = field.type === "integer" || field.type === "float" || field.type === "date";
   if (list) {
-    return <ListTextInput numeric={numeric} value={Array.isArray(value) ? value : []} onChange={onChange} label={label} invalid={invalid} />;
+    return (
+      <ListTextInput
+        numeric={numeric}
+        value={Array.isArray(value) ? value : []}
+        onChange={onChange}
+        label={label}
+        invalid={invalid}
+      />
+    );
   }
   return (
     <Input

@@ -12,14 +12,22 @@ export const UNASSIGNED = "0";
 const ASSIGNEE_FIELDS = new Set(["admin_assignee_id", "team_assignee_id"]);
 
 /** Options for a field, or "contacts" when they must be looked up as the lead types, or null for free input. */
-export function optionsFor(field: CatalogueField, catalog: WorkspaceCatalog, me: { name: string }): Option[] | "contacts" | null {
+export function optionsFor(
+  field: CatalogueField,
+  catalog: WorkspaceCatalog,
+  me: { name: string },
+): Option[] | "contacts" | null {
   const source = field.source;
   if (!source) return null;
   if (typeof source === "object") return source.enum.map((o) => ({ value: o.value, label: o.label }));
   const unassigned = ASSIGNEE_FIELDS.has(field.key) ? [{ value: UNASSIGNED, label: "Unassigned" }] : [];
   switch (source) {
     case "admins":
-      return [{ value: ME, label: `Me (${me.name})` }, ...unassigned, ...catalog.admins.map((a) => ({ value: a.id, label: a.name, hint: a.email }))];
+      return [
+        { value: ME, label: `Me (${me.name})` },
+        ...unassigned,
+        ...catalog.admins.map((a) => ({ value: a.id, label: a.name, hint: a.email })),
+      ];
     case "teams":
       return [...unassigned, ...catalog.teams.map((t) => ({ value: t.id, label: t.name }))];
     case "tags":

@@ -22,7 +22,11 @@ function fileName(res: Response): string {
 
 async function failure(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  return new ApiError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? `The export failed (${res.status}).`);
+  return new ApiError(
+    res.status,
+    body?.error?.code ?? `http_${res.status}`,
+    body?.error?.message ?? `The export failed (${res.status}).`,
+  );
 }
 
 /**
@@ -41,7 +45,9 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
     const running = abort.current;
     if (!running) return;
     running.controller.abort();
-    void fetch(`${base}?export_id=${running.id}`, { method: "DELETE", credentials: "same-origin" }).catch(() => undefined);
+    void fetch(`${base}?export_id=${running.id}`, { method: "DELETE", credentials: "same-origin" }).catch(
+      () => undefined,
+    );
   };
 
   const start = async () => {

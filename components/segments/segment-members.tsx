@@ -13,11 +13,20 @@ const numbers = new Intl.NumberFormat("en");
 /** A segment's members: the contacts search with the segment pinned, refinable, exportable. */
 export function SegmentMembers({ segment }: { segment: SegmentSummary }) {
   const ws = useWorkspace();
-  const pinned = useMemo(() => ({ node: segmentFilter(segment.id), label: `Segment is ${segment.name}` }), [segment.id, segment.name]);
-  const count = segment.count === null ? "Members not counted" : `${numbers.format(segment.count)} ${segment.count === 1 ? "member" : "members"}`;
+  const pinned = useMemo(
+    () => ({ node: segmentFilter(segment.id), label: `Segment is ${segment.name}` }),
+    [segment.id, segment.name],
+  );
+  const count =
+    segment.count === null
+      ? "Members not counted"
+      : `${numbers.format(segment.count)} ${segment.count === 1 ? "member" : "members"}`;
   return (
     <div className="space-y-2">
-      <Link href={`/w/${ws.id}/segments`} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={`/w/${ws.id}/segments`}
+        className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft className="size-4" aria-hidden="true" /> Segments
       </Link>
       <SearchScreen

@@ -35,7 +35,9 @@ export function SegmentsScreen({ segments }: { segments: SegmentSummary[] }) {
   const [text, setText] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: "count", desc: true });
   const needle = text.trim().toLowerCase();
-  const shown = segments.filter((s) => s.name.toLowerCase().includes(needle)).toSorted((a, b) => compare(a, b, sort.key) * (sort.desc ? -1 : 1));
+  const shown = segments
+    .filter((s) => s.name.toLowerCase().includes(needle))
+    .toSorted((a, b) => compare(a, b, sort.key) * (sort.desc ? -1 : 1));
   const largest = Math.max(1, ...segments.map((s) => s.count ?? 0));
   const bySize = segments.toSorted((a, b) => (b.count ?? 0) - (a.count ?? 0));
   const href = (s: SegmentSummary) => `/w/${ws.id}/segments/${s.id}`;
@@ -59,9 +61,14 @@ export function SegmentsScreen({ segments }: { segments: SegmentSummary[] }) {
                 >
                   <span className="truncate group-hover:underline">{s.name}</span>
                   <span className="h-5 rounded-sm bg-muted">
-                    <span className="block h-full rounded-sm bg-chart-1 group-hover:bg-primary" style={{ width: `${((s.count ?? 0) / largest) * 100}%` }} />
+                    <span
+                      className="block h-full rounded-sm bg-chart-1 group-hover:bg-primary"
+                      style={{ width: `${((s.count ?? 0) / largest) * 100}%` }}
+                    />
                   </span>
-                  <span className="text-right tabular-nums text-muted-foreground">{s.count === null ? "–" : numbers.format(s.count)}</span>
+                  <span className="text-right tabular-nums text-muted-foreground">
+                    {s.count === null ? "–" : numbers.format(s.count)}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -72,10 +79,15 @@ export function SegmentsScreen({ segments }: { segments: SegmentSummary[] }) {
       <section aria-labelledby="segments-table" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="segments-table" className="text-sm font-semibold">
-            {shown.length === segments.length ? `${segments.length} segments` : `${shown.length} of ${segments.length} segments`}
+            {shown.length === segments.length
+              ? `${segments.length} segments`
+              : `${shown.length} of ${segments.length} segments`}
           </h2>
           <div className="relative w-full sm:w-72">
-            <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+            <Search
+              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+              aria-hidden="true"
+            />
             <Input
               type="search"
               aria-label="Search segments by name"
@@ -88,7 +100,9 @@ export function SegmentsScreen({ segments }: { segments: SegmentSummary[] }) {
         </div>
         <div className="overflow-x-auto rounded-lg border">
           <table className="w-full text-sm">
-            <caption className="sr-only">Segments, sorted by {COLUMNS.find((c) => c.key === sort.key)!.label.toLowerCase()}</caption>
+            <caption className="sr-only">
+              Segments, sorted by {COLUMNS.find((c) => c.key === sort.key)!.label.toLowerCase()}
+            </caption>
             <thead className="bg-muted/50 text-left">
               <tr>
                 {COLUMNS.map((c) => {
@@ -103,8 +117,16 @@ export function SegmentsScreen({ segments }: { segments: SegmentSummary[] }) {
                     >
                       <button
                         type="button"
-                        className={cn("inline-flex items-center gap-1 rounded hover:text-foreground", active ? "text-foreground" : "text-muted-foreground")}
-                        onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.numeric || c.key.endsWith("At") }))}
+                        className={cn(
+                          "inline-flex items-center gap-1 rounded hover:text-foreground",
+                          active ? "text-foreground" : "text-muted-foreground",
+                        )}
+                        onClick={() =>
+                          setSort((s) => ({
+                            key: c.key,
+                            desc: s.key === c.key ? !s.desc : c.numeric || c.key.endsWith("At"),
+                          }))
+                        }
                       >
                         {c.label}
                         <Icon className="size-3.5" aria-hidden="true" />
@@ -122,7 +144,9 @@ export function SegmentsScreen({ segments }: { segments: SegmentSummary[] }) {
                       {s.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{s.count === null ? "–" : numbers.format(s.count)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {s.count === null ? "–" : numbers.format(s.count)}
+                  </td>
                   <td className="px-3 py-2">{PEOPLE[s.personType]}</td>
                   <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(s.createdAt, ws.timezone)}>
                     {formatDate(s.createdAt, ws.timezone)}

@@ -15,9 +15,13 @@ export function ReconnectNeeded() {
       <PlugZap className="size-6 text-muted-foreground" aria-hidden="true" />
       <h1 className="text-xl font-semibold">Reconnect to see this page</h1>
       <p className="text-sm text-muted-foreground">
-        Intercom no longer accepts the connection to {ws.name}, so nothing is loaded from it until you reconnect the workspace.
+        Intercom no longer accepts the connection to {ws.name}, so nothing is loaded from it until you reconnect the
+        workspace.
       </p>
-      <Link href={`/signin?workspace=${ws.id}`} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+      <Link
+        href={`/signin?workspace=${ws.id}`}
+        className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+      >
         Sign in to Intercom again
       </Link>
     </div>

@@ -22,10 +22,19 @@ interface Props {
   children: ReactNode;
 }
 
-function SidebarBody({ workspace, workspaces, user, onNavigate }: Omit<Props, "children"> & { onNavigate?: () => void }) {
+function SidebarBody({
+  workspace,
+  workspaces,
+  user,
+  onNavigate,
+}: Omit<Props, "children"> & { onNavigate?: () => void }) {
   return (
     <div className="flex h-full flex-col gap-4">
-      <Link href={`/w/${workspace.id}`} className="px-1 text-sm font-semibold tracking-wide text-primary" onClick={onNavigate}>
+      <Link
+        href={`/w/${workspace.id}`}
+        className="px-1 text-sm font-semibold tracking-wide text-primary"
+        onClick={onNavigate}
+      >
         Triage
       </Link>
       <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
@@ -80,9 +89,19 @@ export function Shell({ workspace, workspaces, user, children }: Props) {
           <header className="flex items-center gap-2 border-b px-3 py-2 md:hidden">
             <LazyMenu
               load={() => import("./mobile-nav").then((m) => m.MobileNav)}
-              props={{ body: (close: () => void) => <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={close} /> }}
+              props={{
+                body: (close: () => void) => (
+                  <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={close} />
+                ),
+              }}
               trigger={(handlers) => (
-                <Button variant="ghost" size="icon-sm" aria-label="Open navigation" aria-haspopup="dialog" {...handlers}>
+                <Button
+                  variant="ghost"
+                  size="icon-sm"
+                  aria-label="Open navigation"
+                  aria-haspopup="dialog"
+                  {...handlers}
+                >
                   <Menu aria-hidden="true" />
                 </Button>
               )}
@@ -94,7 +113,10 @@ export function Shell({ workspace, workspaces, user, children }: Props) {
               <Alert variant="warning">
                 <AlertTriangle aria-hidden="true" />
                 <div className="flex flex-1 flex-wrap items-center justify-between gap-2">
-                  <p>Intercom no longer accepts this workspace&apos;s connection (the app may have been uninstalled or the token revoked).</p>
+                  <p>
+                    Intercom no longer accepts this workspace&apos;s connection (the app may have been uninstalled or
+                    the token revoked).
+                  </p>
                   <Button asChild size="sm">
                     <Link href={`/signin?workspace=${workspace.id}`}>Reconnect {workspace.name}</Link>
                   </Button>

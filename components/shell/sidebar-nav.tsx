@@ -39,7 +39,9 @@ export function SidebarNav({ workspace, onNavigate }: { workspace: string; onNav
               <Icon className="size-4" aria-hidden="true" />
               {label}
             </Link>
-            {"resource" in section && <SidebarViews ws={workspace} resource={section.resource} onNavigate={onNavigate} />}
+            {"resource" in section && (
+              <SidebarViews ws={workspace} resource={section.resource} onNavigate={onNavigate} />
+            )}
           </div>
         );
       })}

@@ -15,7 +15,10 @@ export function UserBadge({ name, email }: { name: string; email: string }) {
     .toUpperCase();
   return (
     <>
-      <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary">
+      <span
+        aria-hidden="true"
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary"
+      >
         {initials}
       </span>
       <span className="min-w-0 flex-1">
@@ -33,7 +36,14 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       load={() => import("./user-menu-content").then((m) => m.UserMenuContent)}
       props={{ name, email }}
       trigger={(handlers) => (
-        <button type="button" className={USER_TRIGGER} aria-label={userLabel(name)} aria-haspopup="menu" aria-expanded={false} {...handlers}>
+        <button
+          type="button"
+          className={USER_TRIGGER}
+          aria-label={userLabel(name)}
+          aria-haspopup="menu"
+          aria-expanded={false}
+          {...handlers}
+        >
           <UserBadge name={name} email={email} />
         </button>
       )}

@@ -20,7 +20,15 @@ import { RegionBadge } from "./region-badge";
 import type { WorkspaceInfo } from "./workspace-context";
 import { SWITCHER_TRIGGER, SwitcherFace, switcherLabel, type SwitcherWorkspace } from "./workspace-switcher";
 
-export function WorkspaceMenu({ current, workspaces, defaultOpen }: { current: WorkspaceInfo; workspaces: SwitcherWorkspace[]; defaultOpen?: boolean }) {
+export function WorkspaceMenu({
+  current,
+  workspaces,
+  defaultOpen,
+}: {
+  current: WorkspaceInfo;
+  workspaces: SwitcherWorkspace[];
+  defaultOpen?: boolean;
+}) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
@@ -59,7 +67,10 @@ export function WorkspaceMenu({ current, workspaces, defaultOpen }: { current: W
           <DropdownMenuItem onSelect={() => router.push("/signin?connect=1")}>
             <Plus aria-hidden="true" /> Connect another workspace
           </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => setConfirming(true)} className="text-destructive data-[highlighted]:text-destructive">
+          <DropdownMenuItem
+            onSelect={() => setConfirming(true)}
+            className="text-destructive data-[highlighted]:text-destructive"
+          >
             <Unplug aria-hidden="true" /> Disconnect {current.name}
           </DropdownMenuItem>
         </DropdownMenuContent>
@@ -69,7 +80,10 @@ export function WorkspaceMenu({ current, workspaces, defaultOpen }: { current: W
         onOpenChange={setConfirming}
         title={`Disconnect ${current.name}?`}
         description={
-          <p>The dashboard deletes this workspace&apos;s token and forgets the connection. Nothing changes in Intercom, and you can connect it again later.</p>
+          <p>
+            The dashboard deletes this workspace&apos;s token and forgets the connection. Nothing changes in Intercom,
+            and you can connect it again later.
+          </p>
         }
         confirmLabel="Disconnect"
         destructive

@@ -13,7 +13,8 @@ export interface SwitcherWorkspace {
   status: "active" | "needs_reconnect";
 }
 
-export const SWITCHER_TRIGGER = "flex w-full items-center gap-2 rounded-md border bg-background px-2.5 py-2 text-left text-sm shadow-xs hover:bg-accent";
+export const SWITCHER_TRIGGER =
+  "flex w-full items-center gap-2 rounded-md border bg-background px-2.5 py-2 text-left text-sm shadow-xs hover:bg-accent";
 export const switcherLabel = (name: string) => `Workspace: ${name}. Switch workspace`;
 
 /** The current workspace as the switcher shows it: name, id, region. */
@@ -31,13 +32,26 @@ export function SwitcherFace({ current }: { current: Pick<WorkspaceInfo, "name" 
 }
 
 /** Switch, connect or disconnect workspaces; the menu's code loads when first opened. */
-export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceInfo; workspaces: SwitcherWorkspace[] }) {
+export function WorkspaceSwitcher({
+  current,
+  workspaces,
+}: {
+  current: WorkspaceInfo;
+  workspaces: SwitcherWorkspace[];
+}) {
   return (
     <LazyMenu
       load={() => import("./workspace-menu").then((m) => m.WorkspaceMenu)}
       props={{ current, workspaces }}
       trigger={(handlers) => (
-        <button type="button" className={SWITCHER_TRIGGER} aria-label={switcherLabel(current.name)} aria-haspopup="menu" aria-expanded={false} {...handlers}>
+        <button
+          type="button"
+          className={SWITCHER_TRIGGER}
+          aria-label={switcherLabel(current.name)}
+          aria-haspopup="menu"
+          aria-expanded={false}
+          {...handlers}
+        >
           <SwitcherFace current={current} />
         </button>
       )}

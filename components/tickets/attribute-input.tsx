@@ -33,8 +33,20 @@ function parseNumber(text: string): number | null {
  * list items by label (sent as the item's id), Yes/No as a switch, dates in the workspace's
  * timezone. Shared by inline editing, the type-change form and the convert form.
  */
-export function AttributeInput({ attribute, id, value, onChange, timezone, invalid, describedBy, autoFocus, ariaLabel }: AttributeInputProps) {
-  const [numberText, setNumberText] = useState(typeof value === "number" && Number.isFinite(value) ? String(value) : "");
+export function AttributeInput({
+  attribute,
+  id,
+  value,
+  onChange,
+  timezone,
+  invalid,
+  describedBy,
+  autoFocus,
+  ariaLabel,
+}: AttributeInputProps) {
+  const [numberText, setNumberText] = useState(
+    typeof value === "number" && Number.isFinite(value) ? String(value) : "",
+  );
   const common = {
     id,
     "aria-invalid": invalid || undefined,
@@ -46,7 +58,12 @@ export function AttributeInput({ attribute, id, value, onChange, timezone, inval
   switch (attribute.data_type) {
     case "string":
       return attribute.input_options?.multiline ? (
-        <Textarea {...common} rows={3} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
+        <Textarea
+          {...common}
+          rows={3}
+          value={typeof value === "string" ? value : ""}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
         <Input {...common} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
       );

@@ -18,7 +18,10 @@ import { AttributeInput } from "./attribute-input";
 import { TypeChoiceList } from "./type-choice-list";
 import { showRefusal, TypeFormDialog } from "./type-form-dialog";
 
-const OUTCOME: Record<AttributeOutcome["kind"], { label: string; variant: "success" | "default" | "destructive" | "secondary" }> = {
+const OUTCOME: Record<
+  AttributeOutcome["kind"],
+  { label: string; variant: "success" | "default" | "destructive" | "secondary" }
+> = {
   carried: { label: "Carries over", variant: "success" },
   override: { label: "New value", variant: "default" },
   needs_value: { label: "Needs a value", variant: "destructive" },
@@ -56,9 +59,18 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
 
   const choices = typeChoices(ticket.type.id, types);
   const plan = typeId
-    ? planTypeChange({ typeId: ticket.type.id, stateCategory: ticket.state.category, attributes: ticket.attributes }, types, typeId, stateId, overrides)
+    ? planTypeChange(
+        { typeId: ticket.type.id, stateCategory: ticket.state.category, attributes: ticket.attributes },
+        types,
+        typeId,
+        stateId,
+        overrides,
+      )
     : null;
-  const errors = { ...(submitted ? (plan?.errors ?? { ticket_type_id: "Choose a ticket type" }) : {}), ...serverErrors };
+  const errors = {
+    ...(submitted ? (plan?.errors ?? { ticket_type_id: "Choose a ticket type" }) : {}),
+    ...serverErrors,
+  };
   const target = plan?.target;
 
   const pickType = (next: string) => {
@@ -91,8 +103,8 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
       title={`Change the type of ticket #${ticket.ticketNumber}`}
       description={
         <>
-          Now {ticket.type.name} ({ticket.category}), {ticket.state.internal_label}. A {ticket.category} ticket can change to another {ticket.category} type;
-          nothing changes until you confirm.
+          Now {ticket.type.name} ({ticket.category}), {ticket.state.internal_label}. A {ticket.category} ticket can
+          change to another {ticket.category} type; nothing changes until you confirm.
         </>
       }
       className="w-[min(48rem,calc(100vw-2rem))]"
@@ -103,7 +115,13 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
       onSubmit={submit}
       onClose={onClose}
     >
-      <TypeChoiceList legend="New type" choices={choices} value={typeId} onChange={pickType} error={errors.ticket_type_id} />
+      <TypeChoiceList
+        legend="New type"
+        choices={choices}
+        value={typeId}
+        onChange={pickType}
+        error={errors.ticket_type_id}
+      />
 
       {target && (
         <>
@@ -122,14 +140,18 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
               <option value="">Choose a state…</option>
               {target.ticket_states.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.internal_label === stateCategoryLabel(s.category) ? s.internal_label : `${s.internal_label} (${stateCategoryLabel(s.category)})`}
+                  {s.internal_label === stateCategoryLabel(s.category)
+                    ? s.internal_label
+                    : `${s.internal_label} (${stateCategoryLabel(s.category)})`}
                 </option>
               ))}
             </NativeSelect>
             <p id={`${id}-state-hint`} className="text-xs text-muted-foreground">
               Now {ticket.state.internal_label}
-              {ticket.state.internal_label === stateCategoryLabel(ticket.state.category) ? "" : ` (${stateCategoryLabel(ticket.state.category)})`}; the new
-              type&apos;s state of the same kind is chosen when it has one.
+              {ticket.state.internal_label === stateCategoryLabel(ticket.state.category)
+                ? ""
+                : ` (${stateCategoryLabel(ticket.state.category)})`}
+              ; the new type&apos;s state of the same kind is chosen when it has one.
             </p>
             {errors.ticket_state_id && (
               <p id={`${id}-state-error`} className="text-xs text-destructive">
@@ -163,7 +185,8 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
                 <ul className="mt-1 list-disc space-y-0.5 pl-4">
                   {plan.dropped.map((d) => (
                     <li key={d.attribute.id}>
-                      {attributeLabel(d.attribute)}: {d.value === null ? "a file" : displayValue(d.attribute, d.value, timezone)} —{" "}
+                      {attributeLabel(d.attribute)}:{" "}
+                      {d.value === null ? "a file" : displayValue(d.attribute, d.value, timezone)} —{" "}
                       {droppedReason(d, target.name)}
                     </li>
                   ))}
@@ -192,7 +215,9 @@ function OutcomeRow({
   const { attribute } = outcome;
   const label = attributeLabel(attribute);
   const badge =
-    outcome.kind === "override" && outcome.carried !== undefined ? { label: "Replaces the carried value", variant: "default" as const } : OUTCOME[outcome.kind];
+    outcome.kind === "override" && outcome.carried !== undefined
+      ? { label: "Replaces the carried value", variant: "default" as const }
+      : OUTCOME[outcome.kind];
   const editing = outcome.kind === "override" || outcome.kind === "needs_value";
   return (
     <li aria-label={label} className="grid gap-2 p-3 sm:grid-cols-[11rem_9rem_1fr] sm:items-start">
@@ -225,14 +250,25 @@ function OutcomeRow({
               />
             </div>
             {outcome.kind === "override" && (
-              <Button variant="ghost" size="icon-sm" aria-label={`Undo the new value of ${label}`} onClick={() => onOverride(undefined)}>
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={`Undo the new value of ${label}`}
+                onClick={() => onOverride(undefined)}
+              >
                 <Undo2 aria-hidden="true" />
               </Button>
             )}
           </div>
         ) : (
           <div className="flex items-center gap-2">
-            <span className={outcome.kind === "carried" ? "min-w-0 flex-1 truncate text-sm" : "min-w-0 flex-1 text-sm text-muted-foreground"}>
+            <span
+              className={
+                outcome.kind === "carried"
+                  ? "min-w-0 flex-1 truncate text-sm"
+                  : "min-w-0 flex-1 text-sm text-muted-foreground"
+              }
+            >
               {outcome.kind === "carried" ? (
                 <>
                   {displayValue(attribute, outcome.value, timezone)}
@@ -248,7 +284,11 @@ function OutcomeRow({
               )}
             </span>
             {attribute.data_type !== "files" && (
-              <Button variant="outline" size="sm" onClick={() => onOverride(outcome.kind === "carried" ? outcome.value : null)}>
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() => onOverride(outcome.kind === "carried" ? outcome.value : null)}
+              >
                 {outcome.kind === "carried" ? `Change ${label}` : `Set ${label}`}
               </Button>
             )}

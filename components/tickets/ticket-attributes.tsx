@@ -19,8 +19,13 @@ interface Props {
 }
 
 /** The attributes a ticket shows: its type's live ones in order, and archived ones still holding a value. */
-export function shownAttributes(attributes: TicketTypeAttribute[], values: Record<string, AttrValue>): TicketTypeAttribute[] {
-  return attributes.filter((a) => !a.archived || !isEmptyValue(values[a.name])).toSorted((a, b) => (a.order ?? 0) - (b.order ?? 0));
+export function shownAttributes(
+  attributes: TicketTypeAttribute[],
+  values: Record<string, AttrValue>,
+): TicketTypeAttribute[] {
+  return attributes
+    .filter((a) => !a.archived || !isEmptyValue(values[a.name]))
+    .toSorted((a, b) => (a.order ?? 0) - (b.order ?? 0));
 }
 
 function errorOf(e: unknown, name: string): string {
@@ -105,7 +110,15 @@ function Editor({
   );
 }
 
-function BooleanRow({ attribute, value, onSave }: { attribute: TicketTypeAttribute; value: AttrValue; onSave: Props["onSave"] }) {
+function BooleanRow({
+  attribute,
+  value,
+  onSave,
+}: {
+  attribute: TicketTypeAttribute;
+  value: AttrValue;
+  onSave: Props["onSave"];
+}) {
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const label = attributeLabel(attribute);
@@ -164,10 +177,20 @@ export function TicketAttributes({ attributes, values, timezone, onSave }: Props
               {attribute.data_type === "boolean" ? (
                 <BooleanRow attribute={attribute} value={value} onSave={onSave} />
               ) : editing === attribute.name ? (
-                <Editor attribute={attribute} value={value} timezone={timezone} onSave={onSave} onDone={() => setEditing(null)} />
+                <Editor
+                  attribute={attribute}
+                  value={value}
+                  timezone={timezone}
+                  onSave={onSave}
+                  onDone={() => setEditing(null)}
+                />
               ) : (
                 <div className="group flex items-start gap-2">
-                  <span className={isEmptyValue(value) ? "text-sm text-muted-foreground" : "whitespace-pre-wrap break-words text-sm"}>
+                  <span
+                    className={
+                      isEmptyValue(value) ? "text-sm text-muted-foreground" : "whitespace-pre-wrap break-words text-sm"
+                    }
+                  >
                     {isEmptyValue(value) ? "Empty" : displayValue(attribute, value, timezone)}
                   </span>
                   {editable && (

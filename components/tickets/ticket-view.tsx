@@ -31,7 +31,8 @@ import { namesFrom } from "@/components/records/names";
 import { ChangeTypeDialog } from "./lazy-change-type";
 import { TicketAttributes } from "./ticket-attributes";
 
-const INTERNAL_ONLY = "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
+const INTERNAL_ONLY =
+  "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
 
 /** What the page shows at once for each action, before Intercom answers. */
 function optimistic(t: TicketDetail, a: TicketAction): TicketDetail {
@@ -73,7 +74,8 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
   const [changingType, setChangingType] = useState(false);
   const names = useMemo(() => namesFrom(catalog), [catalog]);
 
-  const run = (a: TicketAction, success?: string) => action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
+  const run = (a: TicketAction, success?: string) =>
+    action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
   const setOpen = (open: boolean) => {
     if (ticket.open === open) {
       toast.info(open ? "This ticket is already open." : "This ticket is already closed.");
@@ -101,7 +103,9 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
     }
   };
 
-  const previous = ticket.previousStateId ? ticket.type.ticket_states.find((s) => s.id === ticket.previousStateId) : undefined;
+  const previous = ticket.previousStateId
+    ? ticket.type.ticket_states.find((s) => s.id === ticket.previousStateId)
+    : undefined;
   const contactName = ticket.contacts[0]?.name ?? ticket.contacts[0]?.email ?? "the customer";
   const states = ticket.type.ticket_states;
   const categories = [...new Set(states.map((s) => s.category))];
@@ -125,9 +129,13 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
             <StateBadge category={ticket.state.category} label={ticket.state.internal_label} />
             <Badge variant={ticket.open ? "default" : "secondary"}>{ticket.open ? "Open" : "Closed"}</Badge>
             <Badge variant="outline">{ticket.isShared ? "Shared with customer" : "Not shared"}</Badge>
-            {ticket.snoozedUntil !== null && ticket.open && <Badge variant="secondary">Snoozed until {formatDateTime(ticket.snoozedUntil, tz)}</Badge>}
+            {ticket.snoozedUntil !== null && ticket.open && (
+              <Badge variant="secondary">Snoozed until {formatDateTime(ticket.snoozedUntil, tz)}</Badge>
+            )}
             {ticket.previousStateId && (
-              <span className="text-muted-foreground">Previously {previous ? previous.internal_label : "a state of another type"}</span>
+              <span className="text-muted-foreground">
+                Previously {previous ? previous.internal_label : "a state of another type"}
+              </span>
             )}
           </div>
         </>
@@ -173,10 +181,20 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
           />
           <MoreActions
             items={[
-              { label: "Change type…", icon: <Replace aria-hidden="true" />, disabled: !catalog, onSelect: () => setChangingType(true) },
+              {
+                label: "Change type…",
+                icon: <Replace aria-hidden="true" />,
+                disabled: !catalog,
+                onSelect: () => setChangingType(true),
+              },
               { label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) },
               "separator",
-              { label: "Delete ticket…", icon: <Trash2 aria-hidden="true" />, destructive: true, onSelect: () => setConfirmDelete(true) },
+              {
+                label: "Delete ticket…",
+                icon: <Trash2 aria-hidden="true" />,
+                destructive: true,
+                onSelect: () => setConfirmDelete(true),
+              },
             ]}
           />
         </>
@@ -199,7 +217,9 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
               <Switch
                 id="ticket-shared"
                 checked={ticket.isShared}
-                onCheckedChange={(shared) => void run({ action: "set_shared", shared }, shared ? "Shared with the customer" : "No longer shared")}
+                onCheckedChange={(shared) =>
+                  void run({ action: "set_shared", shared }, shared ? "Shared with the customer" : "No longer shared")
+                }
               />
             </div>
           </PanelSection>
@@ -210,7 +230,9 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
               onAdd={(tag_id) => {
                 const tag = catalog?.tags.find((t) => t.id === tag_id);
                 const add = (t: TicketDetail) => (tag ? { ...t, tags: [...(t.tags ?? []), tag] } : t);
-                void action.mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add }).catch(() => undefined);
+                void action
+                  .mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add })
+                  .catch(() => undefined);
               }}
               onRemove={(tag_id) => void run({ action: "remove_tag", tag_id })}
             />
@@ -241,7 +263,12 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
             values={ticket.attributes}
             timezone={tz}
             onSave={(name, value) =>
-              action.mutateAsync({ action: { action: "set_attributes", attributes: { [name]: value } }, optimistic, success: "Saved", silent: true })
+              action.mutateAsync({
+                action: { action: "set_attributes", attributes: { [name]: value } },
+                optimistic,
+                success: "Saved",
+                silent: true,
+              })
             }
           />
         </CardContent>
@@ -253,12 +280,22 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
         draftKey={`reply:${ws}:ticket:${ticket.id}`}
         replyDisabledReason={ticket.category === "Customer" ? null : INTERNAL_ONLY}
         onSend={(kind, body) =>
-          action.mutateAsync({ action: { action: "reply", kind, body }, success: kind === "note" ? "Note added" : "Reply sent", silent: true })
+          action.mutateAsync({
+            action: { action: "reply", kind, body },
+            success: kind === "note" ? "Note added" : "Reply sent",
+            silent: true,
+          })
         }
       />
       {helpOpen && <ShortcutsHelp open onOpenChange={setHelpOpen} shortcuts={shortcuts} />}
       {changingType && catalog && (
-        <ChangeTypeDialog ticket={ticket} types={catalog.ticketTypes} timezone={tz} workspace={ws} onClose={() => setChangingType(false)} />
+        <ChangeTypeDialog
+          ticket={ticket}
+          types={catalog.ticketTypes}
+          timezone={tz}
+          workspace={ws}
+          onClose={() => setChangingType(false)}
+        />
       )}
       {confirmDelete && (
         <ConfirmDialog

@@ -29,7 +29,11 @@ export function TypeChoiceList({
 }) {
   const id = useId();
   return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined} className="space-y-2">
+    <fieldset
+      aria-describedby={error ? `${id}-error` : undefined}
+      aria-invalid={error ? true : undefined}
+      className="space-y-2"
+    >
       <legend className="mb-1 text-sm font-medium">{legend}</legend>
       <div className="grid gap-1.5 sm:grid-cols-2">
         {choices.map(({ type, selectable, reason }) => (

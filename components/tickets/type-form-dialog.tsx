@@ -12,7 +12,11 @@ import { ApiError } from "@/lib/queries/fetcher";
  * What a refused type change or conversion leaves on the form: the route's field errors beside
  * their fields, and Intercom's refusal in words above them.
  */
-export function showRefusal(e: Error, setFieldErrors: (fields: Record<string, string>) => void, setRefusal: (message: string) => void): void {
+export function showRefusal(
+  e: Error,
+  setFieldErrors: (fields: Record<string, string>) => void,
+  setRefusal: (message: string) => void,
+): void {
   if (e instanceof ApiError && e.fields) setFieldErrors(e.fields);
   setRefusal(e.message);
 }

@@ -7,14 +7,28 @@ import { cn } from "@/lib/cn";
 
 /** A searchable list (cmdk): type to filter, arrows to move, Enter to pick. */
 export function Command({ className, ...props }: ComponentProps<typeof Primitive>) {
-  return <Primitive className={cn("flex h-full w-full flex-col overflow-hidden rounded-md bg-popover text-popover-foreground", className)} {...props} />;
+  return (
+    <Primitive
+      className={cn(
+        "flex h-full w-full flex-col overflow-hidden rounded-md bg-popover text-popover-foreground",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function CommandInput({ className, ...props }: ComponentProps<typeof Primitive.Input>) {
   return (
     <div className="flex items-center gap-2 border-b px-3">
       <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
-      <Primitive.Input className={cn("flex h-9 w-full bg-transparent py-2 text-sm outline-none placeholder:text-muted-foreground", className)} {...props} />
+      <Primitive.Input
+        className={cn(
+          "flex h-9 w-full bg-transparent py-2 text-sm outline-none placeholder:text-muted-foreground",
+          className,
+        )}
+        {...props}
+      />
     </div>
   );
 }

@@ -20,7 +20,17 @@ interface Props {
 }
 
 /** A confirmation that traps focus, closes on Escape, and can ask for a typed confirmation. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, destructive, typeToConfirm, pending, onConfirm }: Props) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  destructive,
+  typeToConfirm,
+  pending,
+  onConfirm,
+}: Props) {
   const [typed, setTyped] = useState("");
   const ready = typeToConfirm === undefined || typed.trim() === typeToConfirm;
   return (
@@ -48,7 +58,13 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
               <Label htmlFor="confirm-text">
                 Type <span className="font-mono font-semibold">{typeToConfirm}</span> to confirm
               </Label>
-              <Input id="confirm-text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={typed !== "" && !ready} />
+              <Input
+                id="confirm-text"
+                autoComplete="off"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                aria-invalid={typed !== "" && !ready}
+              />
             </div>
           )}
           <DialogFooter>

@@ -10,7 +10,12 @@ export const DialogTrigger = Primitive.Trigger;
 export const DialogClose = Primitive.Close;
 
 /** A modal dialog: focus is trapped inside and Escape closes it (Radix). */
-export function DialogContent({ className, children, side, ...props }: ComponentProps<typeof Primitive.Content> & { side?: "left" }) {
+export function DialogContent({
+  className,
+  children,
+  side,
+  ...props
+}: ComponentProps<typeof Primitive.Content> & { side?: "left" }) {
   return (
     <Primitive.Portal>
       <Primitive.Overlay className="fixed inset-0 z-50 bg-black/40" />
@@ -25,7 +30,10 @@ export function DialogContent({ className, children, side, ...props }: Component
         {...props}
       >
         {children}
-        <Primitive.Close className="absolute right-3 top-3 rounded-sm p-1 text-muted-foreground hover:bg-accent" aria-label="Close">
+        <Primitive.Close
+          className="absolute right-3 top-3 rounded-sm p-1 text-muted-foreground hover:bg-accent"
+          aria-label="Close"
+        >
           <X className="size-4" aria-hidden="true" />
         </Primitive.Close>
       </Primitive.Content>

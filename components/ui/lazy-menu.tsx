@@ -49,12 +49,24 @@ export function LazyControlled<P extends object>({
   props: P;
   trigger: (handlers: { onPointerEnter: () => void; onFocus: () => void; onClick: () => void }) => ReactNode;
 }) {
-  const [Component, setComponent] = useState<ComponentType<P & { open: boolean; onOpenChange: (open: boolean) => void }> | null>(null);
-  const pending = useRef<Promise<ComponentType<P & { open: boolean; onOpenChange: (open: boolean) => void }>> | null>(null);
+  const [Component, setComponent] = useState<ComponentType<
+    P & { open: boolean; onOpenChange: (open: boolean) => void }
+  > | null>(null);
+  const pending = useRef<Promise<ComponentType<P & { open: boolean; onOpenChange: (open: boolean) => void }>> | null>(
+    null,
+  );
   const prefetch = () => (pending.current ??= load());
   useEffect(() => {
     if (open && !Component) void (pending.current ??= load()).then((c) => setComponent(() => c));
   }, [open, Component, load]);
   if (Component) return <Component {...props} open={open} onOpenChange={onOpenChange} />;
-  return <>{trigger({ onPointerEnter: () => void prefetch(), onFocus: () => void prefetch(), onClick: () => onOpenChange(true) })}</>;
+  return (
+    <>
+      {trigger({
+        onPointerEnter: () => void prefetch(),
+        onFocus: () => void prefetch(),
+        onClick: () => onOpenChange(true),
+      })}
+    </>
+  );
 }

@@ -11,7 +11,12 @@ export interface PickerOption {
 export function pickerFace(options: PickerOption[], value: string | string[], label: string, placeholder = "Choose…") {
   const selected = Array.isArray(value) ? value : value ? [value] : [];
   const names = selected.map((v) => options.find((o) => o.value === v)?.label ?? v);
-  const summary = names.length === 0 ? placeholder : names.length <= 2 ? names.join(", ") : `${names.slice(0, 2).join(", ")} +${names.length - 2}`;
+  const summary =
+    names.length === 0
+      ? placeholder
+      : names.length <= 2
+        ? names.join(", ")
+        : `${names.slice(0, 2).join(", ")} +${names.length - 2}`;
   return {
     selected,
     ariaLabel: `${label}: ${names.length ? names.join(", ") : "none chosen"}`,

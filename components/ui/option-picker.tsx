@@ -61,7 +61,12 @@ export function OptionPicker({
   };
   return (
     <Popover open={open} onOpenChange={setOpen}>
-      <PopoverTrigger aria-label={face.ariaLabel} aria-invalid={invalid || undefined} disabled={disabled} className={face.className}>
+      <PopoverTrigger
+        aria-label={face.ariaLabel}
+        aria-invalid={invalid || undefined}
+        disabled={disabled}
+        className={face.className}
+      >
         {face.content}
       </PopoverTrigger>
       <PopoverContent className="w-80 p-0">
@@ -72,7 +77,12 @@ export function OptionPicker({
             {options.map((o) => {
               const isOn = selected.includes(o.value);
               return (
-                <CommandItem key={o.value} value={`${o.label} ${o.hint ?? ""} ${o.value}`} onSelect={() => toggle(o.value)} aria-selected={isOn}>
+                <CommandItem
+                  key={o.value}
+                  value={`${o.label} ${o.hint ?? ""} ${o.value}`}
+                  onSelect={() => toggle(o.value)}
+                  aria-selected={isOn}
+                >
                   <Check className={cn("size-4", isOn ? "opacity-100" : "opacity-0")} aria-hidden="true" />
                   <span className="min-w-0 flex-1 truncate">{o.label}</span>
                   {o.hint && <span className="truncate text-xs text-muted-foreground">{o.hint}</span>}

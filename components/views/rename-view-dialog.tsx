@@ -20,7 +20,9 @@ export function RenameViewDialog({
       <DialogContent>
         <DialogTitle>Rename view</DialogTitle>
         <DialogDescription>
-          {view.shared || view.owner === "default" ? "Everyone in the workspace sees the new name." : "Only you see this view."}
+          {view.shared || view.owner === "default"
+            ? "Everyone in the workspace sees the new name."
+            : "Only you see this view."}
         </DialogDescription>
         {open && (
           <LazyViewForm

@@ -11,7 +11,15 @@ import type { Resource } from "@/lib/search/fields";
 import type { SavedView } from "@/lib/views/schemas";
 
 /** A resource's saved views under its sidebar link, each with rename and delete when allowed. */
-export function SidebarViews({ ws, resource, onNavigate }: { ws: string; resource: Resource; onNavigate?: () => void }) {
+export function SidebarViews({
+  ws,
+  resource,
+  onNavigate,
+}: {
+  ws: string;
+  resource: Resource;
+  onNavigate?: () => void;
+}) {
   const views = useQuery(viewsQuery(ws));
   const list = (views.data ?? []).filter((v) => v.resource === resource);
   if (list.length === 0) return null;
@@ -24,7 +32,8 @@ export function SidebarViews({ ws, resource, onNavigate }: { ws: string; resourc
   );
 }
 
-export const ACTIONS_TRIGGER = "rounded p-0.5 text-muted-foreground opacity-60 hover:bg-accent hover:opacity-100 focus-visible:opacity-100";
+export const ACTIONS_TRIGGER =
+  "rounded p-0.5 text-muted-foreground opacity-60 hover:bg-accent hover:opacity-100 focus-visible:opacity-100";
 export const ActionsIcon = () => <MoreHorizontal className="size-3.5" aria-hidden="true" />;
 
 function ViewItem({ ws, view, onNavigate }: { ws: string; view: SavedView; onNavigate?: () => void }) {
@@ -46,7 +55,9 @@ function ViewItem({ ws, view, onNavigate }: { ws: string; view: SavedView; onNav
         <span className="truncate" title={view.name}>
           {view.name}
         </span>
-        {(view.shared || view.owner === "default") && <Users className="size-3 shrink-0 opacity-60" aria-label="Shared" />}
+        {(view.shared || view.owner === "default") && (
+          <Users className="size-3 shrink-0 opacity-60" aria-label="Shared" />
+        )}
       </Link>
       {view.editable && (
         <LazyMenu

@@ -3,14 +3,29 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { useViewMutations } from "@/lib/queries/views";
 import type { SavedView } from "@/lib/views/schemas";
 import { RenameViewDialog } from "./rename-view-dialog";
 import { ACTIONS_TRIGGER, ActionsIcon } from "./sidebar-views";
 
 /** Rename and delete for one saved view (loaded when its menu is first opened). */
-export function ViewActions({ ws, view, active, defaultOpen }: { ws: string; view: SavedView; active: boolean; defaultOpen?: boolean }) {
+export function ViewActions({
+  ws,
+  view,
+  active,
+  defaultOpen,
+}: {
+  ws: string;
+  view: SavedView;
+  active: boolean;
+  defaultOpen?: boolean;
+}) {
   const router = useRouter();
   const { update, remove } = useViewMutations(ws);
   const [renaming, setRenaming] = useState(false);
@@ -23,12 +38,20 @@ export function ViewActions({ ws, view, active, defaultOpen }: { ws: string; vie
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start">
           <DropdownMenuItem onSelect={() => setRenaming(true)}>Rename</DropdownMenuItem>
-          <DropdownMenuItem className="text-destructive data-[highlighted]:text-destructive" onSelect={() => setDeleting(true)}>
+          <DropdownMenuItem
+            className="text-destructive data-[highlighted]:text-destructive"
+            onSelect={() => setDeleting(true)}
+          >
             Delete
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <RenameViewDialog view={view} open={renaming} onOpenChange={setRenaming} onRename={(name) => update.mutateAsync({ id: view.id, patch: { name } })} />
+      <RenameViewDialog
+        view={view}
+        open={renaming}
+        onOpenChange={setRenaming}
+        onRename={(name) => update.mutateAsync({ id: view.id, patch: { name } })}
+      />
       <ConfirmDialog
         open={deleting}
         onOpenChange={setDeleting}

@@ -28,7 +28,10 @@ interface Props {
  * server's field errors land beside the same fields. Loaded only when a dialog opens.
  */
 export function ViewForm({ initial, withShared, submitLabel, onSubmit, onCancel }: Props) {
-  const { register, handleSubmit, control, formState, setError } = useForm<ViewFormValues>({ resolver: zodResolver(schema), defaultValues: initial });
+  const { register, handleSubmit, control, formState, setError } = useForm<ViewFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: initial,
+  });
   const nameError = formState.errors.name?.message;
   return (
     <form
@@ -39,7 +42,8 @@ export function ViewForm({ initial, withShared, submitLabel, onSubmit, onCancel 
           await onSubmit(values);
         } catch (e) {
           if (e instanceof ApiError && e.fields) {
-            for (const [key, message] of Object.entries(e.fields)) setError(key === "name" || key === "shared" ? key : "root", { message });
+            for (const [key, message] of Object.entries(e.fields))
+              setError(key === "name" || key === "shared" ? key : "root", { message });
           } else setError("root", { message: (e as Error).message });
         }
       })}

@@ -9,7 +9,17 @@ import { recordAudit } from "./store";
 import type { AuditActor, AuditEntry } from "./types";
 
 /** The snapshot fields a lead reads; ids, numbers and timestamps are the ticket's, not values it changes. */
-const VALUE_KEYS = ["typeId", "stateId", "open", "snoozedUntil", "isShared", "adminAssigneeId", "teamAssigneeId", "tagIds", "attributes"] as const;
+const VALUE_KEYS = [
+  "typeId",
+  "stateId",
+  "open",
+  "snoozedUntil",
+  "isShared",
+  "adminAssigneeId",
+  "teamAssigneeId",
+  "tagIds",
+  "attributes",
+] as const;
 type ValueKey = (typeof VALUE_KEYS)[number];
 
 /** Each snapshot field a bulk action touches, to show a failed item's values before. */
@@ -49,8 +59,14 @@ function readable(key: ValueKey, value: unknown, types: TicketType[]): [string, 
     return ["state", state?.internal_label ?? value];
   }
   if (key === "typeId") return ["type", types.find((t) => t.id === value)?.name ?? value];
-  if (key === "snoozedUntil") return ["snoozed_until", typeof value === "number" ? new Date(value * 1000).toISOString() : null];
-  const names: Record<string, string> = { adminAssigneeId: "assignee_id", teamAssigneeId: "team_id", isShared: "shared", tagIds: "tag_ids" };
+  if (key === "snoozedUntil")
+    return ["snoozed_until", typeof value === "number" ? new Date(value * 1000).toISOString() : null];
+  const names: Record<string, string> = {
+    adminAssigneeId: "assignee_id",
+    teamAssigneeId: "team_id",
+    isShared: "shared",
+    tagIds: "tag_ids",
+  };
   return [names[key] ?? key, value];
 }
 
@@ -69,7 +85,13 @@ export function snapshotChange(
 }
 
 /** One finished item of a job as an audit entry; null for items that changed nothing and did not fail. */
-export function itemEntry(job: BulkJobRow, actor: AuditActor, item: BulkJobItemRow, outcome: ItemOutcome, types: TicketType[]): AuditEntry | null {
+export function itemEntry(
+  job: BulkJobRow,
+  actor: AuditActor,
+  item: BulkJobItemRow,
+  outcome: ItemOutcome,
+  types: TicketType[],
+): AuditEntry | null {
   if (outcome.state !== "succeeded" && outcome.state !== "failed" && outcome.state !== "conflict") return null;
   const label = `ticket #${item.ticketNumber}`;
   const deleted = job.action.type === "delete" && outcome.state === "succeeded";
@@ -145,5 +167,14 @@ export function jobEntry(
     "bulk.job_resumed": `Resumed the bulk job ${job.label}`,
     "bulk.job_retried": `Retried the failed tickets of ${job.label}`,
   };
-  return { workspaceId: job.workspaceId, actor, action, recordType: "bulk_job", recordId: job.id, jobId: job.id, summary: what[action], ...extra };
+  return {
+    workspaceId: job.workspaceId,
+    actor,
+    action,
+    recordType: "bulk_job",
+    recordId: job.id,
+    jobId: job.id,
+    summary: what[action],
+    ...extra,
+  };
 }

@@ -18,16 +18,25 @@ export function makeAuditHandlers(route: Route, getDb: () => Promise<Db>) {
   return {
     /** Any other method: the log is read-only (after the same session, workspace and Origin checks). */
     readOnly: route({ workspace: true, intercom: false }, async () => {
-      throw new HttpError(405, "method_not_allowed", "The audit log is read-only: entries cannot be changed or deleted.", undefined, { Allow: "GET" });
+      throw new HttpError(
+        405,
+        "method_not_allowed",
+        "The audit log is read-only: entries cannot be changed or deleted.",
+        undefined,
+        { Allow: "GET" },
+      );
     }),
 
     /** GET /api/w/[workspace]/audit → { entries, nextCursor } */
     list: route({ workspace: true, intercom: false, query: auditQuery }, async ({ connection, query }) => {
       const { cursor, ...filters } = query;
       try {
-        return await listAudit(await getDb(), connection.workspaceId, filters, cursor, { timeZone: connection.timezone });
+        return await listAudit(await getDb(), connection.workspaceId, filters, cursor, {
+          timeZone: connection.timezone,
+        });
       } catch (e) {
-        if (e instanceof BadCursor) throw new HttpError(400, "invalid_query", "The page cursor is not valid.", { cursor: "Not a valid cursor" });
+        if (e instanceof BadCursor)
+          throw new HttpError(400, "invalid_query", "The page cursor is not valid.", { cursor: "Not a valid cursor" });
         throw e;
       }
     }),
@@ -43,7 +52,20 @@ export function makeAuditHandlers(route: Route, getDb: () => Promise<Db>) {
         start(controller) {
           controller.enqueue(
             encoder.encode(
-              csvRow(["at", "actor_email", "actor_name", "admin_id", "action", "record_type", "record_id", "summary", "before", "after", "job_id", "outcome"]),
+              csvRow([
+                "at",
+                "actor_email",
+                "actor_name",
+                "admin_id",
+                "action",
+                "record_type",
+                "record_id",
+                "summary",
+                "before",
+                "after",
+                "job_id",
+                "outcome",
+              ]),
             ),
           );
         },

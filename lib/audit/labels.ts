@@ -59,7 +59,9 @@ export const AUDIT_ACTIONS = [
 export const FILTER_KEYS = ["actor", "action", "recordType", "recordId", "from", "to"] as const;
 
 /** Only the filters that are set, for URLs and query keys. */
-export function activeFilters(values: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>): Record<string, string> {
+export function activeFilters(
+  values: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of FILTER_KEYS) {
     const v = values[key]?.trim();

@@ -22,8 +22,10 @@ const when = (ts: number | null | undefined) => (ts ? new Date(ts * 1000).toISOS
 
 function namer(catalog: WorkspaceCatalog) {
   return {
-    admin: (id: string | null | undefined) => (!id || id === "0" ? "Unassigned" : (catalog.admins.find((a) => a.id === id)?.name ?? `Teammate ${id}`)),
-    team: (id: string | null | undefined) => (!id || id === "0" ? "Unassigned" : (catalog.teams.find((t) => t.id === id)?.name ?? `Team ${id}`)),
+    admin: (id: string | null | undefined) =>
+      !id || id === "0" ? "Unassigned" : (catalog.admins.find((a) => a.id === id)?.name ?? `Teammate ${id}`),
+    team: (id: string | null | undefined) =>
+      !id || id === "0" ? "Unassigned" : (catalog.teams.find((t) => t.id === id)?.name ?? `Team ${id}`),
     tag: (id: string) => catalog.tags.find((t) => t.id === id)?.name ?? id,
   };
 }
@@ -60,13 +62,23 @@ function describeShared(
   }
 }
 
-function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Ticket | null, ticketId: string): Described {
+function describeTicket(
+  action: TicketAction,
+  catalog: WorkspaceCatalog,
+  t: Ticket | null,
+  ticketId: string,
+): Described {
   const n = namer(catalog);
   const label = t ? `ticket #${t.ticket_id}` : `ticket ${ticketId}`;
   switch (action.action) {
     case "set_state": {
-      const state = t?.ticket_type.ticket_states.find((s) => s.id === action.state_id)?.internal_label ?? action.state_id;
-      return { summary: `Set state of ${label} to ${state}`, before: t && { state: t.ticket_state.internal_label }, after: { state } };
+      const state =
+        t?.ticket_type.ticket_states.find((s) => s.id === action.state_id)?.internal_label ?? action.state_id;
+      return {
+        summary: `Set state of ${label} to ${state}`,
+        before: t && { state: t.ticket_state.internal_label },
+        after: { state },
+      };
     }
     case "assign_admin":
     case "assign_team":
@@ -79,7 +91,11 @@ function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Tick
         after: { shared: action.shared },
       };
     case "set_open":
-      return { summary: `${action.open ? "Reopened" : "Closed"} ${label}`, before: t && { open: t.open }, after: { open: action.open } };
+      return {
+        summary: `${action.open ? "Reopened" : "Closed"} ${label}`,
+        before: t && { open: t.open },
+        after: { open: action.open },
+      };
     case "snooze":
       return {
         summary: `Snoozed ${label} until ${when(action.until)}`,
@@ -89,13 +105,21 @@ function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Tick
     case "set_attributes": {
       const names = Object.keys(action.attributes);
       const before = t ? Object.fromEntries(names.map((k) => [k, t.ticket_attributes[k] ?? null])) : null;
-      return { summary: `Changed ${names.join(", ")} of ${label}`, before: before && { attributes: before }, after: { attributes: action.attributes } };
+      return {
+        summary: `Changed ${names.join(", ")} of ${label}`,
+        before: before && { attributes: before },
+        after: { attributes: action.attributes },
+      };
     }
     case "add_tag":
     case "remove_tag": {
       const tag = n.tag(action.tag_id);
       const had = t ? tagNames(t.tags) : null;
-      const now = had ? (action.action === "add_tag" ? [...new Set([...had, tag])] : had.filter((x) => x !== tag)) : [tag];
+      const now = had
+        ? action.action === "add_tag"
+          ? [...new Set([...had, tag])]
+          : had.filter((x) => x !== tag)
+        : [tag];
       return {
         summary: action.action === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
         before: had && { tags: had },
@@ -105,13 +129,22 @@ function describeTicket(action: TicketAction, catalog: WorkspaceCatalog, t: Tick
     case "delete":
       return {
         summary: `Deleted ${label}`,
-        before: t && { title: String(t.ticket_attributes._default_title_ ?? ""), type: t.ticket_type.name, state: t.ticket_state.internal_label },
+        before: t && {
+          title: String(t.ticket_attributes._default_title_ ?? ""),
+          type: t.ticket_type.name,
+          state: t.ticket_state.internal_label,
+        },
         after: { deleted: true },
       };
   }
 }
 
-function describeConversation(action: ConversationAction, catalog: WorkspaceCatalog, c: Conversation | null, id: string): Described {
+function describeConversation(
+  action: ConversationAction,
+  catalog: WorkspaceCatalog,
+  c: Conversation | null,
+  id: string,
+): Described {
   const n = namer(catalog);
   const label = `conversation ${id}`;
   switch (action.action) {
@@ -139,7 +172,11 @@ function describeConversation(action: ConversationAction, catalog: WorkspaceCata
     case "remove_tag": {
       const tag = n.tag(action.tag_id);
       const had = c ? tagNames(c.tags) : null;
-      const now = had ? (action.action === "add_tag" ? [...new Set([...had, tag])] : had.filter((x) => x !== tag)) : [tag];
+      const now = had
+        ? action.action === "add_tag"
+          ? [...new Set([...had, tag])]
+          : had.filter((x) => x !== tag)
+        : [tag];
       return {
         summary: action.action === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
         before: had && { tags: had },
@@ -198,9 +235,16 @@ export async function auditedTicketAction(
   let current: Ticket | null = null;
   await audited(
     ctx.db,
-    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: `ticket.${action.action}`, recordType: "ticket", recordId: ticketId },
+    {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: `ticket.${action.action}`,
+      recordType: "ticket",
+      recordId: ticketId,
+    },
     async () => {
-      if (TICKET_READS.includes(action.action)) current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
+      if (TICKET_READS.includes(action.action))
+        current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
       await runTicketAction(client, catalog, ctx.actor.adminId ?? "", ticketId, action, current);
     },
     () => describeTicket(action, catalog, current, ticketId),
@@ -217,9 +261,16 @@ export async function auditedConversationAction(
   let current: Conversation | null = null;
   await audited(
     ctx.db,
-    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: `conversation.${action.action}`, recordType: "conversation", recordId: conversationId },
+    {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: `conversation.${action.action}`,
+      recordType: "conversation",
+      recordId: conversationId,
+    },
     async () => {
-      if (CONVERSATION_READS.includes(action.action)) current = await client.request("GET", recordPath("conversations", conversationId), conversationSchema);
+      if (CONVERSATION_READS.includes(action.action))
+        current = await client.request("GET", recordPath("conversations", conversationId), conversationSchema);
       await runConversationAction(client, catalog, ctx.actor.adminId ?? "", conversationId, action);
     },
     () => describeConversation(action, catalog, current, conversationId),
@@ -227,11 +278,22 @@ export async function auditedConversationAction(
 }
 
 /** A ticket's type change, with its type, state and attributes before and after. */
-export async function auditedChangeType(ctx: AuditContext, client: IntercomClient, ticketId: string, body: ChangeTypeBody): Promise<TicketDetail> {
+export async function auditedChangeType(
+  ctx: AuditContext,
+  client: IntercomClient,
+  ticketId: string,
+  body: ChangeTypeBody,
+): Promise<TicketDetail> {
   let current: Ticket | null = null;
   return audited(
     ctx.db,
-    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: "ticket.change_type", recordType: "ticket", recordId: ticketId },
+    {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: "ticket.change_type",
+      recordType: "ticket",
+      recordId: ticketId,
+    },
     async () => {
       current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
       return changeTicketType(client, ctx.workspaceId, ticketId, body);
@@ -242,7 +304,11 @@ export async function auditedChangeType(ctx: AuditContext, client: IntercomClien
       const typeName = detail ? detailTypeName(detail) : null;
       return {
         summary: `Changed the type of ${label}${typeName ? ` to ${typeName}` : ""}`,
-        before: t && { type: t.ticket_type.name, state: t.ticket_state.internal_label, attributes: t.ticket_attributes },
+        before: t && {
+          type: t.ticket_type.name,
+          state: t.ticket_state.internal_label,
+          attributes: t.ticket_attributes,
+        },
         after: detail ? detailValues(detail) : { type_id: body.ticket_type_id },
       };
     },
@@ -258,15 +324,29 @@ export async function auditedConvert(
 ): Promise<{ ticketId: string; ticketNumber: string }> {
   return audited(
     ctx.db,
-    { workspaceId: ctx.workspaceId, actor: ctx.actor, action: "conversation.convert", recordType: "conversation", recordId: conversationId },
+    {
+      workspaceId: ctx.workspaceId,
+      actor: ctx.actor,
+      action: "conversation.convert",
+      recordType: "conversation",
+      recordId: conversationId,
+    },
     () => convertConversation(client, ctx.workspaceId, conversationId, body),
     (made): Described => ({
-      summary: made ? `Converted conversation ${conversationId} to ticket #${made.ticketNumber}` : `Converted conversation ${conversationId} to a ticket`,
+      summary: made
+        ? `Converted conversation ${conversationId} to ticket #${made.ticketNumber}`
+        : `Converted conversation ${conversationId} to a ticket`,
       before: { conversation: conversationId },
-      after: made ? { ticket_id: made.ticketId, ticket_number: made.ticketNumber, ticket_type_id: body.ticket_type_id } : null,
+      after: made
+        ? { ticket_id: made.ticketId, ticket_number: made.ticketNumber, ticket_type_id: body.ticket_type_id }
+        : null,
     }),
   );
 }
 
 const detailTypeName = (d: TicketDetail) => d.type.name;
-const detailValues = (d: TicketDetail): Values => ({ type: d.type.name, state: d.state.internal_label, attributes: d.attributes });
+const detailValues = (d: TicketDetail): Values => ({
+  type: d.type.name,
+  state: d.state.internal_label,
+  attributes: d.attributes,
+});

@@ -7,7 +7,14 @@ import * as z from "zod/mini";
 import { fromLocalInput } from "@/lib/format/time";
 import { AUDIT_RECORD_TYPES } from "./labels";
 
-export { activeFilters, AUDIT_ACTIONS, AUDIT_RECORD_TYPES, FILTER_KEYS, RECORD_TYPE_LABELS, type AuditRecordType } from "./labels";
+export {
+  activeFilters,
+  AUDIT_ACTIONS,
+  AUDIT_RECORD_TYPES,
+  FILTER_KEYS,
+  RECORD_TYPE_LABELS,
+  type AuditRecordType,
+} from "./labels";
 
 const ACTION = /^[a-z_]{1,40}(\.[a-z_]{1,40}){0,3}$/;
 const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -55,15 +62,20 @@ function rangeIssues(v: RangeValues): { path: string; message: string }[] {
 
 /** The filter form's values (every field a string, empty meaning "any"). */
 export const auditFilterForm = z.object(fields).check((ctx) => {
-  for (const { path, message } of rangeIssues(ctx.value)) ctx.issues.push({ code: "custom", path: [path], message, input: ctx.value });
+  for (const { path, message } of rangeIssues(ctx.value))
+    ctx.issues.push({ code: "custom", path: [path], message, input: ctx.value });
 });
 export type AuditFilterValues = z.input<typeof auditFilterForm>;
 
 /** The query string of GET /audit and /audit/export: the same filters, plus a page cursor. */
 export const auditQuery = z
-  .strictObject({ ...fields, cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/, "Not a valid cursor"))) })
+  .strictObject({
+    ...fields,
+    cursor: z.optional(z.string().check(z.maxLength(200), z.regex(/^[A-Za-z0-9_-]*$/, "Not a valid cursor"))),
+  })
   .check((ctx) => {
-    for (const { path, message } of rangeIssues(ctx.value)) ctx.issues.push({ code: "custom", path: [path], message, input: ctx.value });
+    for (const { path, message } of rangeIssues(ctx.value))
+      ctx.issues.push({ code: "custom", path: [path], message, input: ctx.value });
   });
 export type AuditQuery = z.output<typeof auditQuery>;
 

@@ -9,7 +9,10 @@ const INSERT_CHUNK = 500;
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The actor of a request: the signed-in lead, acting as their admin in the workspace. */
-export function actorOf(user: { id: string; email: string; name: string }, connection?: { adminId: string } | null): AuditActor {
+export function actorOf(
+  user: { id: string; email: string; name: string },
+  connection?: { adminId: string } | null,
+): AuditActor {
   return { userId: user.id, email: user.email, name: user.name || null, adminId: connection?.adminId ?? null };
 }
 
@@ -41,7 +44,8 @@ export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[]): P
     outcome: e.outcome ?? ("succeeded" as const),
   }));
   try {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(auditLog).values(rows.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await db.insert(auditLog).values(rows.slice(i, i + INSERT_CHUNK));
     return true;
   } catch (e) {
     console.error(
@@ -75,11 +79,23 @@ export async function audited<T>(
   } catch (e) {
     const d = describe(undefined);
     const why = ((e as Error)?.message ?? "failed").slice(0, 300);
-    await recordAudit(db, { ...base, summary: `${d.summary} (failed: ${why})`, before: d.before ?? null, after: null, outcome: "failed" });
+    await recordAudit(db, {
+      ...base,
+      summary: `${d.summary} (failed: ${why})`,
+      before: d.before ?? null,
+      after: null,
+      outcome: "failed",
+    });
     throw e;
   }
   const d = describe(result);
-  await recordAudit(db, { ...base, summary: d.summary, before: d.before ?? null, after: d.after ?? null, outcome: "succeeded" });
+  await recordAudit(db, {
+    ...base,
+    summary: d.summary,
+    before: d.before ?? null,
+    after: d.after ?? null,
+    outcome: "succeeded",
+  });
   return result;
 }
 
@@ -104,11 +120,16 @@ export class BadCursor extends Error {}
 function whereOf(workspaceId: string, filters: AuditFilters, timeZone: string): SQL {
   const parts: (SQL | undefined)[] = [eq(auditLog.workspaceId, workspaceId)];
   if (filters.actor) parts.push(sql`lower(${auditLog.actorEmail}) = ${filters.actor.toLowerCase()}`);
-  if (filters.action) parts.push(filters.action.includes(".") ? eq(auditLog.action, filters.action) : like(auditLog.action, `${filters.action}.%`));
+  if (filters.action)
+    parts.push(
+      filters.action.includes(".") ? eq(auditLog.action, filters.action) : like(auditLog.action, `${filters.action}.%`),
+    );
   if (filters.recordType === "bulk_job" && filters.recordId) {
     // A bulk job's own entries and those of each of its tickets.
     const id = filters.recordId;
-    parts.push(or(and(eq(auditLog.recordType, "bulk_job"), eq(auditLog.recordId, id)), sql`${auditLog.jobId}::text = ${id}`));
+    parts.push(
+      or(and(eq(auditLog.recordType, "bulk_job"), eq(auditLog.recordId, id)), sql`${auditLog.jobId}::text = ${id}`),
+    );
   } else {
     if (filters.recordType) parts.push(eq(auditLog.recordType, filters.recordType));
     if (filters.recordId) parts.push(eq(auditLog.recordId, filters.recordId));
@@ -150,7 +171,9 @@ export async function listAudit(
   const after = decodeCursor(cursor);
   if (cursor && !after) throw new BadCursor("Not a valid cursor");
   const where = whereOf(workspaceId, filters, options.timeZone ?? "UTC");
-  const keyset = after ? or(lt(auditLog.at, new Date(after.at)), and(eq(auditLog.at, new Date(after.at)), lt(auditLog.id, after.id))) : undefined;
+  const keyset = after
+    ? or(lt(auditLog.at, new Date(after.at)), and(eq(auditLog.at, new Date(after.at)), lt(auditLog.id, after.id)))
+    : undefined;
   const rows = await db
     .select()
     .from(auditLog)
@@ -162,7 +185,12 @@ export async function listAudit(
 }
 
 /** Every matching entry, newest first, read a page at a time (for the CSV export). */
-export async function* allAudit(db: Db, workspaceId: string, filters: AuditFilters, timeZone: string): AsyncGenerator<AuditView> {
+export async function* allAudit(
+  db: Db,
+  workspaceId: string,
+  filters: AuditFilters,
+  timeZone: string,
+): AsyncGenerator<AuditView> {
   let cursor: string | undefined;
   for (;;) {
     const page = await listAudit(db, workspaceId, filters, cursor, { timeZone, limit: 500 });

@@ -8,7 +8,8 @@ export const MAX_CALLBACK_URL = 2048;
 /** A path on this site, or an absolute http(s) URL (the redirect callback keeps only this origin's). */
 export function acceptableCallbackUrl(value: string): boolean {
   if (value.length > MAX_CALLBACK_URL || /[\u0000-\u001f\u007f\ufffd]/.test(value)) return false;
-  if (value.startsWith("/")) return !value.startsWith("//") && !value.startsWith("/\\") && URL.canParse(value, "http://localhost");
+  if (value.startsWith("/"))
+    return !value.startsWith("//") && !value.startsWith("/\\") && URL.canParse(value, "http://localhost");
   if (!URL.canParse(value)) return false;
   const { protocol } = new URL(value);
   return protocol === "http:" || protocol === "https:";
@@ -34,7 +35,8 @@ export async function authRequestProblem(req: Request): Promise<{ code: string; 
   } else if (type.includes("application/x-www-form-urlencoded")) {
     posted = new URLSearchParams(await req.clone().text()).get("callbackUrl") ?? undefined;
   }
-  if (posted !== undefined && posted !== null && (typeof posted !== "string" || !acceptableCallbackUrl(posted))) return badCallback;
+  if (posted !== undefined && posted !== null && (typeof posted !== "string" || !acceptableCallbackUrl(posted)))
+    return badCallback;
   return null;
 }
 

@@ -94,7 +94,11 @@ export async function upsertConnection(db: Db, c: NewConnection): Promise<void> 
 }
 
 export async function listConnections(db: Db, userId: string): Promise<ConnectionSummary[]> {
-  const rows = await db.select().from(workspaceConnections).where(eq(workspaceConnections.userId, userId)).orderBy(asc(workspaceConnections.createdAt));
+  const rows = await db
+    .select()
+    .from(workspaceConnections)
+    .where(eq(workspaceConnections.userId, userId))
+    .orderBy(asc(workspaceConnections.createdAt));
   return rows.map(summarize);
 }
 
@@ -106,7 +110,9 @@ export async function listConnections(db: Db, userId: string): Promise<Connectio
 const CACHE_MS = 5_000;
 // One cache per process, not per bundle: route handlers, pages and the sign-in callback are
 // bundled apart, and a reconnect or a refused token seen by one must be seen by all at once.
-const globalForConnections = globalThis as unknown as { __connectionCache?: Map<string, { row: WorkspaceConnection | null; until: number }> };
+const globalForConnections = globalThis as unknown as {
+  __connectionCache?: Map<string, { row: WorkspaceConnection | null; until: number }>;
+};
 const cache = (globalForConnections.__connectionCache ??= new Map());
 const cacheKey = (userId: string, workspaceId: string) => `${userId}\u0000${workspaceId}`;
 
@@ -131,8 +137,14 @@ export async function findConnection(db: Db, userId: string, workspaceId: string
   return row ?? null;
 }
 
-export async function markNeedsReconnect(db: Db, connection: Pick<WorkspaceConnection, "id" | "userId" | "workspaceId">): Promise<void> {
-  await db.update(workspaceConnections).set({ status: "needs_reconnect", updatedAt: new Date() }).where(eq(workspaceConnections.id, connection.id));
+export async function markNeedsReconnect(
+  db: Db,
+  connection: Pick<WorkspaceConnection, "id" | "userId" | "workspaceId">,
+): Promise<void> {
+  await db
+    .update(workspaceConnections)
+    .set({ status: "needs_reconnect", updatedAt: new Date() })
+    .where(eq(workspaceConnections.id, connection.id));
   forget(connection.userId, connection.workspaceId);
 }
 
@@ -149,8 +161,16 @@ export async function deleteConnection(db: Db, userId: string, workspaceId: stri
  * A client acting with this connection's token (decrypted only here, on the server), and
  * as this connection's admin on every write.
  */
-export function clientFor(connection: WorkspaceConnection, version = config().intercomVersion, transport?: Transport): IntercomClient {
-  const token = decryptToken(tokenKey(), connection.tokenCiphertext, associated(connection.userId, connection.workspaceId));
+export function clientFor(
+  connection: WorkspaceConnection,
+  version = config().intercomVersion,
+  transport?: Transport,
+): IntercomClient {
+  const token = decryptToken(
+    tokenKey(),
+    connection.tokenCiphertext,
+    associated(connection.userId, connection.workspaceId),
+  );
   return new IntercomClient({
     baseUrl: apiBaseUrl(connection.target, connection.region, config().sandbox.url),
     token,

@@ -20,14 +20,17 @@ export function sessionCookieOptions(publicUrl: string) {
 
 /** Why a sign-in was refused, shown on the sign-in page. */
 export const SIGN_IN_ERRORS = {
-  unverified: "Intercom has not verified this teammate's email address, so it cannot be used to sign in. Verify the email in Intercom, then try again.",
-  email_mismatch: "That workspace was authorized by a teammate with a different email. Connect workspaces with the same verified email you signed in with.",
+  unverified:
+    "Intercom has not verified this teammate's email address, so it cannot be used to sign in. Verify the email in Intercom, then try again.",
+  email_mismatch:
+    "That workspace was authorized by a teammate with a different email. Connect workspaces with the same verified email you signed in with.",
   profile: "Intercom did not say which workspace this is. Try again.",
   AccessDenied: "Sign-in was cancelled.",
   OAuthCallback: "Intercom did not complete the sign-in. Try again.",
   OAuthSignin: "Could not start the sign-in with Intercom. Try again.",
   Callback: "Sign-in did not complete: it was cancelled, or Intercom refused it. Try again.",
-  state: "This sign-in link was not started in this browser, or it was already used, so nobody was signed in. Start again from this page.",
+  state:
+    "This sign-in link was not started in this browser, or it was already used, so nobody was signed in. Start again from this page.",
   expired: "Your session ended. Sign in again to carry on where you were.",
   Default: "Sign-in did not complete. Try again.",
 } as const;
@@ -46,7 +49,9 @@ let cached: AuthOptions | undefined;
 export function authOptions(): AuthOptions {
   if (cached) return cached;
   const c = config();
-  const providers = signInTargets().map((target) => intercomProvider(target, target.kind === "sandbox" ? SANDBOX_CREDENTIALS : c.intercom!));
+  const providers = signInTargets().map((target) =>
+    intercomProvider(target, target.kind === "sandbox" ? SANDBOX_CREDENTIALS : c.intercom!),
+  );
   cached = {
     secret: authSecret(),
     providers,
@@ -59,7 +64,8 @@ export function authOptions(): AuthOptions {
     logger: {
       // A lead cancelling on Intercom's page is not a server error.
       error(code, metadata) {
-        const message = metadata instanceof Error ? metadata.message : String((metadata as { error?: Error })?.error?.message);
+        const message =
+          metadata instanceof Error ? metadata.message : String((metadata as { error?: Error })?.error?.message);
         if (code.startsWith("OAUTH_CALLBACK") && message === "access_denied") return;
         console.error(`[auth] ${code}`, metadata);
       },
@@ -74,7 +80,12 @@ export function authOptions(): AuthOptions {
         if (!token?.sid || !token.uid) return;
         const db = await getDb();
         if (await endSession(db, token.uid, token.sid))
-          await recordAccountEvent(db, { id: token.uid, email: token.email ?? "", name: token.name ?? null }, "auth.sign_out", "Signed out");
+          await recordAccountEvent(
+            db,
+            { id: token.uid, email: token.email ?? "", name: token.name ?? null },
+            "auth.sign_out",
+            "Signed out",
+          );
       },
     },
     callbacks: {
@@ -121,7 +132,11 @@ export function authOptions(): AuthOptions {
           if (me.success && me.data.app) token.ws = me.data.app.id_code;
           // Connecting another workspace keeps this browser's live session; a new sign-in starts one.
           const current = await getSessionUser();
-          if (uid) token.sid = current?.id === uid ? current.sessionId : await createSession(db, { userId: uid, ...(await requestDevice()) }, c.session);
+          if (uid)
+            token.sid =
+              current?.id === uid
+                ? current.sessionId
+                : await createSession(db, { userId: uid, ...(await requestDevice()) }, c.session);
           token.uid = uid;
         }
         return { sub: token.sub, uid: token.uid, email: token.email, name: token.name, ws: token.ws, sid: token.sid };

@@ -16,7 +16,10 @@ export function providerId(target: SignInTarget): string {
  * Each region (and the sandbox) is its own provider, because the token and API hosts
  * follow the workspace's region.
  */
-export function intercomProvider(target: SignInTarget, credentials: { clientId: string; clientSecret: string }): OAuthConfig<Me> {
+export function intercomProvider(
+  target: SignInTarget,
+  credentials: { clientId: string; clientSecret: string },
+): OAuthConfig<Me> {
   const hosts = target.kind === "sandbox" ? { api: target.url, app: target.url } : REGION_HOSTS[target.region];
   const endpoints = oauthEndpoints(hosts);
   return {
@@ -32,11 +35,16 @@ export function intercomProvider(target: SignInTarget, credentials: { clientId: 
       async request({ params, provider, checks }) {
         // The flow's own state, from this browser's cookie, against the one in the callback:
         // without this a code from someone else's flow would sign this browser in as them.
-        if (!statesMatch(checks.state, params.state)) throw new Error("The sign-in's state does not match this browser's flow");
+        if (!statesMatch(checks.state, params.state))
+          throw new Error("The sign-in's state does not match this browser's flow");
         const res = await fetch(endpoints.token, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ code: params.code, client_id: provider.clientId, client_secret: provider.clientSecret }),
+          body: JSON.stringify({
+            code: params.code,
+            client_id: provider.clientId,
+            client_secret: provider.clientSecret,
+          }),
           signal: AbortSignal.timeout(20_000),
           cache: "no-store",
         });
@@ -49,7 +57,11 @@ export function intercomProvider(target: SignInTarget, credentials: { clientId: 
       url: endpoints.me,
       async request({ tokens }) {
         const res = await fetch(endpoints.me, {
-          headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/json", "Intercom-Version": "2.14" },
+          headers: {
+            Authorization: `Bearer ${tokens.access_token}`,
+            Accept: "application/json",
+            "Intercom-Version": "2.14",
+          },
           signal: AbortSignal.timeout(20_000),
           cache: "no-store",
         });
@@ -58,7 +70,12 @@ export function intercomProvider(target: SignInTarget, credentials: { clientId: 
       },
     },
     profile(profile) {
-      return { id: `${profile.app?.id_code ?? "unknown"}:${profile.id}`, name: profile.name, email: profile.email, image: null };
+      return {
+        id: `${profile.app?.id_code ?? "unknown"}:${profile.id}`,
+        name: profile.name,
+        email: profile.email,
+        image: null,
+      };
     },
   };
 }

@@ -45,7 +45,15 @@ async function decodeCookie(raw: string): Promise<SessionUser | null> {
   const hit = decoded.get(raw);
   if (hit && hit.until > Date.now()) return hit.user;
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
-  if (!token || typeof token.uid !== "string" || !token.uid || typeof token.email !== "string" || typeof token.sid !== "string" || !token.sid) return null;
+  if (
+    !token ||
+    typeof token.uid !== "string" ||
+    !token.uid ||
+    typeof token.email !== "string" ||
+    typeof token.sid !== "string" ||
+    !token.sid
+  )
+    return null;
   const user: SessionUser = {
     id: token.uid,
     email: token.email,
@@ -54,7 +62,10 @@ async function decodeCookie(raw: string): Promise<SessionUser | null> {
     sessionId: token.sid,
   };
   if (decoded.size > 5_000) decoded.clear();
-  decoded.set(raw, { user, until: Math.min(Date.now() + DECODED_MS, typeof token.exp === "number" ? token.exp * 1000 : 0) });
+  decoded.set(raw, {
+    user,
+    until: Math.min(Date.now() + DECODED_MS, typeof token.exp === "number" ? token.exp * 1000 : 0),
+  });
   return user;
 }
 

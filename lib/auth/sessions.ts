@@ -39,7 +39,11 @@ export async function createSession(db: Db, s: NewSession, limits: SessionLimits
 }
 
 /** Why a session is not live, or null when it is. */
-export function sessionEnded(row: Pick<SessionRow, "expiresAt" | "lastSeenAt">, limits: SessionLimits, now: Date): "expired" | "idle" | null {
+export function sessionEnded(
+  row: Pick<SessionRow, "expiresAt" | "lastSeenAt">,
+  limits: SessionLimits,
+  now: Date,
+): "expired" | "idle" | null {
   if (row.expiresAt.getTime() <= now.getTime()) return "expired";
   if (row.lastSeenAt.getTime() + limits.idleS * 1000 <= now.getTime()) return "idle";
   return null;
@@ -49,7 +53,13 @@ export function sessionEnded(row: Pick<SessionRow, "expiresAt" | "lastSeenAt">, 
  * The live session with this id for this user, or null. Counts the request as activity; a
  * session past either limit is deleted and never comes back.
  */
-export async function liveSession(db: Db, id: string, userId: string, limits: SessionLimits, now = new Date()): Promise<SessionRow | null> {
+export async function liveSession(
+  db: Db,
+  id: string,
+  userId: string,
+  limits: SessionLimits,
+  now = new Date(),
+): Promise<SessionRow | null> {
   const [row] = await db
     .select()
     .from(sessions)
@@ -68,7 +78,12 @@ export async function liveSession(db: Db, id: string, userId: string, limits: Se
 }
 
 /** The user's live sessions, most recently used first. */
-export async function listSessions(db: Db, userId: string, limits: SessionLimits, now = new Date()): Promise<SessionRow[]> {
+export async function listSessions(
+  db: Db,
+  userId: string,
+  limits: SessionLimits,
+  now = new Date(),
+): Promise<SessionRow[]> {
   const rows = await db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.lastSeenAt));
   return rows.filter((row) => sessionEnded(row, limits, now) === null);
 }
@@ -161,7 +176,11 @@ export function viewSession(row: SessionRow, currentId: string): SessionView {
 }
 
 /** Ends one of the user's sessions named by its handle; what it was, or null when there is none. */
-export async function endSessionByHandle(db: Db, userId: string, handle: string): Promise<{ device: string; ip: string | null } | null> {
+export async function endSessionByHandle(
+  db: Db,
+  userId: string,
+  handle: string,
+): Promise<{ device: string; ip: string | null } | null> {
   const rows = await db.select().from(sessions).where(eq(sessions.userId, userId));
   const match = rows.find((r) => sessionHandle(r.id) === handle);
   if (!match || !(await endSession(db, userId, match.id))) return null;

@@ -4,7 +4,11 @@ import { formatDateTime } from "@/lib/format/time";
 import { stateCategoryLabel } from "@/lib/tickets/labels";
 import type { BulkAction } from "./schemas";
 
-export function describeAction(action: BulkAction, catalog: Pick<WorkspaceCatalog, "admins" | "teams" | "tags" | "ticketTypes">, timezone = "UTC"): string {
+export function describeAction(
+  action: BulkAction,
+  catalog: Pick<WorkspaceCatalog, "admins" | "teams" | "tags" | "ticketTypes">,
+  timezone = "UTC",
+): string {
   const admin = (id: string) => catalog.admins.find((a) => a.id === id)?.name ?? `teammate ${id}`;
   const team = (id: string) => catalog.teams.find((t) => t.id === id)?.name ?? `team ${id}`;
   const tag = (id: string) => catalog.tags.find((t) => t.id === id)?.name ?? `tag ${id}`;

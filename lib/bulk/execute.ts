@@ -43,7 +43,11 @@ async function paced<T>(deps: ExecuteDeps, call: () => Promise<T>): Promise<T> {
 
 async function current(deps: ExecuteDeps, ticketId: string): Promise<TicketSnapshot | null> {
   try {
-    return snapshotOf(await paced(deps, () => deps.client.request("GET", `/tickets/${encodeURIComponent(ticketId)}`, ticketSchema, { signal: deps.signal })));
+    return snapshotOf(
+      await paced(deps, () =>
+        deps.client.request("GET", `/tickets/${encodeURIComponent(ticketId)}`, ticketSchema, { signal: deps.signal }),
+      ),
+    );
   } catch (e) {
     if (e instanceof IntercomError && e.status === 404) return null;
     throw e;
@@ -51,7 +55,12 @@ async function current(deps: ExecuteDeps, ticketId: string): Promise<TicketSnaps
 }
 
 /** Makes one planned call; answers the ticket's values after it (null once deleted). */
-async function perform(deps: ExecuteDeps, ticketId: string, call: Call, was: TicketSnapshot): Promise<TicketSnapshot | null> {
+async function perform(
+  deps: ExecuteDeps,
+  ticketId: string,
+  call: Call,
+  was: TicketSnapshot,
+): Promise<TicketSnapshot | null> {
   const path = `/tickets/${encodeURIComponent(ticketId)}`;
   const { client, signal } = deps;
   const fromTicket = (t: Ticket) => {
@@ -61,17 +70,32 @@ async function perform(deps: ExecuteDeps, ticketId: string, call: Call, was: Tic
   };
   switch (call.kind) {
     case "update":
-      return fromTicket(await paced(deps, () => client.request("PUT", path, ticketSchema, { body: { admin_id: deps.adminId, ...call.body }, signal })));
+      return fromTicket(
+        await paced(deps, () =>
+          client.request("PUT", path, ticketSchema, { body: { admin_id: deps.adminId, ...call.body }, signal }),
+        ),
+      );
     case "change_type":
       return fromTicket(
-        await paced(deps, () => client.request("POST", `${path}/change_type`, ticketSchema, { body: call.body, version: CHANGE_TYPE_VERSION, signal })),
+        await paced(deps, () =>
+          client.request("POST", `${path}/change_type`, ticketSchema, {
+            body: call.body,
+            version: CHANGE_TYPE_VERSION,
+            signal,
+          }),
+        ),
       );
     case "add_tag":
-      await paced(deps, () => client.request("POST", `${path}/tags`, tagSchema, { body: { id: call.tagId, admin_id: deps.adminId }, signal }));
+      await paced(deps, () =>
+        client.request("POST", `${path}/tags`, tagSchema, { body: { id: call.tagId, admin_id: deps.adminId }, signal }),
+      );
       return { ...was, tagIds: was.tagIds.includes(call.tagId) ? was.tagIds : [...was.tagIds, call.tagId] };
     case "remove_tag":
       await paced(deps, () =>
-        client.request("DELETE", `${path}/tags/${encodeURIComponent(call.tagId)}`, tagSchema, { body: { admin_id: deps.adminId }, signal }),
+        client.request("DELETE", `${path}/tags/${encodeURIComponent(call.tagId)}`, tagSchema, {
+          body: { admin_id: deps.adminId },
+          signal,
+        }),
       );
       return { ...was, tagIds: was.tagIds.filter((x) => x !== call.tagId) };
     case "delete":
@@ -87,7 +111,12 @@ async function perform(deps: ExecuteDeps, ticketId: string, call: Call, was: Tic
  * made but whose answer was lost is recognised, not made twice. Undo always reads first: it
  * must see whether someone changed the ticket since.
  */
-export async function runItem(deps: ExecuteDeps, action: BulkAction, kind: "apply" | "undo", item: BulkJobItemRow): Promise<ItemOutcome> {
+export async function runItem(
+  deps: ExecuteDeps,
+  action: BulkAction,
+  kind: "apply" | "undo",
+  item: BulkJobItemRow,
+): Promise<ItemOutcome> {
   const now = deps.now ?? (() => Math.floor(Date.now() / 1000));
   const sleep = deps.sleep ?? pause;
   const random = deps.random ?? Math.random;
@@ -105,16 +134,19 @@ export async function runItem(deps: ExecuteDeps, action: BulkAction, kind: "appl
       if (verify) {
         const found = await current(deps, item.ticketId);
         if (!found) {
-          if (action.type === "delete" && kind === "apply") return { state: "succeeded", reason: "Already deleted", after: null, attempts };
+          if (action.type === "delete" && kind === "apply")
+            return { state: "succeeded", reason: "Already deleted", after: null, attempts };
           return { state: "failed", error: "The ticket no longer exists", attempts };
         }
         before = found;
         const ctx = { types: deps.types, now: now() };
-        const plan = kind === "apply" ? planItem(action, found, ctx) : planUndo(action, item.before, item.after, found, ctx);
+        const plan =
+          kind === "apply" ? planItem(action, found, ctx) : planUndo(action, item.before, item.after, found, ctx);
         if (plan.kind === "satisfied")
           return {
             state: "succeeded",
-            reason: kind === "undo" ? plan.reason : earlier > 0 || tries > 1 ? "Applied by an earlier try" : plan.reason,
+            reason:
+              kind === "undo" ? plan.reason : earlier > 0 || tries > 1 ? "Applied by an earlier try" : plan.reason,
             after: found,
             attempts,
           };
@@ -141,13 +173,15 @@ export async function runItem(deps: ExecuteDeps, action: BulkAction, kind: "appl
         // A 429 changed nothing; only calls made before it in this try did.
         if (made > 0) verify = true;
         tries--;
-        if (++rateLimited > MAX_RATE_LIMITED) return { state: "failed", error: "Intercom's rate limit was hit too many times in a row", attempts };
+        if (++rateLimited > MAX_RATE_LIMITED)
+          return { state: "failed", error: "Intercom's rate limit was hit too many times in a row", attempts };
         await sleep(rateLimitedWaitMs(e, Date.now(), random), deps.signal);
         continue;
       }
       // The call may have reached Intercom: read the ticket before trying again.
       verify = true;
-      if (attempts >= MAX_ATTEMPTS) return { state: "failed", error: `${(e as Error).message} (after ${attempts} tries)`, attempts };
+      if (attempts >= MAX_ATTEMPTS)
+        return { state: "failed", error: `${(e as Error).message} (after ${attempts} tries)`, attempts };
       await sleep(backoffMs(tries, random), deps.signal);
     }
   }

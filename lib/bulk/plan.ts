@@ -20,7 +20,8 @@ export type Call =
   | { kind: "change_type"; body: TypeChangeRequest }
   | { kind: "delete" };
 
-export type ItemPlan = { kind: "change"; calls: Call[] } | { kind: "satisfied"; reason: string } | { kind: "cannot"; reason: string };
+export type ItemPlan =
+  { kind: "change"; calls: Call[] } | { kind: "satisfied"; reason: string } | { kind: "cannot"; reason: string };
 
 export interface PlanContext {
   types: TicketType[];
@@ -59,14 +60,20 @@ export function planItem(action: BulkAction, t: TicketSnapshot, ctx: PlanContext
         ? satisfied("Already assigned to that teammate")
         : change({ kind: "update", body: { assignee_id: action.admin_id } });
     case "assign_team":
-      return t.teamAssigneeId === action.team_id ? satisfied("Already with that team") : change({ kind: "update", body: { assignee_id: action.team_id } });
+      return t.teamAssigneeId === action.team_id
+        ? satisfied("Already with that team")
+        : change({ kind: "update", body: { assignee_id: action.team_id } });
     case "unassign":
-      return t.adminAssigneeId === null && t.teamAssigneeId === null ? satisfied("Already unassigned") : change({ kind: "update", body: { assignee_id: "0" } });
+      return t.adminAssigneeId === null && t.teamAssigneeId === null
+        ? satisfied("Already unassigned")
+        : change({ kind: "update", body: { assignee_id: "0" } });
     case "set_state": {
       if (!type) return cannot("Its ticket type is unknown");
       const state = type.ticket_states.find((s) => s.id === action.state_id);
       if (!state) return cannot(`${type.name} tickets do not have this state`);
-      return t.stateId === state.id ? satisfied(`Already ${state.internal_label}`) : change({ kind: "update", body: { ticket_state_id: state.id } });
+      return t.stateId === state.id
+        ? satisfied(`Already ${state.internal_label}`)
+        : change({ kind: "update", body: { ticket_state_id: state.id } });
     }
     case "set_state_category": {
       if (!type) return cannot("Its ticket type is unknown");
@@ -78,7 +85,9 @@ export function planItem(action: BulkAction, t: TicketSnapshot, ctx: PlanContext
     case "close":
       return t.open ? change({ kind: "update", body: { open: false } }) : satisfied("Already closed");
     case "reopen":
-      return t.open && t.snoozedUntil === null ? satisfied("Already open") : change({ kind: "update", body: { open: true } });
+      return t.open && t.snoozedUntil === null
+        ? satisfied("Already open")
+        : change({ kind: "update", body: { open: true } });
     case "snooze":
       if (action.until <= ctx.now) return cannot("The snooze time has passed");
       return t.open && t.snoozedUntil === action.until
@@ -89,21 +98,27 @@ export function planItem(action: BulkAction, t: TicketSnapshot, ctx: PlanContext
         ? satisfied(action.shared ? "Already shared" : "Already not shared")
         : change({ kind: "update", body: { is_shared: action.shared } });
     case "add_tag":
-      return t.tagIds.includes(action.tag_id) ? satisfied("Already has the tag") : change({ kind: "add_tag", tagId: action.tag_id });
+      return t.tagIds.includes(action.tag_id)
+        ? satisfied("Already has the tag")
+        : change({ kind: "add_tag", tagId: action.tag_id });
     case "remove_tag":
-      return t.tagIds.includes(action.tag_id) ? change({ kind: "remove_tag", tagId: action.tag_id }) : satisfied("Does not have the tag");
+      return t.tagIds.includes(action.tag_id)
+        ? change({ kind: "remove_tag", tagId: action.tag_id })
+        : satisfied("Does not have the tag");
     case "set_attribute": {
       if (!type) return cannot("Its ticket type is unknown");
       const resolved = valueForType(type, action.name, action.value);
       if ("error" in resolved) return cannot(resolved.error);
-      if ((t.attributes[action.name] ?? null) === resolved.value) return satisfied(`${action.name} already has that value`);
+      if ((t.attributes[action.name] ?? null) === resolved.value)
+        return satisfied(`${action.name} already has that value`);
       return change({ kind: "update", body: { ticket_attributes: { [action.name]: resolved.value } } });
     }
     case "change_type": {
       if (t.typeId === action.ticket_type_id) return satisfied("Already of that type");
       const target = ctx.types.find((x) => x.id === action.ticket_type_id);
       if (!type || !target) return cannot("Its ticket type is unknown");
-      if (target.category !== type.category) return cannot(`${type.category} tickets cannot become ${target.category} tickets`);
+      if (target.category !== type.category)
+        return cannot(`${type.category} tickets cannot become ${target.category} tickets`);
       // The values given fill in what a ticket would otherwise leave empty; carried values are kept.
       const fills: Record<string, AttrValue> = {};
       for (const [name, value] of Object.entries(action.attributes ?? {})) {
@@ -115,7 +130,9 @@ export function planItem(action: BulkAction, t: TicketSnapshot, ctx: PlanContext
       const bare = planTypeChange(ticket, ctx.types, target.id, action.ticket_state_id ?? null, {});
       const overrides = Object.fromEntries(
         bare.attributes.flatMap((o) =>
-          (o.kind === "needs_value" || o.kind === "empty") && fills[o.attribute.name] !== undefined ? [[o.attribute.name, fills[o.attribute.name]]] : [],
+          (o.kind === "needs_value" || o.kind === "empty") && fills[o.attribute.name] !== undefined
+            ? [[o.attribute.name, fills[o.attribute.name]]]
+            : [],
         ),
       );
       const plan = planTypeChange(ticket, ctx.types, target.id, action.ticket_state_id ?? null, overrides);
@@ -197,7 +214,9 @@ function restoreCalls(action: BulkAction, before: TicketSnapshot, now: TicketSna
     case "unassign": {
       const calls: Call[] = [];
       // Intercom clears both assignees with "0"; the ones to keep are set again after it.
-      const clear = (before.adminAssigneeId === null && now.adminAssigneeId !== null) || (before.teamAssigneeId === null && now.teamAssigneeId !== null);
+      const clear =
+        (before.adminAssigneeId === null && now.adminAssigneeId !== null) ||
+        (before.teamAssigneeId === null && now.teamAssigneeId !== null);
       if (clear) calls.push({ kind: "update", body: { assignee_id: "0" } });
       if (before.adminAssigneeId && (clear || now.adminAssigneeId !== before.adminAssigneeId))
         calls.push({ kind: "update", body: { assignee_id: before.adminAssigneeId } });
@@ -212,7 +231,8 @@ function restoreCalls(action: BulkAction, before: TicketSnapshot, now: TicketSna
     case "reopen":
     case "snooze":
       if (!before.open) return change({ kind: "update", body: { open: false } });
-      if (before.snoozedUntil !== null && before.snoozedUntil > ctx.now) return change({ kind: "update", body: { snoozed_until: before.snoozedUntil } });
+      if (before.snoozedUntil !== null && before.snoozedUntil > ctx.now)
+        return change({ kind: "update", body: { snoozed_until: before.snoozedUntil } });
       return change({ kind: "update", body: { open: true } });
     case "set_shared":
       return change({ kind: "update", body: { is_shared: before.isShared } });
@@ -224,7 +244,8 @@ function restoreCalls(action: BulkAction, before: TicketSnapshot, now: TicketSna
       const type = ctx.types.find((x) => x.id === now.typeId);
       const attr = type?.ticket_type_attributes.find((a) => a.name === action.name);
       const value = before.attributes[action.name] ?? null;
-      if (attr?.required_to_create && value === null) return cannot(`${action.name} is required and cannot be emptied again`);
+      if (attr?.required_to_create && value === null)
+        return cannot(`${action.name} is required and cannot be emptied again`);
       return change({ kind: "update", body: { ticket_attributes: { [action.name]: value } } });
     }
     case "change_type": {
@@ -232,7 +253,9 @@ function restoreCalls(action: BulkAction, before: TicketSnapshot, now: TicketSna
       if (!old) return cannot("The old ticket type no longer exists");
       if (old.archived) return cannot(`${old.name} is archived`);
       const live = new Set(old.ticket_type_attributes.filter((a) => !a.archived).map((a) => a.name));
-      const overrides = Object.fromEntries(Object.entries(before.attributes).filter(([name, v]) => live.has(name) && v !== null && v !== ""));
+      const overrides = Object.fromEntries(
+        Object.entries(before.attributes).filter(([name, v]) => live.has(name) && v !== null && v !== ""),
+      );
       const plan = planTypeChange(
         { typeId: now.typeId, stateCategory: now.stateCategory, attributes: now.attributes },
         ctx.types,
@@ -261,7 +284,8 @@ export function planUndo(
 ): ItemPlan | { kind: "conflict"; reason: string } {
   if (action.type === "delete") return cannot("Deleted tickets cannot be restored");
   if (same(touched(action, now), touched(action, before))) return satisfied("Already as before the job");
-  if (after && !same(touched(action, now), touched(action, after))) return { kind: "conflict", reason: changedSince(action) };
+  if (after && !same(touched(action, now), touched(action, after)))
+    return { kind: "conflict", reason: changedSince(action) };
   return restoreCalls(action, before, now, ctx);
 }
 
@@ -272,6 +296,7 @@ export function planUndo(
  */
 export function keptFor(action: BulkAction, t: TicketSnapshot): TicketSnapshot {
   if (action.type === "change_type") return t;
-  if (action.type === "set_attribute") return { ...t, attributes: action.name in t.attributes ? { [action.name]: t.attributes[action.name] } : {} };
+  if (action.type === "set_attribute")
+    return { ...t, attributes: action.name in t.attributes ? { [action.name]: t.attributes[action.name] } : {} };
   return { ...t, attributes: {} };
 }

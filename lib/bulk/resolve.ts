@@ -16,11 +16,17 @@ const PARALLEL = 10;
  * checking it matches at most MAX_SELECTION), ids are looked up by `id IN` searches. Ids that
  * no longer exist are dropped. The job acts on exactly these.
  */
-export async function resolveSelection(client: IntercomClient, selection: Selection, signal?: AbortSignal): Promise<TicketSnapshot[]> {
+export async function resolveSelection(
+  client: IntercomClient,
+  selection: Selection,
+  signal?: AbortSignal,
+): Promise<TicketSnapshot[]> {
   const out: TicketSnapshot[] = [];
   if (selection.kind === "ids") {
     const ids = [...new Set(selection.ids)];
-    const slices = Array.from({ length: Math.ceil(ids.length / IDS_PER_SEARCH) }, (_, i) => ids.slice(i * IDS_PER_SEARCH, (i + 1) * IDS_PER_SEARCH));
+    const slices = Array.from({ length: Math.ceil(ids.length / IDS_PER_SEARCH) }, (_, i) =>
+      ids.slice(i * IDS_PER_SEARCH, (i + 1) * IDS_PER_SEARCH),
+    );
     const found = new Map<string, TicketSnapshot>();
     // Ten searches at a time: 10,000 ids are 100 searches.
     for (let i = 0; i < slices.length; i += PARALLEL) {
@@ -44,11 +50,14 @@ export async function resolveSelection(client: IntercomClient, selection: Select
   const excluded = new Set(selection.exclude ?? []);
   let cursor: string | null = null;
   do {
-    const page: { tickets: Parameters<typeof snapshotOf>[0][]; total_count: number; pages?: { next?: { starting_after?: string | null } | null } | null } =
-      await client.request("POST", "/tickets/search", ticketBriefListSchema, {
-        body: { query: selection.query, pagination: { per_page: PAGE, ...(cursor ? { starting_after: cursor } : {}) } },
-        signal,
-      });
+    const page: {
+      tickets: Parameters<typeof snapshotOf>[0][];
+      total_count: number;
+      pages?: { next?: { starting_after?: string | null } | null } | null;
+    } = await client.request("POST", "/tickets/search", ticketBriefListSchema, {
+      body: { query: selection.query, pagination: { per_page: PAGE, ...(cursor ? { starting_after: cursor } : {}) } },
+      signal,
+    });
     if (page.total_count - excluded.size > MAX_SELECTION) {
       throw new HttpError(
         400,

@@ -6,7 +6,10 @@ import { bulkRunner } from "./runtime";
 import { findJob } from "./store";
 
 /** The job in the URL, if it belongs to the workspace in the URL; otherwise a 404. */
-export async function jobFromParams(params: Record<string, string | string[] | undefined>, workspaceId: string): Promise<{ db: Db; job: BulkJobRow }> {
+export async function jobFromParams(
+  params: Record<string, string | string[] | undefined>,
+  workspaceId: string,
+): Promise<{ db: Db; job: BulkJobRow }> {
   const db = await getDb();
   const id = typeof params.id === "string" ? params.id : "";
   const job = await findJob(db, workspaceId, id);

@@ -9,7 +9,17 @@ import { ReconnectNeeded, runItem } from "./execute";
 import { RatePacer } from "./pacer";
 import { keptFor } from "./plan";
 import { classify } from "./retry";
-import { claimItems, finishItem, hasWorkLeft, jobById, renewClaims, runnableJobs, saveRateLimit, skipPending, transition } from "./store";
+import {
+  claimItems,
+  finishItem,
+  hasWorkLeft,
+  jobById,
+  renewClaims,
+  runnableJobs,
+  saveRateLimit,
+  skipPending,
+  transition,
+} from "./store";
 
 export interface Connected {
   client: IntercomClient;
@@ -21,7 +31,8 @@ export interface Connected {
 }
 
 /** Why a job waits: the same words wherever the runner finds the token refused. */
-export const RECONNECT_REASON = "Intercom no longer accepts this workspace's connection. Reconnect it, then resume the job.";
+export const RECONNECT_REASON =
+  "Intercom no longer accepts this workspace's connection. Reconnect it, then resume the job.";
 
 export interface RunnerOptions {
   db: Db;
@@ -67,7 +78,12 @@ export class BulkRunner {
 
   start(): this {
     this.timers.push(setInterval(() => this.wake(), this.pollMs));
-    this.timers.push(setInterval(() => void renewClaims(this.options.db, this.instanceId, this.leaseMs).catch(() => {}), Math.max(200, this.leaseMs / 3)));
+    this.timers.push(
+      setInterval(
+        () => void renewClaims(this.options.db, this.instanceId, this.leaseMs).catch(() => {}),
+        Math.max(200, this.leaseMs / 3),
+      ),
+    );
     for (const t of this.timers) t.unref?.();
     this.wake();
     return this;
@@ -113,7 +129,8 @@ export class BulkRunner {
     const { db } = this.options;
     let job = await jobById(db, id);
     if (!job) return;
-    if (job.state === "queued") await transition(db, id, ["queued"], "running", { startedAt: job.startedAt ?? new Date() });
+    if (job.state === "queued")
+      await transition(db, id, ["queued"], "running", { startedAt: job.startedAt ?? new Date() });
     job = (await jobById(db, id))!;
     if (job.state === "running") {
       const connected = await this.options.connect(job);
@@ -180,7 +197,8 @@ export class BulkRunner {
         const item = await next();
         if (!item) return;
         // A connection marked for reconnecting (by a route, or another job) gets no more calls.
-        if (!reconnect && connected.usable && !(await connected.usable().catch(() => true))) reconnect = RECONNECT_REASON;
+        if (!reconnect && connected.usable && !(await connected.usable().catch(() => true)))
+          reconnect = RECONNECT_REASON;
         if (cancelled || reconnect || jobStop.signal.aborted) {
           await release(item);
           return;
@@ -193,7 +211,8 @@ export class BulkRunner {
             item,
           );
           const finished = { ...outcome, ...(outcome.after ? { after: keptFor(job.action, outcome.after) } : {}) };
-          if (await finishItem(db, job.id, item.seq, this.instanceId, finished)) audit.add(itemEntry(job, actor, item, finished, types));
+          if (await finishItem(db, job.id, item.seq, this.instanceId, finished))
+            audit.add(itemEntry(job, actor, item, finished, types));
         } catch (e) {
           if (e instanceof ReconnectNeeded) {
             reconnect = e.message;
@@ -203,7 +222,8 @@ export class BulkRunner {
           // Stopping: the claim lapses and the next runner checks the ticket first.
           if (jobStop.signal.aborted) return;
           const failed = { state: "failed" as const, error: (e as Error).message, attempts: item.attempts };
-          if (await finishItem(db, job.id, item.seq, this.instanceId, failed)) audit.add(itemEntry(job, actor, item, failed, types));
+          if (await finishItem(db, job.id, item.seq, this.instanceId, failed))
+            audit.add(itemEntry(job, actor, item, failed, types));
         }
       }
     };
@@ -235,7 +255,8 @@ export class BulkRunner {
     if (!job || !["running", "cancelling"].includes(job.state)) return;
     if (job.state === "cancelling") {
       await skipPending(db, id, CANCELLED_REASON);
-      if (!(await hasWorkLeft(db, id))) await transition(db, id, ["cancelling"], "cancelled", { finishedAt: new Date() });
+      if (!(await hasWorkLeft(db, id)))
+        await transition(db, id, ["cancelling"], "cancelled", { finishedAt: new Date() });
       return;
     }
     if (!(await hasWorkLeft(db, id))) await transition(db, id, ["running"], "completed", { finishedAt: new Date() });

@@ -26,7 +26,11 @@ export const bulkAction = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("add_tag"), tag_id: id }),
   z.strictObject({ type: z.literal("remove_tag"), tag_id: id }),
   /** List attributes are given by label: each ticket type has its own item ids. */
-  z.strictObject({ type: z.literal("set_attribute"), name: z.string().check(z.minLength(1), z.maxLength(200)), value: attrValue }),
+  z.strictObject({
+    type: z.literal("set_attribute"),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    value: attrValue,
+  }),
   z.strictObject({
     type: z.literal("change_type"),
     ticket_type_id: id,
@@ -62,7 +66,10 @@ export const selection = z.discriminatedUnion("kind", [
     kind: z.literal("ids"),
     ids: z
       .array(id)
-      .check(z.minLength(1, "Select at least one ticket"), z.maxLength(MAX_SELECTION, `Select at most ${MAX_SELECTION.toLocaleString("en")} tickets`)),
+      .check(
+        z.minLength(1, "Select at least one ticket"),
+        z.maxLength(MAX_SELECTION, `Select at most ${MAX_SELECTION.toLocaleString("en")} tickets`),
+      ),
   }),
   z.strictObject({
     kind: z.literal("query"),

@@ -10,17 +10,20 @@ import type { BulkAction, CreateJobBody, Selection } from "./schemas";
 import { allItems, createJob, findJob, summarize } from "./store";
 import type { PreviewGroup, PreviewResult, TicketSnapshot } from "./types";
 
-const invalid = (fields: Record<string, string>) => new HttpError(400, "invalid_input", Object.values(fields)[0], fields);
+const invalid = (fields: Record<string, string>) =>
+  new HttpError(400, "invalid_input", Object.values(fields)[0], fields);
 
 /** Checks an action's ids and values against the workspace before any ticket is read. */
 export function checkAction(action: BulkAction, catalog: WorkspaceCatalog, now: number): void {
   const types = catalog.ticketTypes;
   switch (action.type) {
     case "assign_admin":
-      if (!catalog.admins.some((a) => a.id === action.admin_id)) throw invalid({ admin_id: "That teammate is not in this workspace" });
+      if (!catalog.admins.some((a) => a.id === action.admin_id))
+        throw invalid({ admin_id: "That teammate is not in this workspace" });
       return;
     case "assign_team":
-      if (!catalog.teams.some((t) => t.id === action.team_id)) throw invalid({ team_id: "That team is not in this workspace" });
+      if (!catalog.teams.some((t) => t.id === action.team_id))
+        throw invalid({ team_id: "That team is not in this workspace" });
       return;
     case "set_state":
       if (!types.some((t) => t.ticket_states.some((s) => s.id === action.state_id)))
@@ -31,7 +34,8 @@ export function checkAction(action: BulkAction, catalog: WorkspaceCatalog, now: 
       return;
     case "add_tag":
     case "remove_tag":
-      if (!catalog.tags.some((t) => t.id === action.tag_id)) throw invalid({ tag_id: "That tag does not exist in this workspace" });
+      if (!catalog.tags.some((t) => t.id === action.tag_id))
+        throw invalid({ tag_id: "That tag does not exist in this workspace" });
       return;
     case "set_attribute":
       if (!types.some((t) => t.ticket_type_attributes.some((a) => a.name === action.name && !a.archived)))
@@ -44,7 +48,8 @@ export function checkAction(action: BulkAction, catalog: WorkspaceCatalog, now: 
       if (action.ticket_state_id && !target.ticket_states.some((s) => s.id === action.ticket_state_id))
         throw invalid({ ticket_state_id: `That state is not one of ${target.name}'s states` });
       for (const name of Object.keys(action.attributes ?? {})) {
-        if (!target.ticket_type_attributes.some((a) => a.name === name && !a.archived)) throw invalid({ [name]: `${target.name} has no attribute ${name}` });
+        if (!target.ticket_type_attributes.some((a) => a.name === name && !a.archived))
+          throw invalid({ [name]: `${target.name} has no attribute ${name}` });
       }
       return;
     }
@@ -83,11 +88,16 @@ export async function planSelection(
   // The catalogue and the tickets are read at once; nothing is changed before the action is checked.
   const [catalog, tickets] = await Promise.all([catalogOrLoad, resolveSelection(client, selection, signal)]);
   checkAction(action, catalog, now);
-  if (tickets.length === 0) throw new HttpError(400, "empty_selection", "None of the selected tickets exist any more.", { selection: "Nothing to act on" });
+  if (tickets.length === 0)
+    throw new HttpError(400, "empty_selection", "None of the selected tickets exist any more.", {
+      selection: "Nothing to act on",
+    });
   const ctx = { types: catalog.ticketTypes, now };
   const plans = tickets.map((t) => planItem(action, t, ctx));
   const of = (kind: ItemPlan["kind"]) =>
-    tickets.flatMap((t, i) => (plans[i].kind === kind ? [{ reason: (plans[i] as { reason: string }).reason, number: t.number }] : []));
+    tickets.flatMap((t, i) =>
+      plans[i].kind === kind ? [{ reason: (plans[i] as { reason: string }).reason, number: t.number }] : [],
+    );
   return {
     tickets,
     plans,
@@ -111,18 +121,28 @@ export async function startJob(
 ): Promise<string> {
   const planned = await planSelection(client, catalog, body.selection, body.action, who.timezone);
   if (body.action.type === "delete" && body.confirm?.trim() !== String(planned.preview.willChange)) {
-    throw new HttpError(400, "confirmation_required", `Type ${planned.preview.willChange} to confirm deleting ${planned.preview.willChange} tickets.`, {
-      confirm: `Type ${planned.preview.willChange} to confirm`,
-    });
+    throw new HttpError(
+      400,
+      "confirmation_required",
+      `Type ${planned.preview.willChange} to confirm deleting ${planned.preview.willChange} tickets.`,
+      {
+        confirm: `Type ${planned.preview.willChange} to confirm`,
+      },
+    );
   }
   if (planned.preview.willChange === 0)
-    throw new HttpError(400, "nothing_to_do", "None of the selected tickets would change.", { selection: "Nothing would change" });
+    throw new HttpError(400, "nothing_to_do", "None of the selected tickets would change.", {
+      selection: "Nothing would change",
+    });
   return createJob(db, {
     workspaceId: who.workspaceId,
     userId: who.userId,
     kind: "apply",
     action: body.action,
-    selection: body.selection.kind === "ids" ? body.selection : { ...body.selection, exclude: body.selection.exclude?.slice(0, 1000) },
+    selection:
+      body.selection.kind === "ids"
+        ? body.selection
+        : { ...body.selection, exclude: body.selection.exclude?.slice(0, 1000) },
     label: planned.preview.label,
     items: planned.tickets.map((before, i) => ({ before: keptFor(body.action, before), plan: planned.plans[i] })),
   });
@@ -150,7 +170,8 @@ export async function startUndo(db: Db, workspaceId: string, userId: string, job
     throw new HttpError(409, "not_undoable", why);
   }
   const items: { before: TicketSnapshot; after: TicketSnapshot | null; plan: null }[] = [];
-  for await (const item of allItems(db, job.id, "succeeded")) items.push({ before: item.before, after: item.after, plan: null });
+  for await (const item of allItems(db, job.id, "succeeded"))
+    items.push({ before: item.before, after: item.after, plan: null });
   return createJob(db, {
     workspaceId,
     userId,

@@ -148,7 +148,11 @@ export async function summarize(db: Db, job: BulkJobRow): Promise<JobSummary> {
     etaSeconds: rate && rate > 0 && left > 0 ? Math.ceil(left / rate) : null,
     rateLimit: job.rateLimit ?? null,
     undoable:
-      job.kind === "apply" && job.action.type !== "delete" && undone.length === 0 && counts.succeeded > 0 && ["completed", "cancelled"].includes(job.state),
+      job.kind === "apply" &&
+      job.action.type !== "delete" &&
+      undone.length === 0 &&
+      counts.succeeded > 0 &&
+      ["completed", "cancelled"].includes(job.state),
   };
 }
 
@@ -156,11 +160,18 @@ function sourceOf(job: BulkJobRow): string {
   const s = job.selection;
   if (s.kind === "undo") return "Undo of an earlier job";
   if (s.kind === "ids") return `${s.ids.length.toLocaleString("en")} selected tickets`;
-  return s.exclude?.length ? `All matching a search, less ${s.exclude.length} unticked` : "All tickets matching a search";
+  return s.exclude?.length
+    ? `All matching a search, less ${s.exclude.length} unticked`
+    : "All tickets matching a search";
 }
 
 export async function listJobs(db: Db, workspaceId: string, limit = 50): Promise<JobSummary[]> {
-  const rows = await db.select().from(bulkJobs).where(eq(bulkJobs.workspaceId, workspaceId)).orderBy(desc(bulkJobs.createdAt)).limit(limit);
+  const rows = await db
+    .select()
+    .from(bulkJobs)
+    .where(eq(bulkJobs.workspaceId, workspaceId))
+    .orderBy(desc(bulkJobs.createdAt))
+    .limit(limit);
   return Promise.all(rows.map((r) => summarize(db, r)));
 }
 
@@ -169,7 +180,9 @@ export async function listItems(
   jobId: string,
   options: { state?: ItemState; offset?: number; limit?: number } = {},
 ): Promise<{ items: JobItemView[]; total: number }> {
-  const where = options.state ? and(eq(bulkJobItems.jobId, jobId), eq(bulkJobItems.state, options.state)) : eq(bulkJobItems.jobId, jobId);
+  const where = options.state
+    ? and(eq(bulkJobItems.jobId, jobId), eq(bulkJobItems.state, options.state))
+    : eq(bulkJobItems.jobId, jobId);
   const [rows, [count]] = await Promise.all([
     db
       .select()
@@ -203,8 +216,16 @@ export function itemView(r: BulkJobItemRow): JobItemView {
 /** Every item of a job, for the CSV export and undo (a few thousand rows at most, read in pages). */
 export async function* allItems(db: Db, jobId: string, state?: ItemState): AsyncGenerator<BulkJobItemRow> {
   for (let from = 0; ; from += 1000) {
-    const where = state ? and(eq(bulkJobItems.jobId, jobId), eq(bulkJobItems.state, state)) : eq(bulkJobItems.jobId, jobId);
-    const rows = await db.select().from(bulkJobItems).where(where).orderBy(asc(bulkJobItems.seq)).offset(from).limit(1000);
+    const where = state
+      ? and(eq(bulkJobItems.jobId, jobId), eq(bulkJobItems.state, state))
+      : eq(bulkJobItems.jobId, jobId);
+    const rows = await db
+      .select()
+      .from(bulkJobItems)
+      .where(where)
+      .orderBy(asc(bulkJobItems.seq))
+      .offset(from)
+      .limit(1000);
     yield* rows;
     if (rows.length < 1000) return;
   }
@@ -245,7 +266,13 @@ export async function saveRateLimit(db: Db, id: string, rate: RateLimitView): Pr
  * instance died). Rows locked by another instance's claim are skipped, not waited for. Each
  * claim counts as a try, so an item claimed twice is checked before it is applied again.
  */
-export async function claimItems(db: Db, jobId: string, instance: string, limit: number, leaseMs: number): Promise<BulkJobItemRow[]> {
+export async function claimItems(
+  db: Db,
+  jobId: string,
+  instance: string,
+  limit: number,
+  leaseMs: number,
+): Promise<BulkJobItemRow[]> {
   const result = await db.execute<Record<string, unknown>>(sql`
     UPDATE bulk_job_items SET state = 'running', claimed_by = ${instance},
       claimed_until = now() + (${leaseMs} * interval '1 millisecond'), attempts = attempts + 1, updated_at = now()
@@ -281,7 +308,13 @@ export interface ItemOutcome {
 }
 
 /** Records an item's outcome, if this instance still holds its claim. */
-export async function finishItem(db: Db, jobId: string, seq: number, instance: string, outcome: ItemOutcome): Promise<boolean> {
+export async function finishItem(
+  db: Db,
+  jobId: string,
+  seq: number,
+  instance: string,
+  outcome: ItemOutcome,
+): Promise<boolean> {
   const done = outcome.state !== "pending";
   const rows = await db
     .update(bulkJobItems)
@@ -297,7 +330,14 @@ export async function finishItem(db: Db, jobId: string, seq: number, instance: s
       finishedAt: done ? new Date() : null,
       updatedAt: new Date(),
     })
-    .where(and(eq(bulkJobItems.jobId, jobId), eq(bulkJobItems.seq, seq), eq(bulkJobItems.claimedBy, instance), eq(bulkJobItems.state, "running")))
+    .where(
+      and(
+        eq(bulkJobItems.jobId, jobId),
+        eq(bulkJobItems.seq, seq),
+        eq(bulkJobItems.claimedBy, instance),
+        eq(bulkJobItems.state, "running"),
+      ),
+    )
     .returning({ seq: bulkJobItems.seq });
   return rows.length > 0;
 }
@@ -323,7 +363,14 @@ export async function hasWorkLeft(db: Db, jobId: string): Promise<boolean> {
 export async function skipPending(db: Db, jobId: string, reason: string): Promise<void> {
   await db
     .update(bulkJobItems)
-    .set({ state: "skipped", reason, finishedAt: new Date(), updatedAt: new Date(), claimedBy: null, claimedUntil: null })
+    .set({
+      state: "skipped",
+      reason,
+      finishedAt: new Date(),
+      updatedAt: new Date(),
+      claimedBy: null,
+      claimedUntil: null,
+    })
     .where(and(eq(bulkJobItems.jobId, jobId), eq(bulkJobItems.state, "pending")));
 }
 

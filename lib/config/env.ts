@@ -12,7 +12,10 @@ export function intercomCredentials(env: Env): { clientId: string; clientSecret:
 }
 
 /** The sandbox: on by `SANDBOX`, or by default when no Intercom app is configured. */
-export function sandboxSettings(env: Env, intercomConfigured: boolean): { enabled: boolean; url: string; port: number; external: boolean } {
+export function sandboxSettings(
+  env: Env,
+  intercomConfigured: boolean,
+): { enabled: boolean; url: string; port: number; external: boolean } {
   const setting = env.SANDBOX?.trim().toLowerCase();
   const port = Number(env.SANDBOX_PORT ?? 4010);
   return {

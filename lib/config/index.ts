@@ -58,7 +58,10 @@ export function config(): Config {
       concurrency: Math.max(1, Math.min(64, Number(env.BULK_CONCURRENCY ?? 16) || 16)),
       leaseMs: Math.max(1_000, Number(env.BULK_LEASE_MS ?? 30_000) || 30_000),
     },
-    session: { maxAgeS: parseDuration(env.SESSION_MAX_AGE, 12 * 3600), idleS: parseDuration(env.SESSION_IDLE_TIMEOUT, 30 * 60) },
+    session: {
+      maxAgeS: parseDuration(env.SESSION_MAX_AGE, 12 * 3600),
+      idleS: parseDuration(env.SESSION_IDLE_TIMEOUT, 30 * 60),
+    },
     auditRetentionDays: Math.max(1, Math.floor(Number(env.AUDIT_RETENTION_DAYS ?? 180) || 180)),
   };
   // next-auth reads its own variable for building callback URLs.

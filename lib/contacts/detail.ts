@@ -19,10 +19,18 @@ export const openOf = (contactId: string) => ({
 });
 
 const scalar = (v: unknown): string | number | boolean | null =>
-  typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : v === null || v === undefined ? null : JSON.stringify(v);
+  typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+    ? v
+    : v === null || v === undefined
+      ? null
+      : JSON.stringify(v);
 
 /** Everything a contact's page shows, read at once: the contact, its companies, segments and open records. */
-export async function loadContactDetail(client: IntercomClient, workspaceId: string, id: string): Promise<ContactDetail> {
+export async function loadContactDetail(
+  client: IntercomClient,
+  workspaceId: string,
+  id: string,
+): Promise<ContactDetail> {
   const path = `/contacts/${encodeURIComponent(id)}`;
   const c = await client.request("GET", path, contactSchema);
   const [catalog, companies, segments, conversations, tickets] = await Promise.all([
@@ -38,7 +46,12 @@ export async function loadContactDetail(client: IntercomClient, workspaceId: str
   const customAttributes = [
     ...defined
       .filter((a) => c.custom_attributes[a.name] !== undefined)
-      .map((a) => ({ name: a.name, label: a.label, dataType: a.data_type, value: scalar(c.custom_attributes[a.name]) })),
+      .map((a) => ({
+        name: a.name,
+        label: a.label,
+        dataType: a.data_type,
+        value: scalar(c.custom_attributes[a.name]),
+      })),
     // Values for attributes the workspace no longer describes are still shown, by name.
     ...Object.keys(c.custom_attributes)
       .filter((k) => !known.has(k))
@@ -57,7 +70,11 @@ export async function loadContactDetail(client: IntercomClient, workspaceId: str
     os: c.os ?? null,
     language: c.language_override ?? null,
     ownerId: c.owner_id === null || c.owner_id === undefined ? null : String(c.owner_id),
-    emailStatus: { unsubscribed: c.unsubscribed_from_emails ?? false, hardBounced: c.has_hard_bounced ?? false, markedAsSpam: c.marked_email_as_spam ?? false },
+    emailStatus: {
+      unsubscribed: c.unsubscribed_from_emails ?? false,
+      hardBounced: c.has_hard_bounced ?? false,
+      markedAsSpam: c.marked_email_as_spam ?? false,
+    },
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     signedUpAt: c.signed_up_at,

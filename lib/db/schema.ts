@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 // Relative paths: drizzle-kit loads this file without the "@/" alias.
 import { RESOURCES } from "../search/fields";
 import type { SearchQuery } from "../search/model";
@@ -46,7 +58,10 @@ export const workspaceConnections = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("workspace_connections_user_workspace").on(t.userId, t.workspaceId), index("workspace_connections_workspace").on(t.workspaceId)],
+  (t) => [
+    uniqueIndex("workspace_connections_user_workspace").on(t.userId, t.workspaceId),
+    index("workspace_connections_workspace").on(t.workspaceId),
+  ],
 );
 
 /**

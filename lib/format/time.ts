@@ -18,7 +18,14 @@ function fmt(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTi
 /** "21 Nov 2026, 14:05" in the workspace's timezone. */
 export function formatDateTime(ts: number | null | undefined, timeZone: string): string {
   if (ts === null || ts === undefined) return "–";
-  return fmt(timeZone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ts * 1000);
+  return fmt(timeZone, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(ts * 1000);
 }
 
 export function formatDate(ts: number | null | undefined, timeZone: string): string {
@@ -58,7 +65,15 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 function wall(ts: number, timeZone: string) {
   const parts = Object.fromEntries(
-    fmt(timeZone, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    fmt(timeZone, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(ts * 1000)
       .map((p) => [p.type, p.value]),
   );

@@ -5,9 +5,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Reads a JSON body of at most 1 MB; anything else is a clear 4xx. */
 export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > limit) throw new HttpError(413, "body_too_large", `The request body is over ${Math.round(limit / 1024)} KB.`);
+  if (length > limit)
+    throw new HttpError(413, "body_too_large", `The request body is over ${Math.round(limit / 1024)} KB.`);
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type.trim())) throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+  if (!/^application\/json\b/i.test(type.trim()))
+    throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
   const text = await readLimited(req, limit);
   if (text.trim() === "") throw new HttpError(400, "invalid_json", "The request body is empty; send a JSON object.");
   let value: unknown;
@@ -24,7 +26,8 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
 
 export const MAX_JSON_DEPTH = 64;
 
-const tooDeep = () => new HttpError(400, "too_deep", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+const tooDeep = () =>
+  new HttpError(400, "too_deep", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
 
 /**
  * How deeply objects and arrays nest in a parsed JSON value (a scalar is 0, `{}` is 1),
@@ -38,7 +41,8 @@ export function jsonDepth(value: unknown, stopAfter = Infinity): number {
     if (node === null || typeof node !== "object") continue;
     deepest = Math.max(deepest, depth);
     if (deepest > stopAfter) break;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
   }
   return deepest;
 }

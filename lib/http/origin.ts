@@ -6,6 +6,12 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export function checkOrigin(req: Request, allowedOrigin: string): void {
   if (SAFE.has(req.method.toUpperCase())) return;
   const origin = req.headers.get("origin");
-  if (!origin) throw new HttpError(403, "origin_required", "This request has no Origin header; changes are accepted only from the dashboard.");
-  if (origin !== allowedOrigin) throw new HttpError(403, "bad_origin", "Changes are accepted only from the dashboard's own pages.");
+  if (!origin)
+    throw new HttpError(
+      403,
+      "origin_required",
+      "This request has no Origin header; changes are accepted only from the dashboard.",
+    );
+  if (origin !== allowedOrigin)
+    throw new HttpError(403, "bad_origin", "Changes are accepted only from the dashboard's own pages.");
 }

@@ -36,7 +36,9 @@ export interface RouteContext<B, Q> {
 type Out<T> = T extends core.$ZodType ? core.output<T> : undefined;
 
 /** zod's issues as `{ "path.to.field": "message" }`, for errors shown beside fields. */
-export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string> {
+export function fieldErrors(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
@@ -53,7 +55,8 @@ export interface RouteDeps {
   markNeedsReconnect: (connection: WorkspaceConnection) => Promise<void>;
 }
 
-export const RECONNECT_MESSAGE = "Intercom no longer accepts this workspace's connection. Reconnect the workspace to continue.";
+export const RECONNECT_MESSAGE =
+  "Intercom no longer accepts this workspace's connection. Reconnect the workspace to continue.";
 
 /**
  * The one wrapper every route handler goes through: the session (401), the workspace in
@@ -62,10 +65,10 @@ export const RECONNECT_MESSAGE = "Intercom no longer accepts this workspace's co
  * errors), and typed JSON errors for everything that goes wrong.
  */
 export function createRoute(deps: RouteDeps) {
-  return function route<B extends core.$ZodType | undefined = undefined, Q extends core.$ZodType | undefined = undefined>(
-    options: Options<B, Q>,
-    handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>,
-  ) {
+  return function route<
+    B extends core.$ZodType | undefined = undefined,
+    Q extends core.$ZodType | undefined = undefined,
+  >(options: Options<B, Q>, handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>) {
     return async (req: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
       let connection: WorkspaceConnection | null = null;
       try {
@@ -79,20 +82,30 @@ export function createRoute(deps: RouteDeps) {
           if (!connection) throw workspaceNotFound();
         }
         checkOrigin(req, deps.allowedOrigin());
-        if (connection?.status === "needs_reconnect" && options.intercom !== false) throw new HttpError(401, "reconnect_required", RECONNECT_MESSAGE);
+        if (connection?.status === "needs_reconnect" && options.intercom !== false)
+          throw new HttpError(401, "reconnect_required", RECONNECT_MESSAGE);
         let query: unknown = undefined;
         if (options.query) {
           const parsed = z.safeParse(options.query, Object.fromEntries(req.nextUrl.searchParams));
-          if (!parsed.success) throw new HttpError(400, "invalid_query", "The query string is not valid.", fieldErrors(parsed.error));
+          if (!parsed.success)
+            throw new HttpError(400, "invalid_query", "The query string is not valid.", fieldErrors(parsed.error));
           query = parsed.data;
         }
         let body: unknown = undefined;
         if (options.body) {
           const parsed = z.safeParse(options.body, await readJsonBody(req));
-          if (!parsed.success) throw new HttpError(400, "invalid_input", "Some fields are not valid.", fieldErrors(parsed.error));
+          if (!parsed.success)
+            throw new HttpError(400, "invalid_input", "Some fields are not valid.", fieldErrors(parsed.error));
           body = parsed.data;
         }
-        const result = await handler({ req, user, connection: connection as WorkspaceConnection, body: body as Out<B>, query: query as Out<Q>, params });
+        const result = await handler({
+          req,
+          user,
+          connection: connection as WorkspaceConnection,
+          body: body as Out<B>,
+          query: query as Out<Q>,
+          params,
+        });
         if (result instanceof Response) return result;
         return Response.json(result ?? null, { headers: { "Cache-Control": "no-store" } });
       } catch (e) {

@@ -46,15 +46,18 @@ export function actAs(adminId: string | null, method: string, path: string, body
 
   if ("admin_id" in body && String(body.admin_id) !== adminId)
     throw refuse("Changes are made as the signed-in teammate: another teammate's admin_id is not accepted.");
-  if (typeof body.type === "string" && CUSTOMER_TYPES.has(body.type)) throw refuse("Changes are made as the signed-in teammate, never as a customer.");
+  if (typeof body.type === "string" && CUSTOMER_TYPES.has(body.type))
+    throw refuse("Changes are made as the signed-in teammate, never as a customer.");
   if ("from" in body) {
     const from = body.from;
-    if (!isObject(from) || from.type !== "admin" || String(from.id) !== adminId) throw refuse("Messages are sent as the signed-in teammate only.");
+    if (!isObject(from) || from.type !== "admin" || String(from.id) !== adminId)
+      throw refuse("Messages are sent as the signed-in teammate only.");
   }
   if (!authored) return body;
   if (authored.reply) {
     const named = CUSTOMER_FIELDS.filter((f) => f in body);
-    if (named.length > 0) throw refuse(`Replies are written by the signed-in teammate: ${named.join(", ")} cannot name another author.`);
+    if (named.length > 0)
+      throw refuse(`Replies are written by the signed-in teammate: ${named.join(", ")} cannot name another author.`);
     if (typeof body.message_type !== "string" || !ADMIN_REPLIES.has(body.message_type))
       throw refuse("A reply is a comment or a note written by the signed-in teammate.");
     return { ...body, type: "admin", admin_id: adminId };

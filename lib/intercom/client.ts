@@ -39,7 +39,11 @@ export class IntercomClient {
    * One call, answered as raw bytes. A write is checked first: one that would act as anyone
    * but the connection's admin is refused here, before anything is sent.
    */
-  async raw(method: string, path: string, init: { body?: unknown; version?: string; signal?: AbortSignal } = {}): Promise<RawResponse> {
+  async raw(
+    method: string,
+    path: string,
+    init: { body?: unknown; version?: string; signal?: AbortSignal } = {},
+  ): Promise<RawResponse> {
     const { baseUrl, token, timeoutMs } = this.options;
     const transport = this.options.transport ?? nodeTransport;
     const sent = actAs(this.options.actingAdminId, method, path, init.body);
@@ -63,7 +67,12 @@ export class IntercomClient {
       return { ...res, text: () => new TextDecoder().decode(res.bytes) };
     } catch (e) {
       if (e instanceof TransportError) {
-        if (e.kind === "timeout") throw new IntercomError(504, "upstream_timeout", `Intercom did not answer within ${Math.round(timeoutMs / 1000)} s`);
+        if (e.kind === "timeout")
+          throw new IntercomError(
+            504,
+            "upstream_timeout",
+            `Intercom did not answer within ${Math.round(timeoutMs / 1000)} s`,
+          );
         if (e.kind === "aborted") throw new IntercomError(499, "cancelled", "The request was cancelled");
         throw new IntercomError(502, "upstream_unreachable", `Could not reach Intercom: ${e.message}`);
       }

@@ -12,7 +12,11 @@ export function readRateLimit(headers: Headers): RateLimitState {
     const v = headers.get(name);
     return v === null || v === "" || Number.isNaN(Number(v)) ? null : Number(v);
   };
-  return { limit: num("x-ratelimit-limit"), remaining: num("x-ratelimit-remaining"), resetAt: num("x-ratelimit-reset") };
+  return {
+    limit: num("x-ratelimit-limit"),
+    remaining: num("x-ratelimit-remaining"),
+    resetAt: num("x-ratelimit-reset"),
+  };
 }
 
 /** An error answered by Intercom (or the network on the way), with Intercom's code when there is one. */
@@ -39,5 +43,11 @@ export function errorFromBody(status: number, body: unknown, headers: Headers): 
   const parsed = errorSchema.safeParse(body);
   const first = parsed.success ? parsed.data.errors[0] : undefined;
   const requestId = (parsed.success ? parsed.data.request_id : null) ?? headers.get("x-request-id");
-  return new IntercomError(status, first?.code ?? `http_${status}`, first?.message ?? `Intercom answered ${status}`, requestId, readRateLimit(headers));
+  return new IntercomError(
+    status,
+    first?.code ?? `http_${status}`,
+    first?.message ?? `Intercom answered ${status}`,
+    requestId,
+    readRateLimit(headers),
+  );
 }

@@ -13,7 +13,11 @@ export interface PaceOptions {
 }
 
 /** Milliseconds to wait before the next call; 0 when the headers say nothing or there is room. */
-export function paceDelay(rate: RateLimitState, nowMs: number, { reserve = 0, concurrency = 1 }: PaceOptions = {}): number {
+export function paceDelay(
+  rate: RateLimitState,
+  nowMs: number,
+  { reserve = 0, concurrency = 1 }: PaceOptions = {},
+): number {
   if (rate.remaining === null || rate.resetAt === null) return 0;
   const windowLeft = rate.resetAt * 1000 - nowMs;
   if (windowLeft <= 0) return 0;

@@ -13,7 +13,8 @@ export function auditSearch(filters: Record<string, string>, cursor?: string | n
   return s ? `?${s}` : "";
 }
 
-export const auditExportUrl = (ws: string, filters: Record<string, string>) => `${base(ws)}/export${auditSearch(filters)}`;
+export const auditExportUrl = (ws: string, filters: Record<string, string>) =>
+  `${base(ws)}/export${auditSearch(filters)}`;
 
 /** One page of the workspace's audit log for these filters, newest first. */
 export function auditQuery(ws: string, filters: Record<string, string>, cursor: string | null) {

@@ -32,7 +32,10 @@ export function jobItemsQuery(ws: string, id: string, state: ItemState | null, p
   const params = new URLSearchParams({ offset: String(page * 100), limit: "100", ...(state ? { state } : {}) });
   return queryOptions({
     queryKey: [...jobKey(ws, id), "items", state, page] as const,
-    queryFn: ({ signal }) => fetchJson<{ items: JobItemView[]; total: number }>(`${base(ws)}/${encodeURIComponent(id)}/items?${params}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<{ items: JobItemView[]; total: number }>(`${base(ws)}/${encodeURIComponent(id)}/items?${params}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? 2_000 : false,
   });
@@ -40,14 +43,16 @@ export function jobItemsQuery(ws: string, id: string, state: ItemState | null, p
 
 export function usePreview(ws: string) {
   return useMutation({
-    mutationFn: (body: { selection: Selection; action: BulkAction }) => fetchJson<PreviewResult>(`${base(ws)}/preview`, { method: "POST", body }),
+    mutationFn: (body: { selection: Selection; action: BulkAction }) =>
+      fetchJson<PreviewResult>(`${base(ws)}/preview`, { method: "POST", body }),
   });
 }
 
 export function useCreateJob(ws: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { selection: Selection; action: BulkAction; confirm?: string }) => fetchJson<JobSummary>(base(ws), { method: "POST", body }),
+    mutationFn: (body: { selection: Selection; action: BulkAction; confirm?: string }) =>
+      fetchJson<JobSummary>(base(ws), { method: "POST", body }),
     onSuccess: (job) => {
       client.setQueryData(jobKey(ws, job.id), job);
       void client.invalidateQueries({ queryKey: ["w", ws, "bulk-jobs"], exact: true });

@@ -14,7 +14,11 @@ export function catalogQuery(ws: string) {
   });
 }
 
-export function useWorkspaceCatalog(ws: string): { data: WorkspaceCatalog | null; isPending: boolean; error: Error | null } {
+export function useWorkspaceCatalog(ws: string): {
+  data: WorkspaceCatalog | null;
+  isPending: boolean;
+  error: Error | null;
+} {
   const q = useQuery(catalogQuery(ws));
   return { data: q.data ?? null, isPending: q.isPending, error: q.error };
 }

@@ -4,7 +4,9 @@ import { fetchJson } from "./fetcher";
 import { keys } from "./keys";
 
 const lookup = (ws: string, params: URLSearchParams, signal?: AbortSignal) =>
-  fetchJson<{ contacts: ContactRef[] }>(`/api/w/${encodeURIComponent(ws)}/contacts/lookup?${params}`, { signal }).then((r) => r.contacts);
+  fetchJson<{ contacts: ContactRef[] }>(`/api/w/${encodeURIComponent(ws)}/contacts/lookup?${params}`, { signal }).then(
+    (r) => r.contacts,
+  );
 
 /** Names of contacts already chosen in a picker. */
 export function contactsByIdQuery(ws: string, ids: string[]) {
@@ -13,7 +15,8 @@ export function contactsByIdQuery(ws: string, ids: string[]) {
     queryKey: [...keys.contactLookup(ws), "ids", unique],
     enabled: unique.length > 0,
     staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => new Map((await lookup(ws, new URLSearchParams({ ids: unique.join(",") }), signal)).map((c) => [c.id, c])),
+    queryFn: async ({ signal }) =>
+      new Map((await lookup(ws, new URLSearchParams({ ids: unique.join(",") }), signal)).map((c) => [c.id, c])),
   });
 }
 

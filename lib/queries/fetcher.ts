@@ -29,19 +29,29 @@ interface ErrorShape {
   error?: { code?: string; message?: string; fields?: Record<string, string> };
 }
 
-export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      headers:
+        init.body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
       credentials: "same-origin",
     });
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
-    throw new ApiError(0, "network_error", "The dashboard's server could not be reached. Check your connection and try again.");
+    throw new ApiError(
+      0,
+      "network_error",
+      "The dashboard's server could not be reached. Check your connection and try again.",
+    );
   }
   const text = await res.text();
   let json: unknown = undefined;

@@ -5,10 +5,14 @@ import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-type
 import { fetchJson } from "./fetcher";
 import { keys } from "./keys";
 
-const base = (ws: string, kind: "tickets" | "conversations", id: string) => `/api/w/${encodeURIComponent(ws)}/${kind}/${encodeURIComponent(id)}`;
+const base = (ws: string, kind: "tickets" | "conversations", id: string) =>
+  `/api/w/${encodeURIComponent(ws)}/${kind}/${encodeURIComponent(id)}`;
 
 export function ticketDetailQuery(ws: string, id: string) {
-  return queryOptions({ queryKey: keys.record(ws, "tickets", id), queryFn: ({ signal }) => fetchJson<TicketDetail>(base(ws, "tickets", id), { signal }) });
+  return queryOptions({
+    queryKey: keys.record(ws, "tickets", id),
+    queryFn: ({ signal }) => fetchJson<TicketDetail>(base(ws, "tickets", id), { signal }),
+  });
 }
 
 export function conversationDetailQuery(ws: string, id: string) {
@@ -34,7 +38,8 @@ function useRecordAction<D, A extends { action: string }>(ws: string, kind: "tic
   const client = useQueryClient();
   const key = keys.record(ws, kind, id);
   return useMutation({
-    mutationFn: ({ action }: { action: A } & ActionOptions<D, A>) => fetchJson<{ ok: true }>(`${base(ws, kind, id)}/actions`, { method: "POST", body: action }),
+    mutationFn: ({ action }: { action: A } & ActionOptions<D, A>) =>
+      fetchJson<{ ok: true }>(`${base(ws, kind, id)}/actions`, { method: "POST", body: action }),
     onMutate: async ({ action, optimistic }) => {
       await client.cancelQueries({ queryKey: key });
       const before = client.getQueryData<D>(key);
@@ -57,14 +62,17 @@ function useRecordAction<D, A extends { action: string }>(ws: string, kind: "tic
   });
 }
 
-export const useTicketAction = (ws: string, id: string) => useRecordAction<TicketDetail, TicketAction>(ws, "tickets", id);
-export const useConversationAction = (ws: string, id: string) => useRecordAction<ConversationDetail, ConversationAction>(ws, "conversations", id);
+export const useTicketAction = (ws: string, id: string) =>
+  useRecordAction<TicketDetail, TicketAction>(ws, "tickets", id);
+export const useConversationAction = (ws: string, id: string) =>
+  useRecordAction<ConversationDetail, ConversationAction>(ws, "conversations", id);
 
 /** Changes a ticket's type; the answer is the ticket as its page shows it, put straight into the cache. */
 export function useChangeType(ws: string, id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ChangeTypeBody) => fetchJson<TicketDetail>(`${base(ws, "tickets", id)}/change-type`, { method: "POST", body }),
+    mutationFn: (body: ChangeTypeBody) =>
+      fetchJson<TicketDetail>(`${base(ws, "tickets", id)}/change-type`, { method: "POST", body }),
     onSuccess: (detail) => {
       client.setQueryData(keys.record(ws, "tickets", id), detail);
       void client.invalidateQueries({ queryKey: keys.search(ws, "tickets"), refetchType: "none" });
@@ -79,7 +87,10 @@ export function useConvert(ws: string, id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ConvertBody) =>
-      fetchJson<{ ticketId: string; ticketNumber: string }>(`${base(ws, "conversations", id)}/convert`, { method: "POST", body }),
+      fetchJson<{ ticketId: string; ticketNumber: string }>(`${base(ws, "conversations", id)}/convert`, {
+        method: "POST",
+        body,
+      }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.record(ws, "conversations", id) });
       void client.invalidateQueries({ queryKey: keys.search(ws, "tickets"), refetchType: "none" });

@@ -22,7 +22,14 @@ function resolve(query: SearchQuery, adminId: string): IntercomQuery {
 /** A page of rows, and which request they answer (the tree, the size and the cursor). */
 export type KeyedPage<R extends Resource> = SearchPage<R> & { requestKey: string };
 
-export function searchQuery<R extends Resource>(ws: string, resource: R, query: SearchQuery, perPage: number, cursor: string | null, adminId: string) {
+export function searchQuery<R extends Resource>(
+  ws: string,
+  resource: R,
+  query: SearchQuery,
+  perPage: number,
+  cursor: string | null,
+  adminId: string,
+) {
   const requestKey = `${encodeQuery(query)}|${perPage}|${cursor ?? ""}`;
   return queryOptions({
     queryKey: [...keys.search(ws, resource), requestKey] as const,
@@ -41,7 +48,13 @@ export function countQuery(ws: string, resource: Resource, query: SearchQuery | 
     enabled: query !== null,
     staleTime: 30_000,
     queryFn: async ({ signal }) =>
-      (await fetchJson<{ total: number }>(url(ws, resource), { method: "POST", body: { query: resolve(query!, adminId), count: true }, signal })).total,
+      (
+        await fetchJson<{ total: number }>(url(ws, resource), {
+          method: "POST",
+          body: { query: resolve(query!, adminId), count: true },
+          signal,
+        })
+      ).total,
   });
 }
 

@@ -26,7 +26,8 @@ export function useViewMutations(ws: string) {
     },
   });
   const update = useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: ViewPatchValues }) => fetchJson<SavedView>(`${base(ws)}/${id}`, { method: "PATCH", body: patch }),
+    mutationFn: ({ id, patch }: { id: string; patch: ViewPatchValues }) =>
+      fetchJson<SavedView>(`${base(ws)}/${id}`, { method: "PATCH", body: patch }),
     onSuccess: (view) => {
       toast.success(`Updated “${view.name}”`);
       return refresh();

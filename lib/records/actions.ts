@@ -12,7 +12,11 @@ const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id"));
 const assignee = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a teammate or team"));
 export const replyBody = z
   .string({ error: "Write a message" })
-  .check(z.trim(), z.minLength(1, "Write a message first"), z.maxLength(MAX_REPLY, `Keep the message under ${MAX_REPLY.toLocaleString("en")} characters`));
+  .check(
+    z.trim(),
+    z.minLength(1, "Write a message first"),
+    z.maxLength(MAX_REPLY, `Keep the message under ${MAX_REPLY.toLocaleString("en")} characters`),
+  );
 const timestamp = z.int({ error: "Choose a date and time" }).check(z.minimum(0, "Choose a date and time"));
 const attrValue = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
 
@@ -23,7 +27,10 @@ export const ticketAction = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("set_shared"), shared: z.boolean() }),
   z.strictObject({ action: z.literal("set_open"), open: z.boolean() }),
   z.strictObject({ action: z.literal("snooze"), until: timestamp }),
-  z.strictObject({ action: z.literal("set_attributes"), attributes: z.record(z.string().check(z.minLength(1), z.maxLength(200)), attrValue) }),
+  z.strictObject({
+    action: z.literal("set_attributes"),
+    attributes: z.record(z.string().check(z.minLength(1), z.maxLength(200)), attrValue),
+  }),
   z.strictObject({ action: z.literal("add_tag"), tag_id: id }),
   z.strictObject({ action: z.literal("remove_tag"), tag_id: id }),
   z.strictObject({ action: z.literal("reply"), kind: z.enum(["comment", "note"]), body: replyBody }),

@@ -91,7 +91,12 @@ export interface ConversationDetail {
   sla: { name: string; status: string | null } | null;
   rating: { rating: number | null; remark: string | null; createdAt: number | null } | null;
   aiAgentParticipated: boolean;
-  aiAgent: { sourceTitle: string | null; resolutionState: string | null; lastAnswerType: string | null; rating: number | null } | null;
+  aiAgent: {
+    sourceTitle: string | null;
+    resolutionState: string | null;
+    lastAnswerType: string | null;
+    rating: number | null;
+  } | null;
   statistics: {
     timeToAssignment: number | null;
     timeToAdminReply: number | null;

@@ -1,7 +1,21 @@
 import "server-only";
 import type { IntercomClient } from "@/lib/intercom/client";
-import { conversationSchema, ticketSchema, type Conversation, type ConversationPart, type Ticket, type TicketPart } from "@/lib/intercom/schemas";
-import type { AttrValue, ConversationDetail, LinkedRecord, PartAuthor, TicketDetail, TimelinePart } from "./detail-types";
+import {
+  conversationSchema,
+  ticketSchema,
+  type Conversation,
+  type ConversationPart,
+  type Ticket,
+  type TicketPart,
+} from "@/lib/intercom/schemas";
+import type {
+  AttrValue,
+  ConversationDetail,
+  LinkedRecord,
+  PartAuthor,
+  TicketDetail,
+  TimelinePart,
+} from "./detail-types";
 import { conversationSubject, htmlToText, ticketTitle } from "./project";
 import { sanitizeMessage } from "./sanitize";
 import { contactsById } from "./search";
@@ -12,8 +26,9 @@ function body(html: string | null | undefined): { bodyHtml: string | null; image
   return { bodyHtml: clean?.html ?? null, imageHosts: clean?.imageHosts ?? [] };
 }
 
-const author = (a: { type: string; id: string; name?: string | null; email?: string | null } | null | undefined): PartAuthor | null =>
-  a ? { type: a.type, id: a.id, name: a.name ?? null, email: a.email ?? null } : null;
+const author = (
+  a: { type: string; id: string; name?: string | null; email?: string | null } | null | undefined,
+): PartAuthor | null => (a ? { type: a.type, id: a.id, name: a.name ?? null, email: a.email ?? null } : null);
 
 function ticketPart(p: TicketPart): TimelinePart {
   return {
@@ -28,7 +43,9 @@ function ticketPart(p: TicketPart): TimelinePart {
     change: p.updated_attribute_data
       ? {
           label: p.updated_attribute_data.attribute.label,
-          value: Array.isArray(p.updated_attribute_data.value.label) ? p.updated_attribute_data.value.label.join(", ") : p.updated_attribute_data.value.label,
+          value: Array.isArray(p.updated_attribute_data.value.label)
+            ? p.updated_attribute_data.value.label.join(", ")
+            : p.updated_attribute_data.value.label,
         }
       : null,
     redacted: p.redacted ?? false,
@@ -55,8 +72,11 @@ async function linkedRecords(
   const titled = await Promise.all(
     linked.slice(0, 10).map(async (l) => {
       try {
-        if (l.type === "ticket") return ticketTitle(await client.request("GET", `/tickets/${encodeURIComponent(l.id)}`, ticketSchema));
-        return conversationSubject(await client.request("GET", `/conversations/${encodeURIComponent(l.id)}`, conversationSchema));
+        if (l.type === "ticket")
+          return ticketTitle(await client.request("GET", `/tickets/${encodeURIComponent(l.id)}`, ticketSchema));
+        return conversationSubject(
+          await client.request("GET", `/conversations/${encodeURIComponent(l.id)}`, conversationSchema),
+        );
       } catch {
         return null;
       }
@@ -68,7 +88,10 @@ async function linkedRecords(
 type ContactsById = Awaited<ReturnType<typeof contactsById>>;
 
 /** What a record's page shows beside it, fetched at once: its contacts' names and its linked records' titles. */
-function related(client: IntercomClient, record: { contacts: { id: string }[]; linked_objects?: { data: Parameters<typeof linkedRecords>[1] } | null }) {
+function related(
+  client: IntercomClient,
+  record: { contacts: { id: string }[]; linked_objects?: { data: Parameters<typeof linkedRecords>[1] } | null },
+) {
   return Promise.all([
     contactsById(
       client,
@@ -81,7 +104,8 @@ function related(client: IntercomClient, record: { contacts: { id: string }[]; l
 const contactRefs = (list: { id: string }[], contacts: ContactsById) =>
   list.map((c) => ({ id: c.id, name: contacts.get(c.id)?.name ?? null, email: contacts.get(c.id)?.email ?? null }));
 
-const attributeValue = (v: unknown): AttrValue => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null);
+const attributeValue = (v: unknown): AttrValue =>
+  typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
 
 export function ticketDetailFrom(t: Ticket, contacts: ContactsById, linked: LinkedRecord[]): TicketDetail {
   return {
@@ -113,7 +137,11 @@ export async function loadTicketDetail(client: IntercomClient, id: string): Prom
   return ticketDetailFrom(t, contacts, linked);
 }
 
-export function conversationDetailFrom(c: Conversation, contacts: ContactsById, linked: LinkedRecord[]): ConversationDetail {
+export function conversationDetailFrom(
+  c: Conversation,
+  contacts: ContactsById,
+  linked: LinkedRecord[],
+): ConversationDetail {
   const s = c.statistics;
   const source = body(c.source.body);
   return {
@@ -141,7 +169,11 @@ export function conversationDetailFrom(c: Conversation, contacts: ContactsById, 
     snoozedUntil: c.snoozed_until,
     sla: c.sla_applied ? { name: c.sla_applied.sla_name, status: c.sla_applied.sla_status ?? null } : null,
     rating: c.conversation_rating
-      ? { rating: c.conversation_rating.rating ?? null, remark: c.conversation_rating.remark ?? null, createdAt: c.conversation_rating.created_at ?? null }
+      ? {
+          rating: c.conversation_rating.rating ?? null,
+          remark: c.conversation_rating.remark ?? null,
+          createdAt: c.conversation_rating.created_at ?? null,
+        }
       : null,
     aiAgentParticipated: c.ai_agent_participated ?? false,
     aiAgent: c.ai_agent

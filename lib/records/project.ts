@@ -23,7 +23,9 @@ export function ticketTitle(t: Ticket): string {
 }
 
 export function conversationSubject(c: Conversation): string {
-  return c.title?.trim() || c.source.subject?.trim() || htmlToText(c.source.body).slice(0, 140) || `Conversation ${c.id}`;
+  return (
+    c.title?.trim() || c.source.subject?.trim() || htmlToText(c.source.body).slice(0, 140) || `Conversation ${c.id}`
+  );
 }
 
 const refs = (ids: { id: string }[], contacts: Map<string, Contact>): ContactRef[] =>
@@ -34,7 +36,12 @@ export function ticketRow(t: Ticket, contacts: Map<string, Contact>): TicketRow 
     id: t.id,
     ticketNumber: t.ticket_id,
     title: ticketTitle(t),
-    type: { id: t.ticket_type.id, name: t.ticket_type.name, icon: t.ticket_type.icon ?? null, category: t.ticket_type.category },
+    type: {
+      id: t.ticket_type.id,
+      name: t.ticket_type.name,
+      icon: t.ticket_type.icon ?? null,
+      category: t.ticket_type.category,
+    },
     state: { id: t.ticket_state.id, category: t.ticket_state.category, label: t.ticket_state.internal_label },
     open: t.open,
     snoozedUntil: t.snoozed_until,

@@ -2,7 +2,14 @@ import "server-only";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
-import { conversationSchema, tagSchema, ticketDeletedSchema, ticketReplySchema, ticketSchema, type Ticket } from "@/lib/intercom/schemas";
+import {
+  conversationSchema,
+  tagSchema,
+  ticketDeletedSchema,
+  ticketReplySchema,
+  ticketSchema,
+  type Ticket,
+} from "@/lib/intercom/schemas";
 import { attributeValueError } from "@/lib/tickets/attributes";
 import { textToHtml, type ConversationAction, type TicketAction } from "./actions";
 
@@ -38,7 +45,8 @@ export async function runTicketAction(
 ): Promise<void> {
   const path = `/tickets/${encodeURIComponent(ticketId)}`;
   const read = async () => known ?? (await client.request("GET", path, ticketSchema));
-  const update = (body: Record<string, unknown>) => client.request("PUT", path, ticketSchema, { body: { admin_id: adminId, ...body } });
+  const update = (body: Record<string, unknown>) =>
+    client.request("PUT", path, ticketSchema, { body: { admin_id: adminId, ...body } });
   switch (action.action) {
     case "set_state": {
       const ticket = await read();
@@ -75,7 +83,8 @@ export async function runTicketAction(
           : `${ticket.ticket_type.name} has no attribute called ${name}`;
         if (error) fields[name] = error;
       }
-      if (Object.keys(fields).length > 0) throw new HttpError(400, "invalid_input", "Some attributes are not valid.", fields);
+      if (Object.keys(fields).length > 0)
+        throw new HttpError(400, "invalid_input", "Some attributes are not valid.", fields);
       await update({ ticket_attributes: action.attributes });
       return;
     }
@@ -85,7 +94,9 @@ export async function runTicketAction(
       return;
     case "remove_tag":
       checkTag(catalog, action.tag_id);
-      await client.request("DELETE", `${path}/tags/${encodeURIComponent(action.tag_id)}`, tagSchema, { body: { admin_id: adminId } });
+      await client.request("DELETE", `${path}/tags/${encodeURIComponent(action.tag_id)}`, tagSchema, {
+        body: { admin_id: adminId },
+      });
       return;
     case "reply":
       await client.request("POST", `${path}/reply`, ticketReplySchema, {
@@ -94,7 +105,8 @@ export async function runTicketAction(
       return;
     case "delete": {
       const ticket = await read();
-      if (action.confirm.trim().replace(/^#/, "") !== ticket.ticket_id) throw invalid("confirm", `Type the ticket number, ${ticket.ticket_id}, to delete it`);
+      if (action.confirm.trim().replace(/^#/, "") !== ticket.ticket_id)
+        throw invalid("confirm", `Type the ticket number, ${ticket.ticket_id}, to delete it`);
       await client.request("DELETE", path, ticketDeletedSchema);
       return;
     }
@@ -110,7 +122,8 @@ export async function runConversationAction(
   action: ConversationAction,
 ): Promise<void> {
   const path = `/conversations/${encodeURIComponent(conversationId)}`;
-  const parts = (body: Record<string, unknown>) => client.request("POST", `${path}/parts`, conversationSchema, { body: { admin_id: adminId, ...body } });
+  const parts = (body: Record<string, unknown>) =>
+    client.request("POST", `${path}/parts`, conversationSchema, { body: { admin_id: adminId, ...body } });
   switch (action.action) {
     case "reply":
       await client.request("POST", `${path}/reply`, conversationSchema, {
@@ -136,7 +149,9 @@ export async function runConversationAction(
       await parts({ message_type: "open" });
       return;
     case "set_priority":
-      await client.request("PUT", path, conversationSchema, { body: { priority: action.priority ? "priority" : "not_priority" } });
+      await client.request("PUT", path, conversationSchema, {
+        body: { priority: action.priority ? "priority" : "not_priority" },
+      });
       return;
     case "add_tag":
       checkTag(catalog, action.tag_id);
@@ -144,7 +159,9 @@ export async function runConversationAction(
       return;
     case "remove_tag":
       checkTag(catalog, action.tag_id);
-      await client.request("DELETE", `${path}/tags/${encodeURIComponent(action.tag_id)}`, tagSchema, { body: { admin_id: adminId } });
+      await client.request("DELETE", `${path}/tags/${encodeURIComponent(action.tag_id)}`, tagSchema, {
+        body: { admin_id: adminId },
+      });
       return;
     case "mark_read":
       await client.request("PUT", path, conversationSchema, { body: { read: true } });

@@ -10,11 +10,21 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !hasNonWhitespaceControls(s), CONTROL_MESSAGE);
 const scalar = z.union([text(1000), z.number(), z.boolean(), z.null()]);
-const filter = z.strictObject({ field: text(200).min(1), operator: z.enum(OPERATORS), value: z.union([scalar, z.array(scalar).max(200)]) });
+const filter = z.strictObject({
+  field: text(200).min(1),
+  operator: z.enum(OPERATORS),
+  value: z.union([scalar, z.array(scalar).max(200)]),
+});
 
 /** Intercom's search JSON, by shape; Intercom itself judges fields and types. */
 export const intercomQuerySchema: z.ZodType<IntercomQuery> = z.lazy(() =>
-  z.union([filter, z.strictObject({ operator: z.enum(["AND", "OR"]), value: z.array(intercomQuerySchema).min(1).max(MAX_FILTERS_PER_GROUP) })]),
+  z.union([
+    filter,
+    z.strictObject({
+      operator: z.enum(["AND", "OR"]),
+      value: z.array(intercomQuerySchema).min(1).max(MAX_FILTERS_PER_GROUP),
+    }),
+  ]),
 );
 
 export const resourceParam = z.enum(RESOURCES);

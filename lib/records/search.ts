@@ -48,14 +48,19 @@ export async function searchRows<R extends Resource>(
   signal?: AbortSignal,
 ): Promise<SearchPage<R>> {
   const body = { query, pagination: { per_page: perPage, ...(cursor ? { starting_after: cursor } : {}) } };
-  const next = (pages: { next?: { starting_after?: string | null } | null } | null | undefined) => pages?.next?.starting_after ?? null;
+  const next = (pages: { next?: { starting_after?: string | null } | null } | null | undefined) =>
+    pages?.next?.starting_after ?? null;
   if (resource === "tickets") {
     const list = await client.request("POST", "/tickets/search", ticketListSchema, { body, signal });
     const contacts = await contactsById(
       client,
       list.tickets.flatMap((t) => t.contacts.map((c) => c.id)),
     );
-    return { rows: list.tickets.map((t) => ticketRow(t, contacts)) as RowOf[R][], total: list.total_count, next: next(list.pages) };
+    return {
+      rows: list.tickets.map((t) => ticketRow(t, contacts)) as RowOf[R][],
+      total: list.total_count,
+      next: next(list.pages),
+    };
   }
   if (resource === "conversations") {
     const list = await client.request("POST", "/conversations/search", conversationListSchema, { body, signal });
@@ -63,17 +68,38 @@ export async function searchRows<R extends Resource>(
       client,
       list.conversations.flatMap((c) => c.contacts.map((x) => x.id)),
     );
-    return { rows: list.conversations.map((c) => conversationRow(c, contacts)) as RowOf[R][], total: list.total_count, next: next(list.pages) };
+    return {
+      rows: list.conversations.map((c) => conversationRow(c, contacts)) as RowOf[R][],
+      total: list.total_count,
+      next: next(list.pages),
+    };
   }
   const [list, catalog] = await Promise.all([
     client.request("POST", "/contacts/search", contactListSchema, { body, signal }),
     loadCatalog(client, workspaceId),
   ]);
-  return { rows: list.data.map((c) => contactRow(c, catalog)) as RowOf[R][], total: list.total_count, next: next(list.pages) };
+  return {
+    rows: list.data.map((c) => contactRow(c, catalog)) as RowOf[R][],
+    total: list.total_count,
+    next: next(list.pages),
+  };
 }
 
-export async function countMatches(client: IntercomClient, resource: Resource, query: IntercomQuery, signal?: AbortSignal): Promise<number> {
-  const schema = resource === "tickets" ? ticketListSchema : resource === "conversations" ? conversationListSchema : contactListSchema;
-  const list = await client.request("POST", `/${resource}/search`, schema, { body: { query, pagination: { per_page: 1 } }, signal });
+export async function countMatches(
+  client: IntercomClient,
+  resource: Resource,
+  query: IntercomQuery,
+  signal?: AbortSignal,
+): Promise<number> {
+  const schema =
+    resource === "tickets"
+      ? ticketListSchema
+      : resource === "conversations"
+        ? conversationListSchema
+        : contactListSchema;
+  const list = await client.request("POST", `/${resource}/search`, schema, {
+    body: { query, pagination: { per_page: 1 } },
+    signal,
+  });
   return list.total_count;
 }

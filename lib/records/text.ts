@@ -15,7 +15,12 @@ export function replyError(text: string): string | null {
 
 /** Plain text a lead typed becomes paragraphs, as Intercom shows it; HTML is escaped, never passed on. */
 export function textToHtml(text: string): string {
-  const escaped = text.trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const escaped = text
+    .trim()
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
   return escaped
     .split(/\n{2,}/)
     .map((para) => `<p>${para.replace(/\n/g, "<br>")}</p>`)

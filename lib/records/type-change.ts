@@ -28,13 +28,30 @@ async function refreshOnRefusal<T>(workspaceId: string, call: () => Promise<T>):
  * (same category, a state of the new type, known attributes with values of their types):
  * anything else is a 400 with field errors and Intercom is not called.
  */
-export async function changeTicketType(client: IntercomClient, workspaceId: string, ticketId: string, body: ChangeTypeBody): Promise<TicketDetail> {
+export async function changeTicketType(
+  client: IntercomClient,
+  workspaceId: string,
+  ticketId: string,
+  body: ChangeTypeBody,
+): Promise<TicketDetail> {
   const path = `/tickets/${encodeURIComponent(ticketId)}`;
-  const [ticket, catalog] = await Promise.all([client.request("GET", path, ticketSchema), loadCatalog(client, workspaceId)]);
-  const plan = planTypeChange(ticketForPlan(ticket), catalog.ticketTypes, body.ticket_type_id, body.ticket_state_id ?? null, body.ticket_attributes ?? {});
-  if (!plan.request) throw new HttpError(400, "invalid_input", "The new type, state or attributes are not valid.", plan.errors);
+  const [ticket, catalog] = await Promise.all([
+    client.request("GET", path, ticketSchema),
+    loadCatalog(client, workspaceId),
+  ]);
+  const plan = planTypeChange(
+    ticketForPlan(ticket),
+    catalog.ticketTypes,
+    body.ticket_type_id,
+    body.ticket_state_id ?? null,
+    body.ticket_attributes ?? {},
+  );
+  if (!plan.request)
+    throw new HttpError(400, "invalid_input", "The new type, state or attributes are not valid.", plan.errors);
   const request = plan.request;
-  await refreshOnRefusal(workspaceId, () => client.request("POST", `${path}/change_type`, ticketSchema, { body: request, version: CHANGE_TYPE_VERSION }));
+  await refreshOnRefusal(workspaceId, () =>
+    client.request("POST", `${path}/change_type`, ticketSchema, { body: request, version: CHANGE_TYPE_VERSION }),
+  );
   return loadTicketDetail(client, ticketId);
 }
 
@@ -46,14 +63,20 @@ export async function convertConversation(
   body: ConvertBody,
 ): Promise<{ ticketId: string; ticketNumber: string }> {
   const path = `/conversations/${encodeURIComponent(conversationId)}`;
-  const [conversation, catalog] = await Promise.all([client.request("GET", path, conversationSchema), loadCatalog(client, workspaceId)]);
+  const [conversation, catalog] = await Promise.all([
+    client.request("GET", path, conversationSchema),
+    loadCatalog(client, workspaceId),
+  ]);
   if (conversation.ticket) {
     const number = conversation.ticket.ticket_id ? ` #${conversation.ticket.ticket_id}` : "";
     throw new HttpError(409, "already_converted", `This conversation is already ticket${number}.`);
   }
   const plan = planConvert(catalog.ticketTypes, body.ticket_type_id, body.attributes ?? {});
-  if (!plan.request) throw new HttpError(400, "invalid_input", "The ticket type or attributes are not valid.", plan.errors);
+  if (!plan.request)
+    throw new HttpError(400, "invalid_input", "The ticket type or attributes are not valid.", plan.errors);
   const request = plan.request;
-  const ticket = await refreshOnRefusal(workspaceId, () => client.request("POST", `${path}/convert`, ticketSchema, { body: request }));
+  const ticket = await refreshOnRefusal(workspaceId, () =>
+    client.request("POST", `${path}/convert`, ticketSchema, { body: request }),
+  );
   return { ticketId: ticket.id, ticketNumber: ticket.ticket_id };
 }

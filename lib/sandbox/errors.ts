@@ -23,7 +23,9 @@ export function errorList(code: string, message: string, requestId: string = ran
 }
 
 // The errors the sandbox raises, with Intercom's codes and wording.
-export const badRequest = (message: string, code = "parameter_invalid", field?: string) => new ApiError(400, code, message, field);
-export const missingParameter = (name: string) => new ApiError(400, "parameter_not_found", `${name} is a required parameter`, name);
+export const badRequest = (message: string, code = "parameter_invalid", field?: string) =>
+  new ApiError(400, code, message, field);
+export const missingParameter = (name: string) =>
+  new ApiError(400, "parameter_not_found", `${name} is a required parameter`, name);
 export const notFound = (message = "Resource Not Found", code = "not_found") => new ApiError(404, code, message);
 export const unauthorized = () => new ApiError(401, "unauthorized", "Access Token Invalid");

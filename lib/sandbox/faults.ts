@@ -44,13 +44,15 @@ export class Faults {
 
   /** Applies a partial update from POST /sandbox/faults, refusing bad values without changing anything. */
   update(input: unknown): void {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) throw badRequest("Expected a JSON object of fault settings");
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+      throw badRequest("Expected a JSON object of fault settings");
     const body = input as Record<string, unknown>;
     const next = { ...this.settings };
     const queued: FailNext[] = [];
     for (const [key, value] of Object.entries(body)) {
       if (key === "fail_next") {
-        if (!Array.isArray(value)) throw badRequest("fail_next must be an array of {method, path, status}", "parameter_invalid", "fail_next");
+        if (!Array.isArray(value))
+          throw badRequest("fail_next must be an array of {method, path, status}", "parameter_invalid", "fail_next");
         for (const item of value) queued.push(parseFailNext(item));
       } else if (key === "error_timing") {
         if (value !== "before" && value !== "after" && value !== "mixed")
@@ -59,8 +61,18 @@ export class Faults {
       } else if (key in LIMITS) {
         const [min, max] = LIMITS[key as keyof typeof LIMITS];
         const integer = key !== "error_rate";
-        if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-          throw badRequest(`${key} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}`, "parameter_invalid", key);
+        if (
+          typeof value !== "number" ||
+          !Number.isFinite(value) ||
+          value < min ||
+          value > max ||
+          (integer && !Number.isInteger(value))
+        ) {
+          throw badRequest(
+            `${key} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}`,
+            "parameter_invalid",
+            key,
+          );
         }
         (next as Record<string, number | string>)[key] = value;
       } else {
@@ -96,12 +108,15 @@ export class Faults {
 }
 
 function parseFailNext(item: unknown): FailNext {
-  if (typeof item !== "object" || item === null) throw badRequest("Each fail_next entry must be {method, path, status}", "parameter_invalid", "fail_next");
+  if (typeof item !== "object" || item === null)
+    throw badRequest("Each fail_next entry must be {method, path, status}", "parameter_invalid", "fail_next");
   const { method, path, status, ...rest } = item as Record<string, unknown>;
-  if (Object.keys(rest).length > 0) throw badRequest(`Unknown fail_next field: ${Object.keys(rest).join(", ")}`, "parameter_invalid", "fail_next");
+  if (Object.keys(rest).length > 0)
+    throw badRequest(`Unknown fail_next field: ${Object.keys(rest).join(", ")}`, "parameter_invalid", "fail_next");
   if (typeof method !== "string" || !/^(\*|GET|POST|PUT|DELETE|PATCH)$/.test(method.toUpperCase()))
     throw badRequest("fail_next method must be GET, POST, PUT, DELETE or *", "parameter_invalid", "fail_next");
-  if (typeof path !== "string" || !path.startsWith("/")) throw badRequest("fail_next path must start with /", "parameter_invalid", "fail_next");
+  if (typeof path !== "string" || !path.startsWith("/"))
+    throw badRequest("fail_next path must start with /", "parameter_invalid", "fail_next");
   if (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 599)
     throw badRequest("fail_next status must be 400 to 599", "parameter_invalid", "fail_next");
   return { method: method.toUpperCase(), path, status };
@@ -117,7 +132,12 @@ export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
 
   /** Counts one request; returns the headers to send and whether it is over the limit. */
-  hit(key: string, limit: number, windowSeconds: number, nowMs = Date.now()): { limited: boolean; headers: Record<string, string> } {
+  hit(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    nowMs = Date.now(),
+  ): { limited: boolean; headers: Record<string, string> } {
     const span = windowSeconds * 1000;
     const start = Math.floor(nowMs / span) * span;
     let w = this.windows.get(key);

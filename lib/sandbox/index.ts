@@ -47,7 +47,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     },
   ];
   const sandbox = new Sandbox(
-    { seed: options.seed ?? DEFAULT_SEED, scale: options.scale ?? 1, now: options.now ?? Math.floor(Date.now() / 1000) },
+    {
+      seed: options.seed ?? DEFAULT_SEED,
+      scale: options.scale ?? 1,
+      now: options.now ?? Math.floor(Date.now() / 1000),
+    },
     clients,
     options.log ?? ((line) => console.error(line)),
   );

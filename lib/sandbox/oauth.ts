@@ -20,7 +20,8 @@ interface PendingCode {
 
 export const CODE_TTL_MS = 60_000;
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class OAuthServer {
   private codes = new Map<string, PendingCode>();
@@ -41,7 +42,11 @@ export class OAuthServer {
       throw badRequest("redirect_uri is not a valid URL", "parameter_invalid", "redirect_uri");
     }
     if (!client.redirectOrigins.includes(url.origin)) {
-      throw badRequest(`redirect_uri must be on ${client.redirectOrigins.join(" or ") || "a configured origin"}`, "parameter_invalid", "redirect_uri");
+      throw badRequest(
+        `redirect_uri must be on ${client.redirectOrigins.join(" or ") || "a configured origin"}`,
+        "parameter_invalid",
+        "redirect_uri",
+      );
     }
     return url.toString();
   }
@@ -82,7 +87,10 @@ ${fieldsets}
       return { status: 200, html };
     } catch (e) {
       if (e instanceof ApiError)
-        return { status: e.status, html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`) };
+        return {
+          status: e.status,
+          html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`),
+        };
       throw e;
     }
   }
@@ -102,29 +110,45 @@ ${fieldsets}
       }
       const [idCode, adminId] = (form.get("admin") ?? "").split(":");
       const ws = workspaces.find((w) => w.info.id_code === idCode);
-      if (!ws || !ws.admins.has(adminId)) throw badRequest("Choose a workspace and a teammate", "parameter_invalid", "admin");
+      if (!ws || !ws.admins.has(adminId))
+        throw badRequest("Choose a workspace and a teammate", "parameter_invalid", "admin");
       const code = randomBytes(24).toString("base64url");
-      this.codes.set(code, { clientId: client.clientId, redirectUri, idCode, adminId, expiresAt: Date.now() + CODE_TTL_MS });
+      this.codes.set(code, {
+        clientId: client.clientId,
+        redirectUri,
+        idCode,
+        adminId,
+        expiresAt: Date.now() + CODE_TTL_MS,
+      });
       target.searchParams.set("code", code);
       return { status: 302, location: target.toString() };
     } catch (e) {
       if (e instanceof ApiError)
-        return { status: e.status, html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`) };
+        return {
+          status: e.status,
+          html: page("Authorization error", `<h1>Authorization error</h1><p role="alert">${escape(e.message)}</p>`),
+        };
       throw e;
     }
   }
 
   /** POST /auth/eagle/token: trades a one-time code for a token scoped to one workspace. */
-  exchange(params: Record<string, unknown>, basicAuth: { id: string; secret: string } | null): { idCode: string; adminId: string; clientId: string } {
+  exchange(
+    params: Record<string, unknown>,
+    basicAuth: { id: string; secret: string } | null,
+  ): { idCode: string; adminId: string; clientId: string } {
     const clientId = typeof params.client_id === "string" ? params.client_id : basicAuth?.id;
     const secret = typeof params.client_secret === "string" ? params.client_secret : basicAuth?.secret;
     const client = this.client(clientId ?? null);
-    if (!client || !secret || !safeEqual(secret, client.clientSecret)) throw new ApiError(401, "unauthorized", "Invalid client_id or client_secret");
-    if (typeof params.code !== "string" || params.code === "") throw badRequest("code is a required parameter", "parameter_not_found", "code");
+    if (!client || !secret || !safeEqual(secret, client.clientSecret))
+      throw new ApiError(401, "unauthorized", "Invalid client_id or client_secret");
+    if (typeof params.code !== "string" || params.code === "")
+      throw badRequest("code is a required parameter", "parameter_not_found", "code");
     const pending = this.codes.get(params.code);
     // One use only: a code is gone once presented, whatever the outcome.
     this.codes.delete(params.code);
-    if (!pending || pending.clientId !== client.clientId) throw badRequest("The code is invalid or has already been used", "parameter_invalid", "code");
+    if (!pending || pending.clientId !== client.clientId)
+      throw badRequest("The code is invalid or has already been used", "parameter_invalid", "code");
     if (pending.expiresAt < Date.now()) throw badRequest("The code has expired", "parameter_invalid", "code");
     if (typeof params.redirect_uri === "string" && params.redirect_uri !== pending.redirectUri) {
       throw badRequest("redirect_uri does not match the one used to authorize", "parameter_invalid", "redirect_uri");

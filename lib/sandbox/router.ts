@@ -41,7 +41,12 @@ export function route(method: string, pattern: string, handler: Handler, version
 }
 
 /** Matches a path against the routes; `{name}` segments become params. */
-export function matchRoute(routes: readonly Route[], method: string, path: string, version: string): { route: Route; params: Record<string, string> } | null {
+export function matchRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+  version: string,
+): { route: Route; params: Record<string, string> } | null {
   const parts = path.split("/").filter(Boolean);
   for (const r of routes) {
     if (r.method !== method || r.segments.length !== parts.length) continue;

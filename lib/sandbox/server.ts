@@ -53,7 +53,13 @@ export class Sandbox {
     for (const [token, info] of this.tokens) if (info.kind === "personal") this.tokens.delete(token);
     for (const ws of this.workspaces) {
       const token = personalToken(String(this.seed.seed), ws.info.id_code);
-      this.tokens.set(token, { token, idCode: ws.info.id_code, adminId: ws.info.owner_admin_id, kind: "personal", clientId: null });
+      this.tokens.set(token, {
+        token,
+        idCode: ws.info.id_code,
+        adminId: ws.info.owner_admin_id,
+        kind: "personal",
+        clientId: null,
+      });
       this.issued.set(token, this.tokens.get(token)!);
     }
     this.limiter.reset();
@@ -79,7 +85,8 @@ export class Sandbox {
     const method = (req.method ?? "GET").toUpperCase();
     const path = url.pathname;
     try {
-      if (path.startsWith("/sandbox/") || path === "/sandbox") return await this.control(req, res, method, path, requestId);
+      if (path.startsWith("/sandbox/") || path === "/sandbox")
+        return await this.control(req, res, method, path, requestId);
       if (path === "/oauth" && method === "GET") {
         const { status, html } = this.oauth.authorizePage(url.searchParams, this.workspaces);
         return sendHtml(res, status, html);
@@ -98,19 +105,37 @@ export class Sandbox {
       this.pending.set(res, note);
       const token = headerValue(req, "authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
       res.once("close", () =>
-        this.requests.add({ at: Date.now(), method, path, status: res.statusCode, workspace: note.workspace, token, applied: note.applied }),
+        this.requests.add({
+          at: Date.now(),
+          method,
+          path,
+          status: res.statusCode,
+          workspace: note.workspace,
+          token,
+          applied: note.applied,
+        }),
       );
       return await this.api(req, res, method, path, url.searchParams, requestId);
     } catch (e) {
-      if (e instanceof ApiError) return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), { "X-Request-Id": requestId });
+      if (e instanceof ApiError)
+        return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), { "X-Request-Id": requestId });
       // The client went away mid-request: nobody is left to answer.
       if (req.destroyed || (e as Error).message === "aborted") return void res.destroy();
       this.log(`sandbox: unexpected error on ${method} ${path}: ${(e as Error).stack ?? String(e)}`);
-      return sendJson(res, 500, errorList("server_error", "An unexpected error occurred", requestId), { "X-Request-Id": requestId });
+      return sendJson(res, 500, errorList("server_error", "An unexpected error occurred", requestId), {
+        "X-Request-Id": requestId,
+      });
     }
   }
 
-  private async api(req: IncomingMessage, res: ServerResponse, method: string, path: string, query: URLSearchParams, requestId: string): Promise<void> {
+  private async api(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    requestId: string,
+  ): Promise<void> {
     const baseHeaders: Record<string, string> = { "X-Request-Id": requestId };
     const auth = this.authenticate(req);
     if (!auth) {
@@ -124,14 +149,22 @@ export class Sandbox {
     if (delay > 0) await sleep(delay);
 
     const { settings } = this.faults;
-    const rate = this.limiter.hit(`${auth.clientId ?? "personal"}:${auth.idCode}`, settings.rate_limit_per_window, settings.window_seconds);
+    const rate = this.limiter.hit(
+      `${auth.clientId ?? "personal"}:${auth.idCode}`,
+      settings.rate_limit_per_window,
+      settings.window_seconds,
+    );
     const headers = { ...baseHeaders, ...rate.headers };
     if (rate.limited) {
       await drain(req);
       return sendJson(
         res,
         429,
-        errorList("rate_limit_exceeded", `Exceeded rate limit of ${settings.rate_limit_per_window} in ${settings.window_seconds} seconds`, requestId),
+        errorList(
+          "rate_limit_exceeded",
+          `Exceeded rate limit of ${settings.rate_limit_per_window} in ${settings.window_seconds} seconds`,
+          requestId,
+        ),
         headers,
       );
     }
@@ -143,7 +176,12 @@ export class Sandbox {
     const version = headerValue(req, "intercom-version") ?? DEFAULT_VERSION;
     if (!(KNOWN_VERSIONS as readonly string[]).includes(version)) {
       await drain(req);
-      return sendJson(res, 400, errorList("intercom_version_invalid", `Requested version ${version} does not exist`, requestId), headers);
+      return sendJson(
+        res,
+        400,
+        errorList("intercom_version_invalid", `Requested version ${version} does not exist`, requestId),
+        headers,
+      );
     }
     const strike = this.faults.randomError();
     if (strike === "before" || (strike === "after" && !MUTATING.has(method))) {
@@ -159,11 +197,22 @@ export class Sandbox {
     try {
       // Inside the try: a malformed body is an authenticated answer too, with rate-limit headers.
       const body = await readJsonBody(req);
-      const ctx: ApiContext = { method, path, params: match.params, query, body, ws, auth, version, now: () => Math.floor(Date.now() / 1000) };
+      const ctx: ApiContext = {
+        method,
+        path,
+        params: match.params,
+        query,
+        body,
+        ws,
+        auth,
+        version,
+        now: () => Math.floor(Date.now() / 1000),
+      };
       result = match.route.handler(ctx);
       if (note) note.applied = true;
     } catch (e) {
-      if (e instanceof ApiError) return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), headers);
+      if (e instanceof ApiError)
+        return sendJson(res, e.status, errorList(e.code, e.message, requestId, e.field), headers);
       throw e;
     }
     if (strike === "after") {
@@ -193,12 +242,29 @@ export class Sandbox {
     if (injected) return sendJson(res, injected.status, errorList(...injectedError(injected.status), requestId));
     const granted = this.oauth.exchange(params, basic);
     const token = `sbx_oat_${randomBytes(24).toString("base64url")}`;
-    this.tokens.set(token, { token, idCode: granted.idCode, adminId: granted.adminId, kind: "oauth", clientId: granted.clientId });
+    this.tokens.set(token, {
+      token,
+      idCode: granted.idCode,
+      adminId: granted.adminId,
+      kind: "oauth",
+      clientId: granted.clientId,
+    });
     this.issued.set(token, this.tokens.get(token)!);
-    return sendJson(res, 200, { type: "access_token", token_type: "Bearer", token, access_token: token }, { "Cache-Control": "no-store" });
+    return sendJson(
+      res,
+      200,
+      { type: "access_token", token_type: "Bearer", token, access_token: token },
+      { "Cache-Control": "no-store" },
+    );
   }
 
-  private async control(req: IncomingMessage, res: ServerResponse, method: string, path: string, requestId: string): Promise<void> {
+  private async control(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    path: string,
+    requestId: string,
+  ): Promise<void> {
     const json = (status: number, body: unknown) => sendJson(res, status, body, { "X-Request-Id": requestId });
     if (path === "/sandbox/health" && method === "GET") return json(200, { ok: true });
     if (path === "/sandbox/workspaces" && method === "GET") return json(200, this.summaries());
@@ -222,7 +288,13 @@ export class Sandbox {
     if (path === "/sandbox/tokens" && method === "GET") {
       return json(
         200,
-        [...this.issued.values()].map((t) => ({ token: t.token, id_code: t.idCode, admin_id: t.adminId, kind: t.kind, revoked: !this.tokens.has(t.token) })),
+        [...this.issued.values()].map((t) => ({
+          token: t.token,
+          id_code: t.idCode,
+          admin_id: t.adminId,
+          kind: t.kind,
+          revoked: !this.tokens.has(t.token),
+        })),
       );
     }
     if (path === "/sandbox/requests") {
@@ -233,7 +305,8 @@ export class Sandbox {
       if (method === "GET") {
         const q = new URL(req.url ?? "/", "http://sandbox.local").searchParams;
         const since = Number(q.get("since") ?? 0);
-        if (!Number.isInteger(since) || since < 0) throw badRequest("since must be a sequence number", "parameter_invalid", "since");
+        if (!Number.isInteger(since) || since < 0)
+          throw badRequest("since must be a sequence number", "parameter_invalid", "since");
         return json(
           200,
           this.requests.query({
@@ -248,7 +321,8 @@ export class Sandbox {
     }
     if (path === "/sandbox/revoke" && method === "POST") {
       const body = objectBody(await readJsonBody(req));
-      if (typeof body.id_code !== "string") throw badRequest("id_code is a required parameter", "parameter_not_found", "id_code");
+      if (typeof body.id_code !== "string")
+        throw badRequest("id_code is a required parameter", "parameter_not_found", "id_code");
       let revoked = 0;
       for (const [token, info] of this.tokens) {
         if (info.kind === "oauth" && info.idCode === body.id_code) {
@@ -332,7 +406,11 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   // Encoded once: a page of tickets is about a megabyte, and byteLength would scan it twice.
   const payload = Buffer.from(JSON.stringify(body), "utf8");
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": payload.length, ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": payload.length,
+    ...headers,
+  });
   res.end(payload);
 }
 

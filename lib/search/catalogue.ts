@@ -45,7 +45,10 @@ export const CUSTOM_ATTRIBUTES_TOPIC = "Custom attributes";
 /** Every ticket type has these two; the static default_title / default_description fields already search them. */
 const DEFAULT_TICKET_ATTRIBUTES = new Set(["_default_title_", "_default_description_"]);
 
-const DATA_ATTRIBUTE_MODEL: Partial<Record<Resource, DataAttribute["model"]>> = { contacts: "contact", conversations: "conversation" };
+const DATA_ATTRIBUTE_MODEL: Partial<Record<Resource, DataAttribute["model"]>> = {
+  contacts: "contact",
+  conversations: "conversation",
+};
 
 function ticketAttributeFields(types: TicketType[]): CatalogueField[] {
   // Archived types stay searchable (old tickets keep their attributes) but come after the live ones.
@@ -67,7 +70,9 @@ function ticketAttributeFields(types: TicketType[]): CatalogueField[] {
       if (attr.data_type === "list") {
         // Intercom matches list attributes on the item's id; archived items are no longer offered.
         const items = attr.input_options?.list_options ?? [];
-        field.source = { enum: items.filter((o) => !o.archived).map((o): EnumOption => ({ value: o.id, label: o.label })) };
+        field.source = {
+          enum: items.filter((o) => !o.archived).map((o): EnumOption => ({ value: o.id, label: o.label })),
+        };
       }
       if (type.archived) field.archived = true;
       fields.push(field);
@@ -90,7 +95,8 @@ function customAttributeFields(model: DataAttribute["model"], attributes: DataAt
       topic: CUSTOM_ATTRIBUTES_TOPIC,
       dynamic: "custom_attribute",
     };
-    if (attr.options && attr.options.length > 0) field.source = { enum: attr.options.map((o) => ({ value: o, label: o })) };
+    if (attr.options && attr.options.length > 0)
+      field.source = { enum: attr.options.map((o) => ({ value: o, label: o })) };
     if (attr.archived) field.archived = true;
     fields.push(field);
   }

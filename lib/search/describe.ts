@@ -13,7 +13,12 @@ export interface OperatorLabelOptions {
 }
 
 /** A lead's word for an operator on a field of this type. */
-export function operatorLabel(op: Operator, type: FieldType, resource: Resource, opts: OperatorLabelOptions = {}): string {
+export function operatorLabel(
+  op: Operator,
+  type: FieldType,
+  resource: Resource,
+  opts: OperatorLabelOptions = {},
+): string {
   const dated = type === "date";
   const number = type === "integer" || type === "float";
   // Tickets and conversations compare > and < inclusively; contacts strictly (and by day for dates).

@@ -17,7 +17,15 @@ export type Operator = (typeof OPERATORS)[number];
 
 /** Where the builder finds the values a field can take. */
 export type ValueSource =
-  "admins" | "teams" | "tags" | "ticket_types" | "ticket_states" | "segments" | "contacts" | "companies" | { enum: readonly EnumOption[] };
+  | "admins"
+  | "teams"
+  | "tags"
+  | "ticket_types"
+  | "ticket_states"
+  | "segments"
+  | "contacts"
+  | "companies"
+  | { enum: readonly EnumOption[] };
 
 export interface EnumOption {
   value: string;
@@ -106,7 +114,13 @@ export const DELIVERED_AS = opts(
   ["automated", "Automated"],
   ["admin_initiated", "Admin initiated"],
 );
-export const AUTHOR_TYPES = opts(["user", "User"], ["lead", "Lead"], ["admin", "Admin"], ["bot", "Bot"], ["team", "Team"]);
+export const AUTHOR_TYPES = opts(
+  ["user", "User"],
+  ["lead", "Lead"],
+  ["admin", "Admin"],
+  ["bot", "Bot"],
+  ["team", "Team"],
+);
 export const CONTACT_ROLES = opts(["user", "User"], ["lead", "Lead"]);
 export const AI_RESOLUTION_STATES = opts(
   ["assumed_resolution", "Assumed resolution"],
@@ -123,7 +137,13 @@ export const AI_SOURCE_TYPES = opts(
   ["fin_preview", "Fin preview"],
 );
 
-const f = (key: string, label: string, type: FieldType, topic: string, extra: Omit<FieldDef, "key" | "label" | "type" | "topic"> = {}): FieldDef => ({
+const f = (
+  key: string,
+  label: string,
+  type: FieldType,
+  topic: string,
+  extra: Omit<FieldDef, "key" | "label" | "type" | "topic"> = {},
+): FieldDef => ({
   key,
   label,
   type,
@@ -218,7 +238,10 @@ const CONTACT_FIELDS: FieldDef[] = [
   f("avatar", "Avatar URL", "string", "Profile"),
   f("owner_id", "Owner", "integer", "Profile", { source: "admins" }),
   f("language_override", "Language override", "string", "Profile"),
-  f("segment_id", "Segment", "string", "Segments and tags", { source: "segments", operators: ["=", "!=", "IN", "NIN"] }),
+  f("segment_id", "Segment", "string", "Segments and tags", {
+    source: "segments",
+    operators: ["=", "!=", "IN", "NIN"],
+  }),
   f("tag_id", "Tag", "string", "Segments and tags", { source: "tags", operators: ["=", "!="] }),
   f("created_at", "Created", "date", "Activity"),
   f("signed_up_at", "Signed up", "date", "Activity"),

@@ -14,8 +14,15 @@ export function withPinned(pinned: FilterNode, root: GroupNode): GroupNode {
 /** A tree without the pinned filter at its root (for JSON pasted with it): the part the lead edits. */
 export function withoutPinned(pinned: FilterNode, root: GroupNode): GroupNode {
   const same = JSON.stringify(stripIds(pinned));
-  const children = root.operator === "AND" ? root.children.filter((c) => JSON.stringify(stripIds(c)) !== same) : root.children;
+  const children =
+    root.operator === "AND" ? root.children.filter((c) => JSON.stringify(stripIds(c)) !== same) : root.children;
   // AND(pinned, OR(…)) as composed above comes back as the OR group itself.
-  if (root.operator === "AND" && children.length === 1 && children[0].kind === "group" && children.length !== root.children.length) return children[0];
+  if (
+    root.operator === "AND" &&
+    children.length === 1 &&
+    children[0].kind === "group" &&
+    children.length !== root.children.length
+  )
+    return children[0];
   return { ...root, children };
 }

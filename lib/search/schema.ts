@@ -46,7 +46,10 @@ const group: z.ZodMiniType<GroupInput> = z.lazy(() =>
     operator: z.enum(["AND", "OR"]),
     children: z
       .array(z.union([filter, group]))
-      .check(z.minLength(1, "A group needs at least one filter"), z.maxLength(MAX_FILTERS_PER_GROUP, `At most ${MAX_FILTERS_PER_GROUP} filters per group`)),
+      .check(
+        z.minLength(1, "A group needs at least one filter"),
+        z.maxLength(MAX_FILTERS_PER_GROUP, `At most ${MAX_FILTERS_PER_GROUP} filters per group`),
+      ),
   }),
 );
 
@@ -61,8 +64,11 @@ function withIds(node: FilterInput | GroupInput): SearchNode {
 }
 
 export const searchQuerySchema: z.ZodMiniType<SearchQuery, unknown> = z.pipe(
-  z
-    .strictObject({ resource: z.enum(RESOURCES), root: group })
-    .check(z.refine((q) => depth(q.root) <= MAX_NESTING, { message: `Searches can be nested at most ${MAX_NESTING} levels deep`, path: ["root"] })),
+  z.strictObject({ resource: z.enum(RESOURCES), root: group }).check(
+    z.refine((q) => depth(q.root) <= MAX_NESTING, {
+      message: `Searches can be nested at most ${MAX_NESTING} levels deep`,
+      path: ["root"],
+    }),
+  ),
   z.transform((q) => ({ resource: q.resource, root: withIds(q.root) as SearchQuery["root"] })),
 );

@@ -9,7 +9,8 @@ import { nodeId, type FilterValue, type GroupNode, type Scalar, type SearchNode 
 import { hasNonWhitespaceControls } from "@/lib/text/characters";
 import { MAX_LIST_VALUES, MAX_TEXT_LENGTH } from "./limits";
 
-const isText = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max && !hasNonWhitespaceControls(v);
+const isText = (v: unknown, max: number): v is string =>
+  typeof v === "string" && v.length <= max && !hasNonWhitespaceControls(v);
 const isScalar = (v: unknown): v is Scalar =>
   v === null || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) || isText(v, MAX_TEXT_LENGTH);
 

@@ -92,9 +92,11 @@ function valueError(node: FilterNode, field: CatalogueField, resource: Resource)
   const op = node.operator;
   const value: unknown = node.value;
   if (isListOperator(op)) {
-    if (!Array.isArray(value)) return `${name} needs a list of values for "${operatorLabel(op, field.type, resource, field)}"`;
+    if (!Array.isArray(value))
+      return `${name} needs a list of values for "${operatorLabel(op, field.type, resource, field)}"`;
     if (value.length === 0) return `${name} needs at least one value`;
-    if (value.length > MAX_LIST_VALUES) return `${name} can take at most ${MAX_LIST_VALUES} values — this one has ${value.length}`;
+    if (value.length > MAX_LIST_VALUES)
+      return `${name} can take at most ${MAX_LIST_VALUES} values — this one has ${value.length}`;
     for (const item of value) {
       if (item === null) return `A list of values for ${name} can't include "empty"`;
       const error = scalarError(item, field, resource);
@@ -132,15 +134,23 @@ export function filterError(node: FilterNode, catalogue: Catalogue): string | nu
   return valueError(node, field, catalogue.resource);
 }
 
-function walkGroup(group: GroupNode, level: number, path: NodePath, catalogue: Catalogue, out: ValidationError[]): void {
+function walkGroup(
+  group: GroupNode,
+  level: number,
+  path: NodePath,
+  catalogue: Catalogue,
+  out: ValidationError[],
+): void {
   const here = (message: string) => out.push({ path, nodeId: group.id, message });
-  if (group.operator !== "AND" && group.operator !== "OR") here("Choose whether the group matches all (AND) or any (OR) of its filters");
+  if (group.operator !== "AND" && group.operator !== "OR")
+    here("Choose whether the group matches all (AND) or any (OR) of its filters");
   if (level > MAX_NESTING) {
     // Rows below a group that is too deep would be reported against a structure that must change anyway.
     here(`Groups can be nested at most ${MAX_NESTING} levels deep`);
     return;
   }
-  if (group.children.length === 0) here(level === 1 ? "Add at least one filter" : "This group is empty — add a filter or remove the group");
+  if (group.children.length === 0)
+    here(level === 1 ? "Add at least one filter" : "This group is empty — add a filter or remove the group");
   if (group.children.length > MAX_FILTERS_PER_GROUP) {
     here(`A group can hold at most ${MAX_FILTERS_PER_GROUP} filters — this one has ${group.children.length}`);
   }
@@ -164,7 +174,11 @@ function walkNode(node: SearchNode, level: number, path: NodePath, catalogue: Ca
 export function validate(query: SearchQuery, catalogue: Catalogue): ValidationError[] {
   const out: ValidationError[] = [];
   if (query.resource !== catalogue.resource) {
-    out.push({ path: [], nodeId: query.root.id, message: `This search is for ${query.resource} but the fields are for ${catalogue.resource}` });
+    out.push({
+      path: [],
+      nodeId: query.root.id,
+      message: `This search is for ${query.resource} but the fields are for ${catalogue.resource}`,
+    });
     return out;
   }
   walkGroup(query.root, 1, [], catalogue, out);

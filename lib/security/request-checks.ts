@@ -33,7 +33,8 @@ export function routerStateValid(header: string | null): boolean {
 
 /** What is wrong with a request before routing, in words for the client, or null. */
 export function requestProblem(pathname: string, headers: Headers): { code: string; message: string } | null {
-  if (!pathDecodes(pathname)) return { code: "invalid_path", message: "The address has a percent-encoding that is not valid UTF-8." };
+  if (!pathDecodes(pathname))
+    return { code: "invalid_path", message: "The address has a percent-encoding that is not valid UTF-8." };
   if (!routerStateValid(headers.get(ROUTER_STATE_HEADER)))
     return { code: "invalid_router_state", message: "The Next-Router-State-Tree header is not a valid router state." };
   return null;

@@ -24,7 +24,9 @@ const exportQuery = z.strictObject({
   q: z.optional(z.string().check(z.maxLength(64_000))),
   /** Chosen by the browser, so it can cancel this export by name. */
   export_id: z.optional(exportId),
-  per_page: z.optional(z.coerce.number().check(z.int(), z.minimum(10, "At least 10 per page"), z.maximum(150, "At most 150 per page"))),
+  per_page: z.optional(
+    z.coerce.number().check(z.int(), z.minimum(10, "At least 10 per page"), z.maximum(150, "At most 150 per page")),
+  ),
 });
 
 /** "VIP customers" on 21 Nov 2026 → vip-customers-2026-11-21.csv */
@@ -50,19 +52,38 @@ export function makeSegmentExportHandlers(route: Route) {
     start: route({ workspace: true, query: exportQuery }, async ({ connection, params, query, req, user }) => {
       const client = clientFor(connection);
       const segment = await loadSegment(client, recordId(params, "segment"));
-      const refine = query.q ? decodeQuery(query.q, "contacts") : { resource: "contacts" as const, root: groupNode("AND", []) };
-      if (!refine) throw new HttpError(400, "invalid_query", "The search in this link could not be read.", { q: "Not a search this dashboard wrote" });
+      const refine = query.q
+        ? decodeQuery(query.q, "contacts")
+        : { resource: "contacts" as const, root: groupNode("AND", []) };
+      if (!refine)
+        throw new HttpError(400, "invalid_query", "The search in this link could not be read.", {
+          q: "Not a search this dashboard wrote",
+        });
       const searched = { resource: "contacts" as const, root: withPinned(segmentFilter(segment.id), refine.root) };
       const catalog = await loadCatalog(client, connection.workspaceId);
       const problems = validate(searched, buildCatalogue("contacts", catalog));
-      if (problems.length > 0) throw new HttpError(400, "invalid_query", `The search is not valid: ${problems[0].message}`, { q: problems[0].message });
+      if (problems.length > 0)
+        throw new HttpError(400, "invalid_query", `The search is not valid: ${problems[0].message}`, {
+          q: problems[0].message,
+        });
       const intercomQuery = toIntercom(searched, { now: Math.floor(Date.now() / 1000), adminId: connection.adminId });
       const stop = new AbortController();
-      req.signal.addEventListener("abort", () => stop.abort(new ExportStopped("The download was closed before the export finished.")), { once: true });
+      req.signal.addEventListener(
+        "abort",
+        () => stop.abort(new ExportStopped("The download was closed before the export finished.")),
+        { once: true },
+      );
       const owner = { userId: user.id, workspaceId: connection.workspaceId };
       const release = query.export_id ? registerExport(owner, query.export_id, stop) : () => {};
       stop.signal.addEventListener("abort", release, { once: true });
-      const { total, stream } = await exportMembers(client, connection.workspaceId, intercomQuery, stop.signal, query.per_page, release);
+      const { total, stream } = await exportMembers(
+        client,
+        connection.workspaceId,
+        intercomQuery,
+        stop.signal,
+        query.per_page,
+        release,
+      );
       return new Response(stream, {
         headers: {
           "Content-Type": "text/csv; charset=utf-8",
@@ -75,8 +96,11 @@ export function makeSegmentExportHandlers(route: Route) {
     }),
 
     /** DELETE: stops a running export of this lead's by its id; answers whether one was running here. */
-    cancel: route({ workspace: true, query: z.strictObject({ export_id: exportId }) }, async ({ connection, query, user }) => ({
-      cancelled: cancelExport({ userId: user.id, workspaceId: connection.workspaceId }, query.export_id),
-    })),
+    cancel: route(
+      { workspace: true, query: z.strictObject({ export_id: exportId }) },
+      async ({ connection, query, user }) => ({
+        cancelled: cancelExport({ userId: user.id, workspaceId: connection.workspaceId }, query.export_id),
+      }),
+    ),
   };
 }

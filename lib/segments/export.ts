@@ -65,7 +65,8 @@ export interface MembersExport {
 }
 
 /** Why the paging stopped, for the reader: the abort's reason when it gave one. */
-const stoppedBecause = (reason: unknown) => (reason instanceof Error ? reason : new Error("The export stopped before its last member."));
+const stoppedBecause = (reason: unknown) =>
+  reason instanceof Error ? reason : new Error("The export stopped before its last member.");
 
 /**
  * Every contact a query matches, as CSV, one search page after another: each page is
@@ -132,7 +133,10 @@ export async function exportMembers(
           controller.enqueue(encoder.encode(csvRow(header)));
           controller.enqueue(lines(first.data));
         } else if (cursor) {
-          await sleep(paceDelay(client.rateLimit, Date.now(), { reserve: reserveFor(client.rateLimit.limit) }), stop.signal);
+          await sleep(
+            paceDelay(client.rateLimit, Date.now(), { reserve: reserveFor(client.rateLimit.limit) }),
+            stop.signal,
+          );
           const next = await page(cursor);
           cursor = next.pages?.next?.starting_after ?? null;
           controller.enqueue(lines(next.data));

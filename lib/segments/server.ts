@@ -24,6 +24,10 @@ export async function loadSegment(client: IntercomClient, id: string): Promise<S
 
 /** The segments a contact is in. */
 export async function contactSegments(client: IntercomClient, contactId: string): Promise<SegmentSummary[]> {
-  const list = await client.request("GET", `/contacts/${encodeURIComponent(contactId)}/segments`, contactSegmentsSchema);
+  const list = await client.request(
+    "GET",
+    `/contacts/${encodeURIComponent(contactId)}/segments`,
+    contactSegmentsSchema,
+  );
   return list.data.map(summary);
 }

@@ -30,7 +30,8 @@ export function boot(): Promise<void> {
     startBulkRunner(db);
     // Ended sessions are already refused; the sweep only keeps the table small.
     const { sweepSessions } = await import("@/lib/auth/sessions");
-    const sweep = () => void sweepSessions(db, c.session).catch((e: Error) => console.error(`Session sweep failed: ${e.message}`));
+    const sweep = () =>
+      void sweepSessions(db, c.session).catch((e: Error) => console.error(`Session sweep failed: ${e.message}`));
     sweep();
     setInterval(sweep, 60 * 60 * 1000).unref();
     const { startAuditSweep } = await import("@/lib/audit/sweep");
@@ -45,14 +46,20 @@ async function startEmbeddedSandbox(port: number, dashboardOrigin: string): Prom
     return;
   }
   const { startSandbox } = await import("@/lib/sandbox");
-  const origins = new Set([dashboardOrigin, dashboardOrigin.replace("://localhost", "://127.0.0.1"), dashboardOrigin.replace("://127.0.0.1", "://localhost")]);
+  const origins = new Set([
+    dashboardOrigin,
+    dashboardOrigin.replace("://localhost", "://127.0.0.1"),
+    dashboardOrigin.replace("://127.0.0.1", "://localhost"),
+  ]);
   const running = await startSandbox({
     port,
     seed: process.env.SANDBOX_SEED ?? undefined,
     scale: process.env.SANDBOX_SCALE ? Number(process.env.SANDBOX_SCALE) : undefined,
     clients: [{ ...SANDBOX_CREDENTIALS, name: "Triage dashboard", redirectOrigins: [...origins] }],
   });
-  console.log(`Intercom sandbox on ${running.url}: ${running.workspaces.map((w) => `${w.name} (${w.region})`).join(", ")}`);
+  console.log(
+    `Intercom sandbox on ${running.url}: ${running.workspaces.map((w) => `${w.name} (${w.region})`).join(", ")}`,
+  );
 }
 
 async function isSandboxUp(port: number): Promise<boolean> {

@@ -16,7 +16,10 @@ export type PageData<T> = { reconnect: false; data: T } | { reconnect: true };
  * token Intercom refused is not used again until the lead reconnects: the page shows the
  * reconnect prompt instead.
  */
-export async function loadForPage<T>(workspace: string, load: (client: IntercomClient) => Promise<T>): Promise<PageData<T>> {
+export async function loadForPage<T>(
+  workspace: string,
+  load: (client: IntercomClient) => Promise<T>,
+): Promise<PageData<T>> {
   const user = await getSessionUser();
   if (!user) redirect(await signInPath());
   const connection = await connectionFor(user, workspace);
@@ -25,7 +28,8 @@ export async function loadForPage<T>(workspace: string, load: (client: IntercomC
   try {
     return { reconnect: false, data: await load(clientFor(connection)) };
   } catch (e) {
-    if (e instanceof IntercomError && (e.status === 404 || (e.status === 400 && e.code === "parameter_invalid"))) notFound();
+    if (e instanceof IntercomError && (e.status === 404 || (e.status === 400 && e.code === "parameter_invalid")))
+      notFound();
     if (e instanceof IntercomError && e.status === 401) {
       await markNeedsReconnect(await getDb(), connection).catch(() => {});
       return { reconnect: true };

@@ -10,7 +10,10 @@ export async function sandboxWorkspaces(): Promise<SandboxWorkspace[] | null> {
   const c = config();
   if (!c.sandbox.enabled) return null;
   try {
-    const res = await fetch(`${c.sandbox.url}/sandbox/workspaces`, { cache: "no-store", signal: AbortSignal.timeout(3000) });
+    const res = await fetch(`${c.sandbox.url}/sandbox/workspaces`, {
+      cache: "no-store",
+      signal: AbortSignal.timeout(3000),
+    });
     if (!res.ok) return null;
     return summaries.parse(await res.json()).map(({ id_code, name, region }) => ({ id_code, name, region }));
   } catch {

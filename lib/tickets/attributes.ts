@@ -55,7 +55,11 @@ export function listLabel(attr: TicketTypeAttribute, value: AttrValue): string |
  * What is wrong with one value for an attribute, or null when Intercom would take it. undefined
  * means "not given": only a problem when required. null clears, which a required attribute refuses.
  */
-export function attributeValueError(attr: TicketTypeAttribute, value: AttrValue | undefined, opts: { required?: boolean } = {}): string | null {
+export function attributeValueError(
+  attr: TicketTypeAttribute,
+  value: AttrValue | undefined,
+  opts: { required?: boolean } = {},
+): string | null {
   const label = attributeLabel(attr);
   if (isEmptyValue(value)) {
     if (opts.required) return `${label} needs a value`;

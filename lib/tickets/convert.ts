@@ -18,7 +18,11 @@ export const CUSTOMER_ONLY_REASON = "Only Customer ticket types can be created f
 export function convertChoices(types: TicketType[]): ConvertChoice[] {
   return types
     .filter((t) => !t.archived)
-    .map((type) => (type.category === "Customer" ? { type, selectable: true, reason: null } : { type, selectable: false, reason: CUSTOMER_ONLY_REASON }));
+    .map((type) =>
+      type.category === "Customer"
+        ? { type, selectable: true, reason: null }
+        : { type, selectable: false, reason: CUSTOMER_ONLY_REASON },
+    );
 }
 
 /** How much of the first message makes a title, as Intercom cuts it when no title is given. */
@@ -82,6 +86,7 @@ export function planConvert(
     if (error) errors[attr.name] = error;
   }
 
-  const request = Object.keys(errors).length === 0 ? { ticket_type_id: type.id, attributes: Object.fromEntries(given) } : null;
+  const request =
+    Object.keys(errors).length === 0 ? { ticket_type_id: type.id, attributes: Object.fromEntries(given) } : null;
   return { errors, request };
 }

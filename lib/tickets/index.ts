@@ -12,7 +12,15 @@ export {
   scalarValue,
   type AttrValue,
 } from "./attributes";
-export { CUSTOMER_ONLY_REASON, TITLE_FROM_BODY_CHARS, convertChoices, convertDefaults, planConvert, type ConvertChoice, type ConvertRequest } from "./convert";
+export {
+  CUSTOMER_ONLY_REASON,
+  TITLE_FROM_BODY_CHARS,
+  convertChoices,
+  convertDefaults,
+  planConvert,
+  type ConvertChoice,
+  type ConvertRequest,
+} from "./convert";
 export { categoryLabel, stateCategoryLabel } from "./labels";
 export {
   defaultStateFor,

@@ -27,7 +27,11 @@ export function typeChoices(currentTypeId: string, types: TicketType[]): TypeCho
       if (type.id === currentTypeId) return { type, selectable: false, reason: "Current type" };
       if (!current) return { type, selectable: false, reason: "The ticket's current type is unknown" };
       if (type.category !== current.category) {
-        return { type, selectable: false, reason: `${categoryLabel(type.category)} type: a ${categoryLabel(current.category)} ticket keeps its category` };
+        return {
+          type,
+          selectable: false,
+          reason: `${categoryLabel(type.category)} type: a ${categoryLabel(current.category)} ticket keeps its category`,
+        };
       }
       return { type, selectable: true, reason: null };
     });
@@ -86,7 +90,11 @@ export function ticketForPlan(ticket: {
   ticket_state: { category: TicketState["category"] };
   ticket_attributes: Record<string, unknown>;
 }): TicketForPlan {
-  return { typeId: ticket.ticket_type.id, stateCategory: ticket.ticket_state.category, attributes: ticket.ticket_attributes };
+  return {
+    typeId: ticket.ticket_type.id,
+    stateCategory: ticket.ticket_state.category,
+    attributes: ticket.ticket_attributes,
+  };
 }
 
 type Carried = { value: AttrValue; from: TicketTypeAttribute };
@@ -97,7 +105,11 @@ type Carried = { value: AttrValue; from: TicketTypeAttribute };
  * the same label, or is lost. Archived attributes of the old type still carry, as the ticket keeps
  * their values and so does Intercom.
  */
-function carryTo(target: TicketTypeAttribute, from: TicketType | undefined, attributes: Record<string, unknown>): Carried | null {
+function carryTo(
+  target: TicketTypeAttribute,
+  from: TicketType | undefined,
+  attributes: Record<string, unknown>,
+): Carried | null {
   const source = from?.ticket_type_attributes.find((a) => a.name === target.name && a.data_type === target.data_type);
   if (!source || attributes[source.name] === undefined) return null;
   // Files are carried by Intercom, but the dashboard cannot hold their value: shown as null.
@@ -109,7 +121,12 @@ function carryTo(target: TicketTypeAttribute, from: TicketType | undefined, attr
 }
 
 /** The old type's attributes whose value nothing on the new type takes, and why. */
-function lostValues(from: TicketType | undefined, attributes: Record<string, unknown>, live: TicketTypeAttribute[], carried: Carried[]): DroppedAttribute[] {
+function lostValues(
+  from: TicketType | undefined,
+  attributes: Record<string, unknown>,
+  live: TicketTypeAttribute[],
+  carried: Carried[],
+): DroppedAttribute[] {
   const dropped: DroppedAttribute[] = [];
   for (const source of from?.ticket_type_attributes ?? []) {
     const raw = attributes[source.name];
@@ -117,13 +134,21 @@ function lostValues(from: TicketType | undefined, attributes: Record<string, unk
     if (isEmptyValue(raw) || carried.some((c) => c.from === source)) continue;
     const named = live.filter((a) => a.name === source.name);
     const reason: DroppedAttribute["reason"] =
-      named.length === 0 ? "not_on_new_type" : named.some((a) => a.data_type === source.data_type) ? "no_matching_list_item" : "different_data_type";
+      named.length === 0
+        ? "not_on_new_type"
+        : named.some((a) => a.data_type === source.data_type)
+          ? "no_matching_list_item"
+          : "different_data_type";
     dropped.push({ attribute: source, value: scalarValue(raw) ?? null, reason });
   }
   return dropped;
 }
 
-function typeError(current: TicketType | undefined, target: TicketType | undefined, targetTypeId: string): string | null {
+function typeError(
+  current: TicketType | undefined,
+  target: TicketType | undefined,
+  targetTypeId: string,
+): string | null {
   if (!target) return targetTypeId ? "That ticket type no longer exists" : "Choose a ticket type";
   if (!current) return "The ticket's current type is unknown";
   if (target.id === current.id) return `The ticket is already of type ${target.name}`;
@@ -134,7 +159,12 @@ function typeError(current: TicketType | undefined, target: TicketType | undefin
   return null;
 }
 
-function stateError(target: TicketType, requested: string | null, resolved: string | null, stateCategory: TicketState["category"]): string | null {
+function stateError(
+  target: TicketType,
+  requested: string | null,
+  resolved: string | null,
+  stateCategory: TicketState["category"],
+): string | null {
   if (requested === null && resolved === null) {
     return `${target.name} has no ${stateCategoryLabel(stateCategory)} state: choose one`;
   }
@@ -200,7 +230,11 @@ export function planTypeChange(
   const valid = Object.keys(errors).length === 0;
   const ticketAttributes = Object.fromEntries(given);
   const request: TypeChangeRequest | null = valid
-    ? { ticket_type_id: target.id, ticket_state_id: resolvedState!, ...(given.length > 0 ? { ticket_attributes: ticketAttributes } : {}) }
+    ? {
+        ticket_type_id: target.id,
+        ticket_state_id: resolvedState!,
+        ...(given.length > 0 ? { ticket_attributes: ticketAttributes } : {}),
+      }
     : null;
   return { target, stateId: resolvedState, attributes: outcomes, dropped, errors, request };
 }

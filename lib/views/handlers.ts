@@ -8,14 +8,21 @@ import { viewInput, viewPatch, type SavedView } from "./schemas";
 type Route = ReturnType<typeof createRoute>;
 
 /** What the audit log keeps of a view: enough to tell what changed. */
-const kept = (v: SavedView) => ({ name: v.name, resource: v.resource, shared: v.shared, columns: v.columns, query: v.query });
+const kept = (v: SavedView) => ({
+  name: v.name,
+  resource: v.resource,
+  shared: v.shared,
+  columns: v.columns,
+  query: v.query,
+});
 
 /**
  * The saved-view route handlers, built from a route wrapper and a database so tests can run
  * them with a fake session and a throwaway database; the route files pass the real ones.
  */
 export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
-  const viewId = (params: Record<string, string | string[] | undefined>) => (typeof params.id === "string" ? params.id : "");
+  const viewId = (params: Record<string, string | string[] | undefined>) =>
+    typeof params.id === "string" ? params.id : "";
 
   return {
     /** GET /api/w/[workspace]/views → { views } */
@@ -57,7 +64,10 @@ export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
         action: "view.updated",
         recordType: "view",
         recordId: view.id,
-        summary: before.name === view.name ? `Changed the view ${view.name}` : `Renamed the view ${before.name} to ${view.name}`,
+        summary:
+          before.name === view.name
+            ? `Changed the view ${view.name}`
+            : `Renamed the view ${before.name} to ${view.name}`,
         before: kept(before),
         after: kept(view),
       });

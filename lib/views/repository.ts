@@ -40,7 +40,10 @@ function toView(row: SavedViewRow, userId: string): SavedView {
 }
 
 function visibleTo(userId: string, workspaceId: string): SQL {
-  return and(eq(savedViews.workspaceId, workspaceId), or(isNull(savedViews.ownerUserId), eq(savedViews.ownerUserId, userId), eq(savedViews.shared, true)))!;
+  return and(
+    eq(savedViews.workspaceId, workspaceId),
+    or(isNull(savedViews.ownerUserId), eq(savedViews.ownerUserId, userId), eq(savedViews.shared, true)),
+  )!;
 }
 
 function editableBy(userId: string): SQL {
@@ -54,7 +57,10 @@ function editableBy(userId: string): SQL {
  * (Postgres makes them wait for the winner's commit first).
  */
 export async function ensureDefaultViews(db: Db, workspaceId: string): Promise<boolean> {
-  const [done] = await db.select({ at: workspaceSetup.viewsSeededAt }).from(workspaceSetup).where(eq(workspaceSetup.workspaceId, workspaceId));
+  const [done] = await db
+    .select({ at: workspaceSetup.viewsSeededAt })
+    .from(workspaceSetup)
+    .where(eq(workspaceSetup.workspaceId, workspaceId));
   if (done?.at) return false;
   return db.transaction(async (tx) => {
     const claimed = await tx
@@ -115,7 +121,15 @@ export async function getView(db: Db, userId: string, workspaceId: string, id: s
 export async function createView(db: Db, userId: string, workspaceId: string, input: ViewInput): Promise<SavedView> {
   const [row] = await db
     .insert(savedViews)
-    .values({ workspaceId, ownerUserId: userId, resource: input.resource, name: input.name, query: input.query, columns: input.columns, shared: input.shared })
+    .values({
+      workspaceId,
+      ownerUserId: userId,
+      resource: input.resource,
+      name: input.name,
+      query: input.query,
+      columns: input.columns,
+      shared: input.shared,
+    })
     .returning();
   return toView(row, userId);
 }
@@ -126,11 +140,18 @@ async function findEditable(db: Db, userId: string, workspaceId: string, id: str
   return row;
 }
 
-export async function updateView(db: Db, userId: string, workspaceId: string, id: string, patch: ViewPatch): Promise<SavedView> {
+export async function updateView(
+  db: Db,
+  userId: string,
+  workspaceId: string,
+  id: string,
+  patch: ViewPatch,
+): Promise<SavedView> {
   const row = await findEditable(db, userId, workspaceId, id);
   // The patch schema cannot know the stored view's resource; these checks need the row.
   const fields: Record<string, string> = {};
-  if (patch.query && patch.query.resource !== row.resource) fields["query.resource"] = queryResourceMismatch(row.resource, patch.query.resource);
+  if (patch.query && patch.query.resource !== row.resource)
+    fields["query.resource"] = queryResourceMismatch(row.resource, patch.query.resource);
   if (row.ownerUserId === null && patch.shared === false)
     fields.shared = "Default views are shared with the whole workspace. Save a copy to keep a personal one.";
   if (Object.keys(fields).length) throw invalidViewInput(fields);

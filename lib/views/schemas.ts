@@ -19,7 +19,10 @@ export const viewName = z.string({ error: "Give the view a name" }).check(
   z.trim(),
   z.minLength(1, "Give the view a name"),
   z.maxLength(MAX_VIEW_NAME, `Keep the name to ${MAX_VIEW_NAME} characters or fewer`),
-  z.refine((name) => !hasControlCharacters(name), "Names cannot contain control characters such as tabs or line breaks"),
+  z.refine(
+    (name) => !hasControlCharacters(name),
+    "Names cannot contain control characters such as tabs or line breaks",
+  ),
 );
 
 export const viewResource = z.enum(RESOURCES, { error: "Choose tickets, conversations or contacts" });
@@ -52,18 +55,35 @@ export function queryResourceMismatch(view: Resource, query: Resource): string {
   return `This search is over ${query}, but the view lists ${view}`;
 }
 
-export const viewInput = z.strictObject({ name: viewName, resource: viewResource, query: viewQuery, columns: viewColumns, shared: viewShared }).check((ctx) => {
-  const { resource, query } = ctx.value;
-  // zod runs this even after some fields failed; compare only when both parsed.
-  if (!query?.root || !RESOURCES.includes(resource)) return;
-  if (query.resource !== resource)
-    ctx.issues.push({ code: "custom", path: ["query", "resource"], message: queryResourceMismatch(resource, query.resource), input: query });
-});
+export const viewInput = z
+  .strictObject({ name: viewName, resource: viewResource, query: viewQuery, columns: viewColumns, shared: viewShared })
+  .check((ctx) => {
+    const { resource, query } = ctx.value;
+    // zod runs this even after some fields failed; compare only when both parsed.
+    if (!query?.root || !RESOURCES.includes(resource)) return;
+    if (query.resource !== resource)
+      ctx.issues.push({
+        code: "custom",
+        path: ["query", "resource"],
+        message: queryResourceMismatch(resource, query.resource),
+        input: query,
+      });
+  });
 
 /** A view's resource never changes (its columns and search belong to it), so a patch cannot name one. */
 export const viewPatch = z
-  .strictObject({ name: z.optional(viewName), query: z.optional(viewQuery), columns: z.optional(viewColumns), shared: z.optional(viewShared) })
-  .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), "Change at least one of name, query, columns or shared"));
+  .strictObject({
+    name: z.optional(viewName),
+    query: z.optional(viewQuery),
+    columns: z.optional(viewColumns),
+    shared: z.optional(viewShared),
+  })
+  .check(
+    z.refine(
+      (p) => Object.values(p).some((v) => v !== undefined),
+      "Change at least one of name, query, columns or shared",
+    ),
+  );
 
 /** What forms hold (before parsing) and what handlers receive (after). */
 export type ViewInputValues = z.input<typeof viewInput>;

@@ -31,7 +31,8 @@ const BENCHES: Bench[] = [
 ];
 
 const only = process.argv.slice(2);
-const chosen = only.length === 0 ? BENCHES : BENCHES.filter((b) => only.some((o) => b.name === o || b.file.includes(o)));
+const chosen =
+  only.length === 0 ? BENCHES : BENCHES.filter((b) => only.some((o) => b.name === o || b.file.includes(o)));
 if (chosen.length === 0) {
   console.error(`No benchmark named ${only.join(", ")}. Known: ${BENCHES.map((b) => b.name).join(", ")}`);
   process.exit(2);
@@ -41,7 +42,10 @@ if (chosen.length === 0) {
 function runBench(bench: Bench): Promise<{ results: Result[]; ok: boolean; seconds: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", bench.file], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("npx", ["tsx", bench.file], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const results: Result[] = [];
     let pending = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -11,7 +11,8 @@ export const test = base.extend<{ tokenWatch: void }>({
     async ({ context }, use) => {
       const seen: { url: string; text: string }[] = [];
       const pending: Promise<void>[] = [];
-      const within = <T>(p: Promise<T>, fallback: T) => Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), 5000))]);
+      const within = <T>(p: Promise<T>, fallback: T) =>
+        Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), 5000))]);
       // Bodies are read once a request has finished; a page that navigated away may cancel some.
       context.on("requestfinished", (request) => {
         pending.push(
@@ -29,17 +30,21 @@ export const test = base.extend<{ tokenWatch: void }>({
       const tokens = await issuedTokens();
       expect(tokens.length).toBeGreaterThan(0);
       for (const { url, text } of seen) {
-        for (const token of tokens) expect(text.includes(token), `a token appeared in the response to ${url}`).toBe(false);
+        for (const token of tokens)
+          expect(text.includes(token), `a token appeared in the response to ${url}`).toBe(false);
       }
       for (const page of context.pages()) {
         if (page.isClosed() || page.url().startsWith("about:")) continue;
         const exposed = await page
-          .evaluate(() => [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join("\n"))
+          .evaluate(() =>
+            [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })].join("\n"),
+          )
           .catch(() => "");
         for (const token of tokens) expect(exposed.includes(token), "a token is readable by scripts").toBe(false);
       }
       for (const cookie of await context.cookies()) {
-        if (cookie.name.includes("next-auth.session-token")) expect(cookie.httpOnly, `${cookie.name} must be HttpOnly`).toBe(true);
+        if (cookie.name.includes("next-auth.session-token"))
+          expect(cookie.httpOnly, `${cookie.name} must be HttpOnly`).toBe(true);
         for (const token of tokens) expect(cookie.value.includes(token)).toBe(false);
       }
     },

@@ -24,7 +24,13 @@ export async function workspace(name: "Northwind Support" | "Fjord Analytics"): 
 }
 
 /** Calls the sandbox directly with a workspace's personal token: the ground truth to compare against. */
-export async function sandboxApi<T>(ws: SandboxWorkspace, method: string, path: string, body?: unknown, version?: string): Promise<T> {
+export async function sandboxApi<T>(
+  ws: SandboxWorkspace,
+  method: string,
+  path: string,
+  body?: unknown,
+  version?: string,
+): Promise<T> {
   const res = await fetch(SANDBOX_URL + path, {
     method,
     headers: {

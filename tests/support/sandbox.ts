@@ -2,7 +2,13 @@
 import { expect } from "vitest";
 import type { ZodType } from "zod";
 import { errorSchema, tokenResponseSchema } from "@/lib/intercom/schemas";
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type RunningSandbox, type StartSandboxOptions } from "@/lib/sandbox";
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  startSandbox,
+  type RunningSandbox,
+  type StartSandboxOptions,
+} from "@/lib/sandbox";
 import type { TicketTypeRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
 
@@ -35,7 +41,12 @@ async function parseReply<T>(res: Response): Promise<Reply<T>> {
 
 /** Calls the sandbox's API as Intercom's would be called: a bearer token and JSON. */
 export function client(baseUrl: string, token: string, version?: string) {
-  return async function call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  return async function call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const res = await fetch(baseUrl + path, {
       method,
       headers: {
@@ -81,7 +92,11 @@ export function expectError(res: Reply, status: number, code?: string, message?:
 }
 
 export type SearchResource = "tickets" | "conversations" | "contacts";
-const LIST_KEY: Record<SearchResource, string> = { tickets: "tickets", conversations: "conversations", contacts: "data" };
+const LIST_KEY: Record<SearchResource, string> = {
+  tickets: "tickets",
+  conversations: "conversations",
+  contacts: "data",
+};
 
 interface SearchPage {
   items: Record<string, unknown>[];
@@ -91,10 +106,21 @@ interface SearchPage {
 }
 
 /** One search request; fails the test on anything but a 200. */
-export async function searchPage(api: Api, resource: SearchResource, query: unknown, pagination?: Record<string, unknown>): Promise<SearchPage> {
-  const res = await api<Record<string, unknown>>("POST", `/${resource}/search`, { query, ...(pagination ? { pagination } : {}) });
+export async function searchPage(
+  api: Api,
+  resource: SearchResource,
+  query: unknown,
+  pagination?: Record<string, unknown>,
+): Promise<SearchPage> {
+  const res = await api<Record<string, unknown>>("POST", `/${resource}/search`, {
+    query,
+    ...(pagination ? { pagination } : {}),
+  });
   expect(res.status, JSON.stringify(res.body)?.slice(0, 400)).toBe(200);
-  const body = res.body as { total_count: number; pages?: { page?: number; next?: { starting_after?: string } | null } };
+  const body = res.body as {
+    total_count: number;
+    pages?: { page?: number; next?: { starting_after?: string } | null };
+  };
   return {
     items: (res.body as Record<string, Record<string, unknown>[]>)[LIST_KEY[resource]],
     total_count: body.total_count,
@@ -119,7 +145,10 @@ export async function searchAll(
   const pageSizes: number[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 1000; i++) {
-    const page = await searchPage(api, resource, query, { ...(perPage ? { per_page: perPage } : {}), ...(cursor ? { starting_after: cursor } : {}) });
+    const page = await searchPage(api, resource, query, {
+      ...(perPage ? { per_page: perPage } : {}),
+      ...(cursor ? { starting_after: cursor } : {}),
+    });
     items.push(...page.items);
     totals.push(page.total_count);
     pageSizes.push(page.items.length);
@@ -171,7 +200,12 @@ export async function expectSearchMatches<R extends { id: string; created_at: nu
 }
 
 /** Approves the OAuth consent form for one admin; returns the redirect's URL. */
-export async function authorize(baseUrl: string, idCode: string, adminId: string, extra: Record<string, string> = {}): Promise<URL> {
+export async function authorize(
+  baseUrl: string,
+  idCode: string,
+  adminId: string,
+  extra: Record<string, string> = {},
+): Promise<URL> {
   const res = await fetch(`${baseUrl}/oauth/authorize`, {
     method: "POST",
     redirect: "manual",
@@ -190,7 +224,12 @@ export async function authorize(baseUrl: string, idCode: string, adminId: string
 }
 
 /** Trades a code at /auth/eagle/token, as JSON or as a form. */
-export async function exchangeCode(baseUrl: string, code: string, as: "json" | "form" = "json", secret = SANDBOX_CLIENT_SECRET): Promise<Reply> {
+export async function exchangeCode(
+  baseUrl: string,
+  code: string,
+  as: "json" | "form" = "json",
+  secret = SANDBOX_CLIENT_SECRET,
+): Promise<Reply> {
   const params = { code, client_id: SANDBOX_CLIENT_ID, client_secret: secret };
   const res = await fetch(`${baseUrl}/auth/eagle/token`, {
     method: "POST",
@@ -210,7 +249,9 @@ export async function oauthToken(baseUrl: string, idCode: string, adminId: strin
 /** A valid value for each required custom attribute of a ticket type, for creating or changing into it. */
 export function requiredValues(type: TicketTypeRec): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
-  for (const a of type.attributes.filter((x) => x.required_to_create && !x.archived && !x.name.startsWith("_default"))) {
+  for (const a of type.attributes.filter(
+    (x) => x.required_to_create && !x.archived && !x.name.startsWith("_default"),
+  )) {
     if (a.data_type === "list") out[a.name] = a.list_options!.find((o) => !o.archived)!.id;
     else if (a.data_type === "string") out[a.name] = "Set while changing type";
     else if (a.data_type === "integer" || a.data_type === "decimal") out[a.name] = 3;

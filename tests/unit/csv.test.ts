@@ -50,16 +50,23 @@ describe("CSV formulas", () => {
     expect(csvField(value)).toBe(value);
   });
 
-  it.each(["+1 555 0100", "(020) 7946-0958", "+44 (0)20 7946 0958", "+1-555-010-0199", "+33.1.23.45.67.89", "-555 0100 22"])(
-    "leaves the phone number %j as it is",
+  it.each([
+    "+1 555 0100",
+    "(020) 7946-0958",
+    "+44 (0)20 7946 0958",
+    "+1-555-010-0199",
+    "+33.1.23.45.67.89",
+    "-555 0100 22",
+  ])("leaves the phone number %j as it is", (value) => {
+    expect(csvField(value)).toBe(value);
+  });
+
+  it.each(["+1 5", "+(1)", "- 1", "+1 555 0100 =cmd", "+1 555 0100;=1", "+1555A0100"])(
+    "still neutralises %j, which is not a phone number",
     (value) => {
-      expect(csvField(value)).toBe(value);
+      expect(csvField(value).replace(/^"/, "")).toMatch(/^'/);
     },
   );
-
-  it.each(["+1 5", "+(1)", "- 1", "+1 555 0100 =cmd", "+1 555 0100;=1", "+1555A0100"])("still neutralises %j, which is not a phone number", (value) => {
-    expect(csvField(value).replace(/^"/, "")).toMatch(/^'/);
-  });
 
   it("writes numbers as numbers, whatever their sign", () => {
     expect(csvRow([-5, -12.5, 0, 3])).toBe("-5,-12.5,0,3\r\n");

@@ -9,7 +9,9 @@ export default function SectionError({ error, reset }: { error: Error & { digest
     <div role="alert" className="mx-auto mt-16 flex max-w-md flex-col items-center gap-3 text-center">
       <AlertTriangle className="size-6 text-destructive" aria-hidden="true" />
       <h1 className="text-lg font-semibold">This page ran into a problem</h1>
-      <p className="text-sm text-muted-foreground">{error.message || "Something went wrong while showing this page."}</p>
+      <p className="text-sm text-muted-foreground">
+        {error.message || "Something went wrong while showing this page."}
+      </p>
       <Button onClick={reset}>
         <RotateCw aria-hidden="true" /> Try again
       </Button>

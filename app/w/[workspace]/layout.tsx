@@ -8,7 +8,13 @@ import { apiBaseUrl } from "@/lib/intercom/regions";
 export const dynamic = "force-dynamic";
 
 /** Signed-in pages: the workspace in the URL must be one of this lead's connections. */
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspace: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspace: string }>;
+}) {
   const { workspace } = await params;
   const user = await getSessionUser();
   if (!user) redirect(await signInPath());
@@ -31,7 +37,13 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         apiBase: apiBaseUrl(current.target, current.region, config().sandbox.url),
         intercomVersion: config().intercomVersion,
       }}
-      workspaces={connections.map((c) => ({ id: c.workspaceId, name: c.workspaceName, region: c.region, target: c.target, status: c.status }))}
+      workspaces={connections.map((c) => ({
+        id: c.workspaceId,
+        name: c.workspaceName,
+        region: c.region,
+        target: c.target,
+        status: c.status,
+      }))}
     >
       {children}
     </Shell>

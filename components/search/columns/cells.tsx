@@ -11,7 +11,11 @@ export function Muted({ children }: { children: React.ReactNode }) {
 export function DateCell({ ts, ctx, relative }: { ts: number | null; ctx: CellContext; relative?: boolean }) {
   if (ts === null) return <Muted>–</Muted>;
   return (
-    <time dateTime={new Date(ts * 1000).toISOString()} title={formatDateTime(ts, ctx.timezone)} className="whitespace-nowrap tabular-nums">
+    <time
+      dateTime={new Date(ts * 1000).toISOString()}
+      title={formatDateTime(ts, ctx.timezone)}
+      className="whitespace-nowrap tabular-nums"
+    >
       {relative ? formatRelative(ts, ctx.now) : formatDateTime(ts, ctx.timezone)}
     </time>
   );

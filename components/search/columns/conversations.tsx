@@ -12,20 +12,52 @@ export function conversationColumns(ctx: CellContext): Column<ConversationRow>[]
       id: "subject",
       header: "Subject",
       cell: ({ row }) => (
-        <Link prefetch={false} href={`/w/${ctx.ws}/conversations/${row.original.id}`} className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline">
+        <Link
+          prefetch={false}
+          href={`/w/${ctx.ws}/conversations/${row.original.id}`}
+          className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline"
+        >
           {row.original.subject}
         </Link>
       ),
     },
     { id: "contact", header: "Contact", cell: ({ row }) => <ContactCell contacts={row.original.contacts} ctx={ctx} /> },
-    { id: "state", header: "State", cell: ({ row }) => <StateBadge category={row.original.state} label={STATE_LABEL[row.original.state]} /> },
-    { id: "priority", header: "Priority", cell: ({ row }) => (row.original.priority ? <Badge variant="destructive">Priority</Badge> : <Muted>–</Muted>) },
-    { id: "assignee", header: "Assignee", cell: ({ row }) => <PersonCell name={ctx.admin(row.original.adminAssigneeId)} /> },
-    { id: "team", header: "Team", cell: ({ row }) => <PersonCell name={ctx.team(row.original.teamAssigneeId)} fallback="No team" /> },
-    { id: "waiting_since", header: "Waiting since", cell: ({ row }) => <DateCell ts={row.original.waitingSince} ctx={ctx} relative /> },
+    {
+      id: "state",
+      header: "State",
+      cell: ({ row }) => <StateBadge category={row.original.state} label={STATE_LABEL[row.original.state]} />,
+    },
+    {
+      id: "priority",
+      header: "Priority",
+      cell: ({ row }) => (row.original.priority ? <Badge variant="destructive">Priority</Badge> : <Muted>–</Muted>),
+    },
+    {
+      id: "assignee",
+      header: "Assignee",
+      cell: ({ row }) => <PersonCell name={ctx.admin(row.original.adminAssigneeId)} />,
+    },
+    {
+      id: "team",
+      header: "Team",
+      cell: ({ row }) => <PersonCell name={ctx.team(row.original.teamAssigneeId)} fallback="No team" />,
+    },
+    {
+      id: "waiting_since",
+      header: "Waiting since",
+      cell: ({ row }) => <DateCell ts={row.original.waitingSince} ctx={ctx} relative />,
+    },
     { id: "tags", header: "Tags", cell: ({ row }) => <TagList names={row.original.tags.map((t) => t.name)} /> },
-    { id: "channel", header: "Channel", cell: ({ row }) => <span className="whitespace-nowrap">{row.original.channel}</span> },
+    {
+      id: "channel",
+      header: "Channel",
+      cell: ({ row }) => <span className="whitespace-nowrap">{row.original.channel}</span>,
+    },
     { id: "created_at", header: "Created", cell: ({ row }) => <DateCell ts={row.original.createdAt} ctx={ctx} /> },
-    { id: "updated_at", header: "Updated", cell: ({ row }) => <DateCell ts={row.original.updatedAt} ctx={ctx} relative /> },
+    {
+      id: "updated_at",
+      header: "Updated",
+      cell: ({ row }) => <DateCell ts={row.original.updatedAt} ctx={ctx} relative />,
+    },
   ];
 }

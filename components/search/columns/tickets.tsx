@@ -10,7 +10,11 @@ export function ticketColumns(ctx: CellContext): Column<TicketRow>[] {
       id: "ticket_id",
       header: "Number",
       cell: ({ row }) => (
-        <Link prefetch={false} href={href(row.original)} className="font-mono text-xs font-medium text-primary hover:underline">
+        <Link
+          prefetch={false}
+          href={href(row.original)}
+          className="font-mono text-xs font-medium text-primary hover:underline"
+        >
           #{row.original.ticketNumber}
         </Link>
       ),
@@ -19,7 +23,11 @@ export function ticketColumns(ctx: CellContext): Column<TicketRow>[] {
       id: "title",
       header: "Title",
       cell: ({ row }) => (
-        <Link prefetch={false} href={href(row.original)} className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline">
+        <Link
+          prefetch={false}
+          href={href(row.original)}
+          className="line-clamp-2 min-w-64 max-w-md font-medium hover:underline"
+        >
           {row.original.title}
         </Link>
       ),
@@ -34,12 +42,28 @@ export function ticketColumns(ctx: CellContext): Column<TicketRow>[] {
         </span>
       ),
     },
-    { id: "state", header: "State", cell: ({ row }) => <StateBadge category={row.original.state.category} label={row.original.state.label} /> },
-    { id: "assignee", header: "Assignee", cell: ({ row }) => <PersonCell name={ctx.admin(row.original.adminAssigneeId)} /> },
-    { id: "team", header: "Team", cell: ({ row }) => <PersonCell name={ctx.team(row.original.teamAssigneeId)} fallback="No team" /> },
+    {
+      id: "state",
+      header: "State",
+      cell: ({ row }) => <StateBadge category={row.original.state.category} label={row.original.state.label} />,
+    },
+    {
+      id: "assignee",
+      header: "Assignee",
+      cell: ({ row }) => <PersonCell name={ctx.admin(row.original.adminAssigneeId)} />,
+    },
+    {
+      id: "team",
+      header: "Team",
+      cell: ({ row }) => <PersonCell name={ctx.team(row.original.teamAssigneeId)} fallback="No team" />,
+    },
     { id: "contact", header: "Contact", cell: ({ row }) => <ContactCell contacts={row.original.contacts} ctx={ctx} /> },
     { id: "created_at", header: "Created", cell: ({ row }) => <DateCell ts={row.original.createdAt} ctx={ctx} /> },
-    { id: "updated_at", header: "Updated", cell: ({ row }) => <DateCell ts={row.original.updatedAt} ctx={ctx} relative /> },
+    {
+      id: "updated_at",
+      header: "Updated",
+      cell: ({ row }) => <DateCell ts={row.original.updatedAt} ctx={ctx} relative />,
+    },
     { id: "open", header: "Open", cell: ({ row }) => (row.original.open ? "Open" : <Muted>Closed</Muted>) },
   ];
 }

@@ -57,7 +57,12 @@ export const appSchema = z.object({
 export const meSchema = adminSchema.extend({ email_verified: z.boolean().nullish(), app: appSchema.nullish() });
 export type Me = z.infer<typeof meSchema>;
 
-export const teamSchema = z.object({ type: z.literal("team"), id, name: z.string(), admin_ids: z.array(id).default([]) });
+export const teamSchema = z.object({
+  type: z.literal("team"),
+  id,
+  name: z.string(),
+  admin_ids: z.array(id).default([]),
+});
 export type Team = z.infer<typeof teamSchema>;
 export const teamListSchema = z.object({ type: z.literal("team.list"), teams: z.array(teamSchema) });
 
@@ -120,7 +125,9 @@ export const ticketTypeAttributeSchema = z.object({
   name: z.string(),
   description: z.string().nullish(),
   data_type: z.enum(ATTRIBUTE_DATA_TYPES),
-  input_options: z.object({ multiline: z.boolean().optional(), list_options: z.array(listOptionSchema).optional() }).nullish(),
+  input_options: z
+    .object({ multiline: z.boolean().optional(), list_options: z.array(listOptionSchema).optional() })
+    .nullish(),
   order: z.number().int().optional(),
   required_to_create: z.boolean().default(false),
   visible_on_create: z.boolean().optional(),
@@ -133,7 +140,10 @@ export type TicketTypeAttribute = z.infer<typeof ticketTypeAttributeSchema>;
 
 /** The descriptions disagree on this list's key (`data` in examples, `ticket_type_attributes` in the schema). */
 const attributeList = z
-  .object({ data: z.array(ticketTypeAttributeSchema).optional(), ticket_type_attributes: z.array(ticketTypeAttributeSchema).optional() })
+  .object({
+    data: z.array(ticketTypeAttributeSchema).optional(),
+    ticket_type_attributes: z.array(ticketTypeAttributeSchema).optional(),
+  })
   .transform((v) => v.data ?? v.ticket_type_attributes ?? []);
 
 export const ticketTypeSchema = z.object({
@@ -179,7 +189,10 @@ export const ticketPartSchema = z.object({
   updated_attribute_data: z
     .object({
       attribute: z.object({ id: z.string(), label: z.string() }),
-      value: z.object({ id: z.union([z.string(), z.array(z.number())]).nullish(), label: z.union([z.string(), z.array(z.string())]) }),
+      value: z.object({
+        id: z.union([z.string(), z.array(z.number())]).nullish(),
+        label: z.union([z.string(), z.array(z.string())]),
+      }),
     })
     .nullish(),
 });
@@ -188,12 +201,21 @@ export type TicketPart = z.infer<typeof ticketPartSchema>;
 const contactRef = z.object({ type: z.string(), id, external_id: z.string().nullish() });
 export const linkedObjectsSchema = z.object({
   type: z.literal("list"),
-  data: z.array(z.object({ type: z.enum(["ticket", "conversation"]), id, category: z.enum(TICKET_CATEGORIES).nullish() })),
+  data: z.array(
+    z.object({ type: z.enum(["ticket", "conversation"]), id, category: z.enum(TICKET_CATEGORIES).nullish() }),
+  ),
   total_count: z.number().int().optional(),
   has_more: z.boolean().optional(),
 });
 
-const attributeValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+const attributeValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.unknown()),
+  z.record(z.string(), z.unknown()),
+]);
 
 export const ticketSchema = z.object({
   type: z.literal("ticket"),
@@ -349,7 +371,9 @@ export const conversationSchema = z.object({
       rating_remark: z.string().nullish(),
     })
     .nullish(),
-  conversation_parts: z.object({ conversation_parts: z.array(conversationPartSchema), total_count: z.number().int().optional() }).optional(),
+  conversation_parts: z
+    .object({ conversation_parts: z.array(conversationPartSchema), total_count: z.number().int().optional() })
+    .optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 export const conversationListSchema = z.object({
@@ -359,7 +383,10 @@ export const conversationListSchema = z.object({
   pages: pagesSchema.nullish(),
 });
 
-const addressableList = z.object({ data: z.array(z.object({ id, type: z.string().optional() })).default([]), total_count: z.number().int().optional() });
+const addressableList = z.object({
+  data: z.array(z.object({ id, type: z.string().optional() })).default([]),
+  total_count: z.number().int().optional(),
+});
 
 export const contactSchema = z.object({
   type: z.literal("contact"),
@@ -384,7 +411,9 @@ export const contactSchema = z.object({
   browser: z.string().nullish(),
   os: z.string().nullish(),
   language_override: z.string().nullish(),
-  location: z.object({ country: z.string().nullish(), region: z.string().nullish(), city: z.string().nullish() }).nullish(),
+  location: z
+    .object({ country: z.string().nullish(), region: z.string().nullish(), city: z.string().nullish() })
+    .nullish(),
   custom_attributes: z.record(z.string(), z.unknown()).default({}),
   tags: addressableList.nullish().transform((v) => v?.data.map((t) => t.id) ?? []),
   companies: addressableList.nullish().transform((v) => v?.data.map((c) => c.id) ?? []),

@@ -35,7 +35,10 @@ export const catalogRoutes: Route[] = [
     return s.team(t);
   }),
   route("GET", "/tags", (ctx) => ({ type: "list", data: [...ctx.ws.tags.keys()].map((id) => s.tag(ctx.ws, id)) })),
-  route("GET", "/ticket_types", (ctx) => ({ type: "list", data: [...ctx.ws.ticketTypes.values()].map((t) => s.ticketType(t, ctx.ws)) })),
+  route("GET", "/ticket_types", (ctx) => ({
+    type: "list",
+    data: [...ctx.ws.ticketTypes.values()].map((t) => s.ticketType(t, ctx.ws)),
+  })),
   route("GET", "/ticket_types/{id}", (ctx) => {
     const t = ctx.ws.ticketTypes.get(ctx.params.id);
     if (!t) throw notFound("Ticket type not found", "ticket_type_not_found");
@@ -67,7 +70,10 @@ export const catalogRoutes: Route[] = [
     s.forgetTicketType(t);
     return s.ticketType(t, ctx.ws);
   }),
-  route("GET", "/ticket_states", (ctx) => ({ type: "list", data: [...ctx.ws.ticketStates.values()].map((st) => s.ticketStateDetailed(st, ctx.ws)) })),
+  route("GET", "/ticket_states", (ctx) => ({
+    type: "list",
+    data: [...ctx.ws.ticketStates.values()].map((st) => s.ticketStateDetailed(st, ctx.ws)),
+  })),
   route("GET", "/data_attributes", (ctx) => {
     const model = ctx.query.get("model");
     if (model !== null && !["contact", "company", "conversation"].includes(model)) {
@@ -76,14 +82,21 @@ export const catalogRoutes: Route[] = [
     flag(ctx, "include_archived");
     // 2.16 moved conversation attributes to GET /conversations/attributes and answers 422 here.
     if (model === "conversation" && CONVERSATION_MODEL_GONE.includes(ctx.version)) {
-      throw new ApiError(422, "parameter_invalid", "model=conversation is no longer supported. Use GET /conversations/attributes instead", "model");
+      throw new ApiError(
+        422,
+        "parameter_invalid",
+        "model=conversation is no longer supported. Use GET /conversations/attributes instead",
+        "model",
+      );
     }
     const data = ctx.ws.dataAttributes.filter((d) => model === null || d.model === model).map(s.dataAttribute);
     return { type: "list", data };
   }),
   route("GET", "/segments", (ctx) => {
     const withCount = flag(ctx, "include_count");
-    const segments = [...ctx.ws.segments.values()].map((seg) => s.segment(seg, withCount ? segmentCount(ctx, seg.id) : undefined));
+    const segments = [...ctx.ws.segments.values()].map((seg) =>
+      s.segment(seg, withCount ? segmentCount(ctx, seg.id) : undefined),
+    );
     return { type: "segment.list", segments, pages: {} };
   }),
   route("GET", "/segments/{id}", (ctx) => {
@@ -95,11 +108,18 @@ export const catalogRoutes: Route[] = [
   route("GET", "/companies", (ctx) => {
     const perPage = Number(ctx.query.get("per_page") ?? 15);
     const page = Number(ctx.query.get("page") ?? 1);
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 60) throw badRequest("per_page must be between 1 and 60", "parameter_invalid", "per_page");
-    if (!Number.isInteger(page) || page < 1) throw badRequest("page must be a positive integer", "parameter_invalid", "page");
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 60)
+      throw badRequest("per_page must be between 1 and 60", "parameter_invalid", "per_page");
+    if (!Number.isInteger(page) || page < 1)
+      throw badRequest("page must be a positive integer", "parameter_invalid", "page");
     const all = [...ctx.ws.companies.values()];
     const data = all.slice((page - 1) * perPage, page * perPage).map((c) => s.company(c, ctx.ws, userCount(ctx, c.id)));
-    return { type: "list", data, pages: { type: "pages", page, per_page: perPage, total_pages: Math.ceil(all.length / perPage) }, total_count: all.length };
+    return {
+      type: "list",
+      data,
+      pages: { type: "pages", page, per_page: perPage, total_pages: Math.ceil(all.length / perPage) },
+      total_count: all.length,
+    };
   }),
   route("GET", "/companies/{id}", (ctx) => {
     const c = ctx.ws.companies.get(ctx.params.id);

@@ -15,12 +15,19 @@ function findContact(ctx: ApiContext): ContactRec {
 export const contactRoutes: Route[] = [
   route("POST", "/contacts/search", (ctx) => {
     const page = runSearch(ctx, "contacts", ctx.ws.orderedContacts());
-    return { type: "list", data: page.items.map((c) => s.contact(c, ctx.ws)), total_count: page.total_count, pages: page.pages };
+    return {
+      type: "list",
+      data: page.items.map((c) => s.contact(c, ctx.ws)),
+      total_count: page.total_count,
+      pages: page.pages,
+    };
   }),
   route("GET", "/contacts/{id}", (ctx) => s.contact(findContact(ctx), ctx.ws)),
   route("GET", "/contacts/{id}/segments", (ctx) => {
     const c = findContact(ctx);
-    const data = [...ctx.ws.segments.values()].filter((seg) => compileQuery("contacts", seg.rule, ctx.ws)(c)).map((seg) => s.segment(seg));
+    const data = [...ctx.ws.segments.values()]
+      .filter((seg) => compileQuery("contacts", seg.rule, ctx.ws)(c))
+      .map((seg) => s.segment(seg));
     return { type: "list", data };
   }),
   route("GET", "/contacts/{id}/companies", (ctx) => {
@@ -29,7 +36,12 @@ export const contactRoutes: Route[] = [
       .map((id) => ctx.ws.companies.get(id))
       .filter((x) => x !== undefined)
       .map((co) => s.company(co, ctx.ws, userCount(ctx, co.id)));
-    return { type: "list", data, pages: { type: "pages", next: null, page: 1, per_page: 50, total_pages: 1 }, total_count: data.length };
+    return {
+      type: "list",
+      data,
+      pages: { type: "pages", next: null, page: 1, per_page: 50, total_pages: 1 },
+      total_count: data.length,
+    };
   }),
   route("GET", "/contacts/{id}/tags", (ctx) => {
     const c = findContact(ctx);

@@ -6,7 +6,16 @@ import { runSearch } from "./search";
 import * as s from "./serialize";
 import { actingAdmin } from "./tickets";
 import { missingRequired, validateTicketAttributes } from "./ticket-attributes";
-import { asHtmlBody, booleanParam, enumParam, idParam, objectBody, onlyKeys, stringParam, timestampParam } from "./validate";
+import {
+  asHtmlBody,
+  booleanParam,
+  enumParam,
+  idParam,
+  objectBody,
+  onlyKeys,
+  stringParam,
+  timestampParam,
+} from "./validate";
 
 const REDACTED_BODY = "<p><i>This message was deleted</i></p>";
 
@@ -23,7 +32,14 @@ function addPart(
   part: Omit<ConversationPartRec, "id" | "created_at" | "updated_at" | "notified_at" | "redacted">,
 ): void {
   const now = ctx.now();
-  conv.parts.push({ ...part, id: ctx.ws.nextPartId(), created_at: now, updated_at: now, notified_at: now, redacted: false });
+  conv.parts.push({
+    ...part,
+    id: ctx.ws.nextPartId(),
+    created_at: now,
+    updated_at: now,
+    notified_at: now,
+    redacted: false,
+  });
   conv.updated_at = now;
   recomputeStatistics(conv);
 }
@@ -50,11 +66,13 @@ function reply(ctx: ApiContext) {
   const ws = ctx.ws;
   const messageType = enumParam(body, "message_type", ["comment", "note", "quick_reply"] as const, true)!;
   const authorType = enumParam(body, "type", ["admin", "user"] as const, true)!;
-  if (messageType === "quick_reply") throw badRequest("Quick replies are not supported by this workspace", "parameter_invalid", "message_type");
+  if (messageType === "quick_reply")
+    throw badRequest("Quick replies are not supported by this workspace", "parameter_invalid", "message_type");
   const text = stringParam(body, "body", true)!;
   if (text.trim() === "") throw badRequest("body must not be empty", "parameter_invalid", "body");
   if (authorType === "user") {
-    if (messageType !== "comment") throw badRequest("Users can only reply with a comment", "parameter_invalid", "message_type");
+    if (messageType !== "comment")
+      throw badRequest("Users can only reply with a comment", "parameter_invalid", "message_type");
     const contactId = idParam(body, "intercom_user_id", false);
     const email = stringParam(body, "email", false);
     const userId = stringParam(body, "user_id", false);
@@ -72,7 +90,13 @@ function reply(ctx: ApiContext) {
     }
     conv.waiting_since ??= ctx.now();
     conv.read = false;
-    addPart(ctx, conv, { part_type: reopening ? "open" : "comment", body: asHtmlBody(text), author, assigned_to: null, state: "open" });
+    addPart(ctx, conv, {
+      part_type: reopening ? "open" : "comment",
+      body: asHtmlBody(text),
+      author,
+      assigned_to: null,
+      state: "open",
+    });
     return full(ctx, conv);
   }
   const author = actingAdmin(ctx, idParam(body, "admin_id", true));
@@ -112,7 +136,8 @@ function manage(ctx: ApiContext) {
     }
     case "snoozed": {
       const until = timestampParam(body, "snoozed_until", true)!;
-      if (until <= ctx.now()) throw badRequest("snoozed_until must be in the future", "parameter_invalid", "snoozed_until");
+      if (until <= ctx.now())
+        throw badRequest("snoozed_until must be in the future", "parameter_invalid", "snoozed_until");
       conv.state = "snoozed";
       conv.open = true;
       conv.snoozed_until = until;
@@ -142,7 +167,13 @@ function manage(ctx: ApiContext) {
         conv.open = true;
         conv.snoozed_until = null;
       }
-      addPart(ctx, conv, { part_type: reopening ? "assign_and_reopen" : "assignment", body: html, author, assigned_to: ref, state: conv.state });
+      addPart(ctx, conv, {
+        part_type: reopening ? "assign_and_reopen" : "assignment",
+        body: html,
+        author,
+        assigned_to: ref,
+        state: conv.state,
+      });
       break;
     }
   }
@@ -162,7 +193,13 @@ function update(ctx: ApiContext) {
   if (title !== undefined) conv.title = title;
   if (priority !== undefined && priority !== conv.priority) {
     conv.priority = priority;
-    addPart(ctx, conv, { part_type: "priority_changed", body: null, author: actingAdmin(ctx, undefined), assigned_to: null, state: conv.state });
+    addPart(ctx, conv, {
+      part_type: "priority_changed",
+      body: null,
+      author: actingAdmin(ctx, undefined),
+      assigned_to: null,
+      state: conv.state,
+    });
   }
   if (Object.keys(attrs).length > 0) {
     Object.assign(conv.custom_attributes, attrs);
@@ -187,7 +224,11 @@ function validateCustomAttributes(ctx: ApiContext, input: unknown): Record<strin
     const attr = ctx.ws.dataAttributes.find((a) => a.model === "conversation" && a.custom && a.name === name);
     if (!attr) throw badRequest(`Custom attribute '${name}' does not exist`, "parameter_invalid", name);
     const wrong = () =>
-      badRequest(`Custom attribute '${name}' takes a ${attr.options ? `value from: ${attr.options.join(", ")}` : attr.data_type}`, "parameter_invalid", name);
+      badRequest(
+        `Custom attribute '${name}' takes a ${attr.options ? `value from: ${attr.options.join(", ")}` : attr.data_type}`,
+        "parameter_invalid",
+        name,
+      );
     if (value === null) {
       out[name] = null;
       continue;
@@ -240,13 +281,20 @@ function untag(ctx: ApiContext) {
     conv.tags = conv.tags.filter((t) => t.id !== tagId);
     conv.updated_at = ctx.now();
   }
-  return { ...s.tag(ctx.ws, tagId), applied_at: applied?.applied_at ?? null, applied_by: { type: "admin", id: author.id } };
+  return {
+    ...s.tag(ctx.ws, tagId),
+    applied_at: applied?.applied_at ?? null,
+    applied_by: { type: "admin", id: author.id },
+  };
 }
 
 function redact(ctx: ApiContext) {
   const body = objectBody(ctx.body);
   const type = enumParam(body, "type", ["conversation_part", "source"] as const, true)!;
-  onlyKeys(body, type === "source" ? ["type", "conversation_id", "source_id"] : ["type", "conversation_id", "conversation_part_id"]);
+  onlyKeys(
+    body,
+    type === "source" ? ["type", "conversation_id", "source_id"] : ["type", "conversation_id", "conversation_part_id"],
+  );
   const convId = idParam(body, "conversation_id", true);
   const missing = () => notFound("Conversation part or message not found", "conversation_part_or_message_not_found");
   const conv = ctx.ws.conversations.get(convId);
@@ -254,7 +302,11 @@ function redact(ctx: ApiContext) {
     const sourceId = idParam(body, "source_id", true);
     if (!conv || conv.source.id !== sourceId) throw missing();
     if (conv.source.author.type !== "user" && conv.source.author.type !== "lead") {
-      throw new ApiError(400, "conversation_part_not_redactable", "Only a source message created by a contact can be redacted");
+      throw new ApiError(
+        400,
+        "conversation_part_not_redactable",
+        "Only a source message created by a contact can be redacted",
+      );
     }
     conv.source.body = REDACTED_BODY;
     conv.source.redacted = true;
@@ -262,7 +314,8 @@ function redact(ctx: ApiContext) {
     const partId = idParam(body, "conversation_part_id", true);
     const part = conv?.parts.find((p) => p.id === partId);
     if (!conv || !part) throw missing();
-    if (!part.body) throw new ApiError(400, "conversation_part_not_redactable", "This conversation part has no body to redact");
+    if (!part.body)
+      throw new ApiError(400, "conversation_part_not_redactable", "This conversation part has no body to redact");
     part.body = REDACTED_BODY;
     part.redacted = true;
     part.updated_at = ctx.now();
@@ -281,19 +334,26 @@ function convert(ctx: ApiContext) {
   if (!type) throw notFound("Ticket type not found", "ticket_type_not_found");
   if (type.category !== "Customer") throw badRequest("Ticket type is not a customer ticket type");
   if (type.archived) throw badRequest("Ticket type is archived", "parameter_invalid", "ticket_type_id");
-  if (conv.ticket_id && ws.tickets.has(conv.ticket_id)) throw badRequest("This conversation has already been converted to a ticket");
+  if (conv.ticket_id && ws.tickets.has(conv.ticket_id))
+    throw badRequest("This conversation has already been converted to a ticket");
   const stateId = idParam(body, "ticket_state_id", false);
   if (stateId !== undefined && !type.state_ids.includes(stateId)) {
-    throw badRequest("Ticket state id is not valid or is not associated with the ticket type", "ticket_state_id_invalid", "ticket_state_id");
+    throw badRequest(
+      "Ticket state id is not valid or is not associated with the ticket type",
+      "ticket_state_id_invalid",
+      "ticket_state_id",
+    );
   }
   const given = validateTicketAttributes(type, body.attributes);
-  const fallbackTitle = conv.title || conv.source.subject || htmlToText(conv.source.body).slice(0, 120) || `Conversation ${conv.id}`;
+  const fallbackTitle =
+    conv.title || conv.source.subject || htmlToText(conv.source.body).slice(0, 120) || `Conversation ${conv.id}`;
   const attributes = { _default_title_: fallbackTitle, _default_description_: htmlToText(conv.source.body), ...given };
   const missing = missingRequired(type, attributes);
   if (missing.length > 0) throw badRequest(`Missing required ticket attributes: ${missing.join(", ")}`);
 
   const now = ctx.now();
-  const initialState = stateId ?? type.state_ids.find((id) => ws.ticketStates.get(id)!.category === "submitted") ?? type.state_ids[0];
+  const initialState =
+    stateId ?? type.state_ids.find((id) => ws.ticketStates.get(id)!.category === "submitted") ?? type.state_ids[0];
   const ticket: TicketRec = {
     id: ws.nextConversationId(),
     ticket_id: ws.nextTicketNumber(),

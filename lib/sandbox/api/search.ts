@@ -6,7 +6,11 @@ import { compileQuery, paginate, parsePagination, type Page } from "../search/en
 import { objectBody, onlyKeys } from "./validate";
 
 /** POST /{resource}/search: validates the whole request before looking at any record. */
-export function runSearch<R extends Resource>(ctx: ApiContext, resource: R, records: ResourceRecords[R][]): Page<ResourceRecords[R]> {
+export function runSearch<R extends Resource>(
+  ctx: ApiContext,
+  resource: R,
+  records: ResourceRecords[R][],
+): Page<ResourceRecords[R]> {
   const body = objectBody(ctx.body);
   onlyKeys(body, ["query", "pagination"]);
   if (body.query === undefined) throw missingParameter("query");

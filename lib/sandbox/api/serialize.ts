@@ -63,7 +63,14 @@ export function me(a: AdminRec, ws: Workspace) {
 }
 
 export function team(t: TeamRec) {
-  return { type: "team", id: t.id, name: t.name, admin_ids: t.admin_ids.map(Number), assignment_limit: null, distribution_method: "round_robin" };
+  return {
+    type: "team",
+    id: t.id,
+    name: t.name,
+    admin_ids: t.admin_ids.map(Number),
+    assignment_limit: null,
+    distribution_method: "round_robin",
+  };
 }
 
 export function tag(ws: Workspace, id: string) {
@@ -98,7 +105,13 @@ export function dataAttribute(d: DataAttributeRec) {
 }
 
 export function ticketState(s: TicketStateRec) {
-  return { type: "ticket_state", id: s.id, category: s.category, internal_label: s.internal_label, external_label: s.external_label };
+  return {
+    type: "ticket_state",
+    id: s.id,
+    category: s.category,
+    internal_label: s.internal_label,
+    external_label: s.external_label,
+  };
 }
 
 export function ticketStateDetailed(s: TicketStateRec, ws: Workspace) {
@@ -106,14 +119,24 @@ export function ticketStateDetailed(s: TicketStateRec, ws: Workspace) {
   return {
     ...ticketState(s),
     archived: s.archived,
-    ticket_types: { type: "list", data: types.map((t) => ({ type: "ticket_type", id: t.id, name: t.name, category: t.category, icon: t.icon })) },
+    ticket_types: {
+      type: "list",
+      data: types.map((t) => ({ type: "ticket_type", id: t.id, name: t.name, category: t.category, icon: t.icon })),
+    },
   };
 }
 
 export function ticketTypeAttribute(a: TicketTypeAttributeRec, ws: Workspace) {
   const input_options =
     a.data_type === "list"
-      ? { list_options: (a.list_options ?? []).map((o) => ({ type: "list_option", id: o.id, label: o.label, archived: o.archived })) }
+      ? {
+          list_options: (a.list_options ?? []).map((o) => ({
+            type: "list_option",
+            id: o.id,
+            label: o.label,
+            archived: o.archived,
+          })),
+        }
       : a.data_type === "string"
         ? { multiline: a.multiline ?? false }
         : null;
@@ -212,7 +235,13 @@ export function company(c: CompanyRec, ws: Workspace, userCount: number) {
 }
 
 export function contact(c: ContactRec, ws: Workspace) {
-  const list = (path: string, data: unknown[]) => ({ type: "list", data, url: `/contacts/${c.id}/${path}`, total_count: data.length, has_more: false });
+  const list = (path: string, data: unknown[]) => ({
+    type: "list",
+    data,
+    url: `/contacts/${c.id}/${path}`,
+    total_count: data.length,
+    has_more: false,
+  });
   return {
     type: "contact",
     id: c.id,
@@ -359,18 +388,28 @@ export function conversation(c: ConversationRec, ws: Workspace, withParts: boole
     contacts: { type: "contact.list", contacts: c.contact_ids.map((id) => contactRef(ws, id)) },
     teammates: { type: "admin.list", teammates: conversationTeammateIds(c).map((id) => ({ type: "admin", id })) },
     custom_attributes: { ...c.custom_attributes },
-    first_contact_reply: firstContactReply === null ? null : { created_at: firstContactReply, type: "conversation", url: c.source.url },
+    first_contact_reply:
+      firstContactReply === null ? null : { created_at: firstContactReply, type: "conversation", url: c.source.url },
     sla_applied: c.sla_applied ? { type: "conversation_sla_summary", ...c.sla_applied } : null,
     statistics: { type: "conversation_statistics", ...c.statistics },
     topics: {},
     ticket: c.ticket_id ? ticketSummary(ws, c.ticket_id) : null,
     linked_objects: linkedObjects(ws, c.linked),
     ai_agent_participated: c.ai_agent_participated,
-    ai_agent: c.ai_agent ? { ...c.ai_agent, content_sources: { type: "content_source.list", total_count: 0, content_sources: [] } } : null,
+    ai_agent: c.ai_agent
+      ? { ...c.ai_agent, content_sources: { type: "content_source.list", total_count: 0, content_sources: [] } }
+      : null,
   };
   if (!withParts) return body;
   const parts = c.parts.slice(-MAX_PARTS);
-  return { ...body, conversation_parts: { type: "conversation_part.list", conversation_parts: parts.map(conversationPart), total_count: parts.length } };
+  return {
+    ...body,
+    conversation_parts: {
+      type: "conversation_part.list",
+      conversation_parts: parts.map(conversationPart),
+      total_count: parts.length,
+    },
+  };
 }
 
 function ticketSummary(ws: Workspace, ticketId: string) {

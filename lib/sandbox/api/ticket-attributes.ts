@@ -11,7 +11,8 @@ export function validateTicketAttributes(type: TicketTypeRec, input: unknown): R
   }
   const entries = Object.entries(input as Record<string, unknown>);
   const unknown = entries.map(([k]) => k).filter((k) => !type.attributes.some((a) => a.name === k && !a.archived));
-  if (unknown.length > 0) throw badRequest(`Extra attributes provided that are not found on ticket type: ${unknown.join(", ")}`);
+  if (unknown.length > 0)
+    throw badRequest(`Extra attributes provided that are not found on ticket type: ${unknown.join(", ")}`);
   const out: Record<string, AttrValue> = {};
   for (const [name, value] of entries) {
     const attr = type.attributes.find((a) => a.name === name)!;
@@ -22,7 +23,8 @@ export function validateTicketAttributes(type: TicketTypeRec, input: unknown): R
 
 function checkValue(attr: TicketTypeAttributeRec, value: unknown): AttrValue {
   if (value === null) return null;
-  const wrong = (what: string) => badRequest(`Invalid value for ${attr.name}: expected ${what}`, "parameter_invalid", attr.name);
+  const wrong = (what: string) =>
+    badRequest(`Invalid value for ${attr.name}: expected ${what}`, "parameter_invalid", attr.name);
   switch (attr.data_type) {
     case "string":
       if (typeof value !== "string") throw wrong("a string");
@@ -63,7 +65,11 @@ export function missingRequired(type: TicketTypeRec, attributes: Record<string, 
  * on both types. A list value moves to the new type's item with the same label, or is
  * dropped when there is none.
  */
-export function carryOverAttributes(ticket: TicketRec, from: TicketTypeRec, to: TicketTypeRec): Record<string, AttrValue> {
+export function carryOverAttributes(
+  ticket: TicketRec,
+  from: TicketTypeRec,
+  to: TicketTypeRec,
+): Record<string, AttrValue> {
   const out: Record<string, AttrValue> = {};
   for (const target of to.attributes) {
     if (target.archived) continue;

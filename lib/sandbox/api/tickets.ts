@@ -4,7 +4,16 @@ import type { Author, TicketPartRec, TicketRec } from "../store/types";
 import { runSearch } from "./search";
 import * as s from "./serialize";
 import { carryOverAttributes, validateTicketAttributes, valueLabel, type AttrValue } from "./ticket-attributes";
-import { asHtmlBody, booleanParam, enumParam, idParam, objectBody, onlyKeys, stringParam, timestampParam } from "./validate";
+import {
+  asHtmlBody,
+  booleanParam,
+  enumParam,
+  idParam,
+  objectBody,
+  onlyKeys,
+  stringParam,
+  timestampParam,
+} from "./validate";
 
 export const CHANGE_TYPE_VERSIONS = ["2.16", "Unstable"] as const;
 
@@ -15,14 +24,23 @@ function findTicket(ctx: ApiContext, code = "ticket_not_found", message = "Ticke
 }
 
 /** The admin acting: `admin_id` when given (it must exist), else the token's admin. */
-export function actingAdmin(ctx: ApiContext, adminId: string | undefined, code = "admin_not_found", message = "Admin not found"): Author {
+export function actingAdmin(
+  ctx: ApiContext,
+  adminId: string | undefined,
+  code = "admin_not_found",
+  message = "Admin not found",
+): Author {
   const id = adminId ?? ctx.auth.adminId;
   const admin = ctx.ws.admins.get(id);
   if (!admin) throw notFound(message, code);
   return { type: "admin", id: admin.id, name: admin.name, email: admin.email };
 }
 
-function addPart(ctx: ApiContext, ticket: TicketRec, part: Omit<TicketPartRec, "id" | "created_at" | "updated_at" | "redacted">): TicketPartRec {
+function addPart(
+  ctx: ApiContext,
+  ticket: TicketRec,
+  part: Omit<TicketPartRec, "id" | "created_at" | "updated_at" | "redacted">,
+): TicketPartRec {
   const now = ctx.now();
   const rec: TicketPartRec = { ...part, id: ctx.ws.nextPartId(), created_at: now, updated_at: now, redacted: false };
   ticket.parts.push(rec);
@@ -33,7 +51,17 @@ function addPart(ctx: ApiContext, ticket: TicketRec, part: Omit<TicketPartRec, "
 function updateTicket(ctx: ApiContext) {
   const ticket = findTicket(ctx);
   const body = objectBody(ctx.body);
-  onlyKeys(body, ["ticket_attributes", "ticket_state_id", "company_id", "open", "is_shared", "snoozed_until", "admin_id", "assignee_id", "skip_notifications"]);
+  onlyKeys(body, [
+    "ticket_attributes",
+    "ticket_state_id",
+    "company_id",
+    "open",
+    "is_shared",
+    "snoozed_until",
+    "admin_id",
+    "assignee_id",
+    "skip_notifications",
+  ]);
   const ws = ctx.ws;
   const type = ws.ticketTypes.get(ticket.ticket_type_id)!;
 
@@ -41,7 +69,11 @@ function updateTicket(ctx: ApiContext) {
   const author = actingAdmin(ctx, idParam(body, "admin_id", false), "assignee_not_found", "Assignee not found");
   const stateId = idParam(body, "ticket_state_id", false);
   if (stateId !== undefined && !type.state_ids.includes(stateId)) {
-    throw badRequest("Ticket state id is not valid or is not associated with the ticket type", "ticket_state_id_invalid", "ticket_state_id");
+    throw badRequest(
+      "Ticket state id is not valid or is not associated with the ticket type",
+      "ticket_state_id_invalid",
+      "ticket_state_id",
+    );
   }
   const assigneeId = idParam(body, "assignee_id", false);
   let assignee: { type: "admin" | "team"; id: string } | "nobody" | undefined;
@@ -52,15 +84,19 @@ function updateTicket(ctx: ApiContext) {
     else throw notFound("Assignee not found", "assignee_not_found");
   }
   const attributes = validateTicketAttributes(type, body.ticket_attributes);
-  const required = type.attributes.filter((a) => a.required_to_create && attributes[a.name] === null).map((a) => a.name);
+  const required = type.attributes
+    .filter((a) => a.required_to_create && attributes[a.name] === null)
+    .map((a) => a.name);
   if (required.length > 0) throw badRequest(`Required ticket attributes cannot be cleared: ${required.join(", ")}`);
   const open = booleanParam(body, "open");
   const isShared = booleanParam(body, "is_shared");
   booleanParam(body, "skip_notifications");
   if (body.company_id !== undefined) stringParam(body, "company_id", false);
   const snoozedUntil = timestampParam(body, "snoozed_until", false);
-  if (snoozedUntil !== undefined && snoozedUntil <= ctx.now()) throw badRequest("snoozed_until must be in the future", "parameter_invalid", "snoozed_until");
-  if (snoozedUntil !== undefined && open === false) throw badRequest("A closed ticket cannot be snoozed", "parameter_invalid", "snoozed_until");
+  if (snoozedUntil !== undefined && snoozedUntil <= ctx.now())
+    throw badRequest("snoozed_until must be in the future", "parameter_invalid", "snoozed_until");
+  if (snoozedUntil !== undefined && open === false)
+    throw badRequest("A closed ticket cannot be snoozed", "parameter_invalid", "snoozed_until");
 
   // Apply, adding the parts Intercom would show in the timeline.
   for (const [name, value] of Object.entries(attributes)) {
@@ -74,7 +110,11 @@ function updateTicket(ctx: ApiContext) {
       assigned_to: null,
       updated_attribute_data: {
         attribute: { type: "attribute", id: attr.id, label: attr.name },
-        value: { type: "value", id: attr.data_type === "list" ? (value as string | null) : null, label: valueLabel(attr, value as AttrValue) },
+        value: {
+          type: "value",
+          id: attr.data_type === "list" ? (value as string | null) : null,
+          label: valueLabel(attr, value as AttrValue),
+        },
       },
     });
   }
@@ -97,7 +137,12 @@ function updateTicket(ctx: ApiContext) {
     if (assignee === "nobody") {
       ticket.admin_assignee_id = null;
       ticket.team_assignee_id = null;
-      addPart(ctx, ticket, { part_type: "assignment", body: null, author, assigned_to: { type: "nobody_admin", id: null } });
+      addPart(ctx, ticket, {
+        part_type: "assignment",
+        body: null,
+        author,
+        assigned_to: { type: "nobody_admin", id: null },
+      });
     } else {
       if (assignee.type === "admin") ticket.admin_assignee_id = assignee.id;
       else ticket.team_assignee_id = assignee.id;
@@ -146,13 +191,20 @@ function replyTicket(ctx: ApiContext) {
   const category = ws.ticketTypes.get(ticket.ticket_type_id)!.category;
   const messageType = enumParam(body, "message_type", ["comment", "note", "quick_reply"] as const, true)!;
   const authorType = enumParam(body, "type", ["admin", "user"] as const, true)!;
-  if (messageType === "quick_reply") throw badRequest("Quick replies are not supported on tickets by this workspace", "parameter_invalid", "message_type");
+  if (messageType === "quick_reply")
+    throw badRequest(
+      "Quick replies are not supported on tickets by this workspace",
+      "parameter_invalid",
+      "message_type",
+    );
   const text = stringParam(body, "body", true)!;
   if (text.trim() === "") throw badRequest("body must not be empty", "parameter_invalid", "body");
   let author: Author;
   if (authorType === "user") {
-    if (category !== "Customer") throw new ApiError(400, "parameter_mismatch", "User replies are not allowed on Backoffice tickets");
-    if (messageType !== "comment") throw badRequest("Users can only reply with a comment", "parameter_invalid", "message_type");
+    if (category !== "Customer")
+      throw new ApiError(400, "parameter_mismatch", "User replies are not allowed on Backoffice tickets");
+    if (messageType !== "comment")
+      throw badRequest("Users can only reply with a comment", "parameter_invalid", "message_type");
     const contactId = idParam(body, "intercom_user_id", false);
     const email = stringParam(body, "email", false);
     const contact = contactId ? ws.contacts.get(contactId) : [...ws.contacts.values()].find((c) => c.email === email);
@@ -162,7 +214,11 @@ function replyTicket(ctx: ApiContext) {
     if (body.admin_id === undefined) throw missingParameter("admin_id");
     author = actingAdmin(ctx, idParam(body, "admin_id", true));
     if (messageType === "comment" && category !== "Customer") {
-      throw new ApiError(400, "parameter_mismatch", "Replies to customers are not allowed on Back-office or Tracker tickets; add a note instead");
+      throw new ApiError(
+        400,
+        "parameter_mismatch",
+        "Replies to customers are not allowed on Back-office or Tracker tickets; add a note instead",
+      );
     }
   }
   booleanParam(body, "cross_post");
@@ -209,7 +265,11 @@ function untagTicket(ctx: ApiContext) {
     ticket.tags = ticket.tags.filter((t) => t.id !== tagId);
     ticket.updated_at = ctx.now();
   }
-  return { ...s.tag(ctx.ws, tagId), applied_at: applied?.applied_at ?? null, applied_by: { type: "admin", id: author.id } };
+  return {
+    ...s.tag(ctx.ws, tagId),
+    applied_at: applied?.applied_at ?? null,
+    applied_by: { type: "admin", id: author.id },
+  };
 }
 
 function deleteTicket(ctx: ApiContext) {
@@ -250,7 +310,12 @@ function changeType(ctx: ApiContext) {
     );
   }
   if (to.archived) throw badRequest("Cannot change to an archived ticket type", "parameter_invalid", "ticket_type_id");
-  if (!to.state_ids.includes(stateId)) throw badRequest("Ticket custom state doesn't belong to the new ticket type", "parameter_invalid", "ticket_state_id");
+  if (!to.state_ids.includes(stateId))
+    throw badRequest(
+      "Ticket custom state doesn't belong to the new ticket type",
+      "parameter_invalid",
+      "ticket_state_id",
+    );
   const overrides = validateTicketAttributes(to, body.ticket_attributes);
   const author = actingAdmin(ctx, undefined);
 
@@ -285,7 +350,12 @@ function changeType(ctx: ApiContext) {
 export const ticketRoutes: Route[] = [
   route("POST", "/tickets/search", (ctx) => {
     const page = runSearch(ctx, "tickets", ctx.ws.orderedTickets());
-    return { type: "ticket.list", tickets: page.items.map((t) => s.ticket(t, ctx.ws)), total_count: page.total_count, pages: page.pages };
+    return {
+      type: "ticket.list",
+      tickets: page.items.map((t) => s.ticket(t, ctx.ws)),
+      total_count: page.total_count,
+      pages: page.pages,
+    };
   }),
   route("GET", "/tickets/{id}", (ctx) => s.ticket(findTicket(ctx), ctx.ws)),
   route("PUT", "/tickets/{id}", updateTicket),

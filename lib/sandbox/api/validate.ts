@@ -15,7 +15,12 @@ export function objectBody(body: unknown, required = true): Body {
 /** Refuses parameters the endpoint does not know, naming them. */
 export function onlyKeys(body: Body, allowed: readonly string[]): void {
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw badRequest(`Unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`, "parameter_invalid", unknown[0]);
+  if (unknown.length > 0)
+    throw badRequest(
+      `Unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
+      "parameter_invalid",
+      unknown[0],
+    );
 }
 
 /** Intercom ids arrive as strings or numbers ("admin_id": 991267618); both mean the same id. */
@@ -55,11 +60,17 @@ export function timestampParam(body: Body, key: string, required: boolean): numb
     if (required) throw missingParameter(key);
     return undefined;
   }
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw badRequest(`${key} must be a Unix timestamp in seconds`, "parameter_invalid", key);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+    throw badRequest(`${key} must be a Unix timestamp in seconds`, "parameter_invalid", key);
   return v;
 }
 
-export function enumParam<T extends string>(body: Body, key: string, values: readonly T[], required: boolean): T | undefined {
+export function enumParam<T extends string>(
+  body: Body,
+  key: string,
+  values: readonly T[],
+  required: boolean,
+): T | undefined {
   const v = body[key];
   if (v === undefined || v === null) {
     if (required) throw missingParameter(key);

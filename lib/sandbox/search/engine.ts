@@ -44,7 +44,8 @@ function resolveField(resource: Resource, key: string, ws: Workspace): ResolvedF
       if (attr && searchType) {
         return {
           def: { key, type: searchType },
-          get: ((t: ResourceRecords["tickets"]) => (t.ticket_type_id === type.id ? (t.attributes[attr.name] ?? null) : null)) as ResolvedField["get"],
+          get: ((t: ResourceRecords["tickets"]) =>
+            t.ticket_type_id === type.id ? (t.attributes[attr.name] ?? null) : null) as ResolvedField["get"],
         };
       }
     }
@@ -57,7 +58,8 @@ function resolveField(resource: Resource, key: string, ws: Workspace): ResolvedF
     if (attr && searchType) {
       return {
         def: { key, type: searchType },
-        get: ((r: { custom_attributes: Record<string, FieldValue> }) => r.custom_attributes[name] ?? null) as ResolvedField["get"],
+        get: ((r: { custom_attributes: Record<string, FieldValue> }) =>
+          r.custom_attributes[name] ?? null) as ResolvedField["get"],
       };
     }
   }
@@ -69,7 +71,8 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
 /** Checks a single value against the field's type, as Intercom refuses "foobar" for a date. */
 function coerce(field: ResolvedField["def"], value: unknown): string | number | boolean | null {
   if (value === null) return null;
-  const bad = () => badRequest(`${JSON.stringify(value)} is not a valid value for ${field.key}, which takes a ${field.type}`);
+  const bad = () =>
+    badRequest(`${JSON.stringify(value)} is not a valid value for ${field.key}, which takes a ${field.type}`);
   switch (field.type) {
     case "string":
       if (typeof value === "string") return value;
@@ -133,30 +136,38 @@ function compileFilter(node: Record<string, unknown>, ctx: CompileContext): Pred
   if (extra.length > 0) throw badRequest(`Unknown parameter in search filter: ${extra.join(", ")}`);
   // Missing is parameter_not_found, present but wrong is parameter_invalid, as elsewhere in the API.
   if (node.field === undefined) throw missingParameter("field");
-  if (typeof node.field !== "string" || node.field === "") throw badRequest("field must be a string in each search filter", "parameter_invalid", "field");
+  if (typeof node.field !== "string" || node.field === "")
+    throw badRequest("field must be a string in each search filter", "parameter_invalid", "field");
   if (node.operator === undefined) throw missingParameter("operator");
-  if (typeof node.operator !== "string") throw badRequest("operator must be a string in each search filter", "parameter_invalid", "operator");
-  if (!("value" in node)) throw badRequest(`value is a required parameter for ${node.field}`, "parameter_not_found", "value");
+  if (typeof node.operator !== "string")
+    throw badRequest("operator must be a string in each search filter", "parameter_invalid", "operator");
+  if (!("value" in node))
+    throw badRequest(`value is a required parameter for ${node.field}`, "parameter_not_found", "value");
   const { resource, ws } = ctx;
   const field = resolveField(resource, node.field, ws);
   const op = node.operator as Operator;
   const allowed = operatorsFor(resource, field.def);
   if (!allowed.includes(op)) {
-    throw badRequest(`The operator '${node.operator}' cannot be used with ${field.def.key} (${field.def.type}). Use one of: ${allowed.join(" ")}`);
+    throw badRequest(
+      `The operator '${node.operator}' cannot be used with ${field.def.key} (${field.def.type}). Use one of: ${allowed.join(" ")}`,
+    );
   }
   const raw = node.value;
   const list = op === "IN" || op === "NIN";
   if (list && !Array.isArray(raw)) throw badRequest(`The value for ${op} on ${field.def.key} must be an array`);
   if (!list && Array.isArray(raw)) throw badRequest(`An array value needs the IN or NIN operator (${field.def.key})`);
-  if (list && (raw as unknown[]).length === 0) throw badRequest(`The value for ${op} on ${field.def.key} must not be empty`);
-  if (!list && raw === null && op !== "=" && op !== "!=") throw badRequest(`null can only be compared with = or != (${field.def.key})`);
+  if (list && (raw as unknown[]).length === 0)
+    throw badRequest(`The value for ${op} on ${field.def.key} must not be empty`);
+  if (!list && raw === null && op !== "=" && op !== "!=")
+    throw badRequest(`null can only be compared with = or != (${field.def.key})`);
 
   // Special fields first.
   if (resource === "tickets" && field.def.key === "category") {
     const terms = TICKET_CATEGORY_TERMS.enum.map((o) => o.value);
     const values = (list ? (raw as unknown[]) : [raw]).map((v) => coerce(field.def, v));
     for (const v of values) {
-      if (v !== null && !terms.includes(String(v))) throw badRequest(`category takes the terms ${terms.join(", ")} (not ${JSON.stringify(v)})`);
+      if (v !== null && !terms.includes(String(v)))
+        throw badRequest(`category takes the terms ${terms.join(", ")} (not ${JSON.stringify(v)})`);
     }
   }
   if (resource === "contacts" && field.def.key === "segment_id") {
@@ -170,7 +181,9 @@ function compileFilter(node: Record<string, unknown>, ctx: CompileContext): Pred
     const wordSets = field.def.wordMatch;
     return (rec) => {
       const actual = get(rec, ws);
-      const hit = wordSets ? values.some((v) => wordMatch(actual, v)) : values.some((v) => equals(normaliseAssignee(field.def.key, actual), v, type));
+      const hit = wordSets
+        ? values.some((v) => wordMatch(actual, v))
+        : values.some((v) => equals(normaliseAssignee(field.def.key, actual), v, type));
       return op === "IN" ? hit : !hit;
     };
   }
@@ -256,14 +269,18 @@ function compileSegment(op: Operator, raw: unknown[], ctx: CompileContext): Pred
 }
 
 function compileNode(node: unknown, ctx: CompileContext): Predicate<never> {
-  if (!isObject(node)) throw badRequest("Each search query must be an object with field, operator and value, or a group of them");
+  if (!isObject(node))
+    throw badRequest("Each search query must be an object with field, operator and value, or a group of them");
   if ((node.operator === "AND" || node.operator === "OR") && !("field" in node)) {
     const extra = Object.keys(node).filter((k) => k !== "operator" && k !== "value");
     if (extra.length > 0) throw badRequest(`Unknown parameter in search group: ${extra.join(", ")}`);
     if (ctx.depth >= MAX_NESTING) throw badRequest(`Search queries can be nested at most ${MAX_NESTING} levels deep`);
-    if (!Array.isArray(node.value) || node.value.length === 0) throw badRequest(`An ${node.operator} group needs a non-empty array of filters as its value`);
+    if (!Array.isArray(node.value) || node.value.length === 0)
+      throw badRequest(`An ${node.operator} group needs a non-empty array of filters as its value`);
     if (node.value.length > MAX_FILTERS_PER_GROUP) {
-      throw badRequest(`A search group can have at most ${MAX_FILTERS_PER_GROUP} filters (this ${node.operator} group has ${node.value.length})`);
+      throw badRequest(
+        `A search group can have at most ${MAX_FILTERS_PER_GROUP} filters (this ${node.operator} group has ${node.value.length})`,
+      );
     }
     const children = node.value.map((child) => compileNode(child, { ...ctx, depth: ctx.depth + 1 }));
     return node.operator === "AND" ? (rec) => children.every((c) => c(rec)) : (rec) => children.some((c) => c(rec));
@@ -272,7 +289,11 @@ function compileNode(node: unknown, ctx: CompileContext): Predicate<never> {
 }
 
 /** Validates a query against the resource's fields and operators; returns its predicate. */
-export function compileQuery<R extends Resource>(resource: R, query: unknown, ws: Workspace): Predicate<ResourceRecords[R]> {
+export function compileQuery<R extends Resource>(
+  resource: R,
+  query: unknown,
+  ws: Workspace,
+): Predicate<ResourceRecords[R]> {
   return compileNode(query, { resource, ws, depth: 0 }) as Predicate<ResourceRecords[R]>;
 }
 
@@ -285,7 +306,13 @@ export function segmentMembers(ws: Workspace, rule: SearchNode): ResourceRecords
 export interface Page<T> {
   items: T[];
   total_count: number;
-  pages: { type: "pages"; page: number; per_page: number; total_pages: number; next?: { per_page: number; starting_after: string } };
+  pages: {
+    type: "pages";
+    page: number;
+    per_page: number;
+    total_pages: number;
+    next?: { per_page: number; starting_after: string };
+  };
 }
 
 interface Cursor {
@@ -301,7 +328,12 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(value: string): Cursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && typeof parsed[0] === "number" && typeof parsed[1] === "string" && typeof parsed[2] === "number") {
+    if (
+      Array.isArray(parsed) &&
+      typeof parsed[0] === "number" &&
+      typeof parsed[1] === "string" &&
+      typeof parsed[2] === "number"
+    ) {
       return { created_at: parsed[0], id: parsed[1], page: parsed[2] };
     }
   } catch {
@@ -326,7 +358,8 @@ export function parsePagination(resource: Resource, pagination: unknown): { perP
   }
   let cursor: Cursor | null = null;
   if (pagination.starting_after !== undefined && pagination.starting_after !== null) {
-    if (typeof pagination.starting_after !== "string") throw badRequest("starting_after must be a string", "parameter_invalid", "starting_after");
+    if (typeof pagination.starting_after !== "string")
+      throw badRequest("starting_after must be a string", "parameter_invalid", "starting_after");
     cursor = decodeCursor(pagination.starting_after);
   }
   return { perPage, cursor };
@@ -337,10 +370,16 @@ export function parsePagination(resource: Resource, pagination: unknown): { perP
  * The cursor is the position of the last record shown, so edits to other records never
  * shift a page: records are neither skipped nor repeated.
  */
-export function paginate<T extends { created_at: number; id: string }>(matches: T[], perPage: number, cursor: Cursor | null): Page<T> {
+export function paginate<T extends { created_at: number; id: string }>(
+  matches: T[],
+  perPage: number,
+  cursor: Cursor | null,
+): Page<T> {
   let start = 0;
   if (cursor) {
-    start = matches.findIndex((m) => m.created_at < cursor.created_at || (m.created_at === cursor.created_at && afterId(m.id, cursor.id)));
+    start = matches.findIndex(
+      (m) => m.created_at < cursor.created_at || (m.created_at === cursor.created_at && afterId(m.id, cursor.id)),
+    );
     if (start === -1) start = matches.length;
   }
   const items = matches.slice(start, start + perPage);
@@ -349,7 +388,10 @@ export function paginate<T extends { created_at: number; id: string }>(matches: 
   const pages: Page<T>["pages"] = { type: "pages", page, per_page: perPage, total_pages: Math.ceil(total / perPage) };
   if (start + perPage < total && items.length > 0) {
     const last = items[items.length - 1];
-    pages.next = { per_page: perPage, starting_after: encodeCursor({ created_at: last.created_at, id: last.id, page }) };
+    pages.next = {
+      per_page: perPage,
+      starting_after: encodeCursor({ created_at: last.created_at, id: last.id, page }),
+    };
   }
   return { items, total_count: total, pages };
 }

@@ -20,7 +20,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function wallClock(ts: number, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
+function wallClock(
+  ts: number,
+  timeZone: string,
+): { y: number; m: number; d: number; h: number; min: number; s: number } {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(new Date(ts * 1000))

@@ -1,19 +1,32 @@
 import type { Random } from "../random";
-import type { AttributeDataType, DataAttributeRec, StateCategory, TicketCategory, TicketStateRec, TicketTypeAttributeRec } from "../store/types";
+import type {
+  AttributeDataType,
+  DataAttributeRec,
+  StateCategory,
+  TicketCategory,
+  TicketStateRec,
+  TicketTypeAttributeRec,
+} from "../store/types";
 import type { Workspace } from "../store/workspace";
 import { FIRST_NAMES, JOB_TITLES, LAST_NAMES, TAG_NAMES, TEAM_NAMES } from "./text";
 
 export const DAY = 86_400;
 
 /** The lead who connects several workspaces under one verified email. */
-export const SHARED_LEAD = { name: "Morgan Avery", email: "morgan.avery@helpdesk-partners.example", job_title: "Head of Support" };
+export const SHARED_LEAD = {
+  name: "Morgan Avery",
+  email: "morgan.avery@helpdesk-partners.example",
+  job_title: "Head of Support",
+};
 
 /** An admin whose email Intercom has not verified: the dashboard must refuse to sign them in. */
 export const UNVERIFIED_ADMIN = { name: "Riley Quinn", job_title: "Support Specialist" };
 
 export function seedPeople(ws: Workspace, rng: Random, domain: string, withUnverified: boolean): void {
   const base = ws.idBase;
-  const people: { name: string; email: string; job_title: string; verified: boolean }[] = [{ ...SHARED_LEAD, verified: true }];
+  const people: { name: string; email: string; job_title: string; verified: boolean }[] = [
+    { ...SHARED_LEAD, verified: true },
+  ];
   const used = new Set<string>([SHARED_LEAD.name]);
   while (people.length < 10) {
     const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
@@ -65,14 +78,36 @@ export function seedPeople(ws: Workspace, rng: Random, domain: string, withUnver
 export function seedDataAttributes(ws: Workspace, now: number): void {
   const created = now - 300 * DAY;
   let n = 0;
-  const add = (attr: Omit<DataAttributeRec, "id" | "full_name" | "created_at" | "api_writable"> & { api_writable?: boolean }) => {
+  const add = (
+    attr: Omit<DataAttributeRec, "id" | "full_name" | "created_at" | "api_writable"> & { api_writable?: boolean },
+  ) => {
     n += 1;
     const full_name = attr.custom ? `custom_attributes.${attr.name}` : attr.name;
-    ws.dataAttributes.push({ api_writable: true, ...attr, id: Math.floor(ws.idBase / 1000) + n, full_name, created_at: created });
+    ws.dataAttributes.push({
+      api_writable: true,
+      ...attr,
+      id: Math.floor(ws.idBase / 1000) + n,
+      full_name,
+      created_at: created,
+    });
   };
   // Built-in contact attributes (a selection).
-  add({ model: "contact", name: "name", label: "Name", description: "The contact's name", data_type: "string", custom: false });
-  add({ model: "contact", name: "email", label: "Email", description: "The contact's email", data_type: "string", custom: false });
+  add({
+    model: "contact",
+    name: "name",
+    label: "Name",
+    description: "The contact's name",
+    data_type: "string",
+    custom: false,
+  });
+  add({
+    model: "contact",
+    name: "email",
+    label: "Email",
+    description: "The contact's email",
+    data_type: "string",
+    custom: false,
+  });
   add({
     model: "contact",
     name: "created_at",
@@ -101,11 +136,46 @@ export function seedDataAttributes(ws: Workspace, now: number): void {
     options: ["Free", "Trial", "Starter", "Growth", "Business", "Enterprise"],
     custom: true,
   });
-  add({ model: "contact", name: "health_score", label: "Health score", description: "0 to 100, from product usage", data_type: "integer", custom: true });
-  add({ model: "contact", name: "mrr", label: "MRR", description: "Monthly recurring revenue in USD", data_type: "float", custom: true });
-  add({ model: "contact", name: "beta_tester", label: "Beta tester", description: "Opted in to beta features", data_type: "boolean", custom: true });
-  add({ model: "contact", name: "renewal_date", label: "Renewal date", description: "Next contract renewal", data_type: "date", custom: true });
-  add({ model: "contact", name: "account_manager", label: "Account manager", description: "Owner on the customer side", data_type: "string", custom: true });
+  add({
+    model: "contact",
+    name: "health_score",
+    label: "Health score",
+    description: "0 to 100, from product usage",
+    data_type: "integer",
+    custom: true,
+  });
+  add({
+    model: "contact",
+    name: "mrr",
+    label: "MRR",
+    description: "Monthly recurring revenue in USD",
+    data_type: "float",
+    custom: true,
+  });
+  add({
+    model: "contact",
+    name: "beta_tester",
+    label: "Beta tester",
+    description: "Opted in to beta features",
+    data_type: "boolean",
+    custom: true,
+  });
+  add({
+    model: "contact",
+    name: "renewal_date",
+    label: "Renewal date",
+    description: "Next contract renewal",
+    data_type: "date",
+    custom: true,
+  });
+  add({
+    model: "contact",
+    name: "account_manager",
+    label: "Account manager",
+    description: "Owner on the customer side",
+    data_type: "string",
+    custom: true,
+  });
   // Custom conversation attributes.
   add({
     model: "conversation",
@@ -124,8 +194,22 @@ export function seedDataAttributes(ws: Workspace, now: number): void {
     data_type: "integer",
     custom: true,
   });
-  add({ model: "conversation", name: "escalated", label: "Escalated", description: "Escalated to a specialist", data_type: "boolean", custom: true });
-  add({ model: "conversation", name: "follow_up_date", label: "Follow-up date", description: "When to check back", data_type: "date", custom: true });
+  add({
+    model: "conversation",
+    name: "escalated",
+    label: "Escalated",
+    description: "Escalated to a specialist",
+    data_type: "boolean",
+    custom: true,
+  });
+  add({
+    model: "conversation",
+    name: "follow_up_date",
+    label: "Follow-up date",
+    description: "When to check back",
+    data_type: "date",
+    custom: true,
+  });
   add({
     model: "conversation",
     name: "product_area",
@@ -134,10 +218,31 @@ export function seedDataAttributes(ws: Workspace, now: number): void {
     data_type: "string",
     custom: true,
   });
-  add({ model: "conversation", name: "refund_amount", label: "Refund amount", description: "Refund issued in USD", data_type: "float", custom: true });
+  add({
+    model: "conversation",
+    name: "refund_amount",
+    label: "Refund amount",
+    description: "Refund issued in USD",
+    data_type: "float",
+    custom: true,
+  });
   // Company attributes, so `model=company` answers too.
-  add({ model: "company", name: "name", label: "Company name", description: "The name of a company", data_type: "string", custom: false });
-  add({ model: "company", name: "industry", label: "Industry", description: "The company's industry", data_type: "string", custom: true });
+  add({
+    model: "company",
+    name: "name",
+    label: "Company name",
+    description: "The name of a company",
+    data_type: "string",
+    custom: false,
+  });
+  add({
+    model: "company",
+    name: "industry",
+    label: "Industry",
+    description: "The company's industry",
+    data_type: "string",
+    custom: true,
+  });
 }
 
 interface AttrSpec {
@@ -203,7 +308,12 @@ const TYPE_SPECS: TypeSpec[] = [
     category: "Customer",
     description: "Ideas and requests from customers",
     attrs: [
-      { name: "Product area", data_type: "list", required: true, items: ["Reporting", "Integrations", "Mobile", "Admin", "API"] },
+      {
+        name: "Product area",
+        data_type: "list",
+        required: true,
+        items: ["Reporting", "Integrations", "Mobile", "Admin", "API"],
+      },
       { name: "Browser", data_type: "list", items: ["Chrome", "Firefox", "Safari", "Edge"] },
       { name: "Votes", data_type: "integer" },
       { name: "Customer tier", data_type: "string" },
@@ -310,7 +420,13 @@ export function seedTicketTypes(ws: Workspace, rng: Random, now: number): Map<st
   Object.entries(STATE_SPECS).forEach(([key, spec], i) => {
     const id = String(base + 400 + i);
     stateIds.set(key, id);
-    const rec: TicketStateRec = { id, category: spec.category, internal_label: spec.internal, external_label: spec.external, archived: false };
+    const rec: TicketStateRec = {
+      id,
+      category: spec.category,
+      internal_label: spec.internal,
+      external_label: spec.external,
+      archived: false,
+    };
     ws.ticketStates.set(id, rec);
   });
 

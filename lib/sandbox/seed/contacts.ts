@@ -2,7 +2,17 @@ import type { Random } from "../random";
 import type { ContactRec, SearchNode } from "../store/types";
 import type { Workspace } from "../store/workspace";
 import { DAY } from "./catalog";
-import { BROWSERS, CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, FIRST_NAMES, INDUSTRIES, LANGUAGES, LAST_NAMES, OSES } from "./text";
+import {
+  BROWSERS,
+  CITIES,
+  COMPANY_SUFFIXES,
+  COMPANY_WORDS,
+  FIRST_NAMES,
+  INDUSTRIES,
+  LANGUAGES,
+  LAST_NAMES,
+  OSES,
+} from "./text";
 
 /** A hex prefix per workspace keeps its 24-character ids apart from every other workspace's. */
 export function hexId(ws: Workspace, rng: Random, kind: number): string {
@@ -22,7 +32,10 @@ export function seedCompanies(ws: Workspace, rng: Random, now: number, count: nu
   while (names.size < count && attempts < count * 20) {
     attempts++;
     const word = rng.pick(COMPANY_WORDS);
-    const name = names.size < COMPANY_WORDS.length ? `${word} ${rng.pick(COMPANY_SUFFIXES)}` : `${word} ${rng.pick(COMPANY_SUFFIXES)} ${names.size}`;
+    const name =
+      names.size < COMPANY_WORDS.length
+        ? `${word} ${rng.pick(COMPANY_SUFFIXES)}`
+        : `${word} ${rng.pick(COMPANY_SUFFIXES)} ${names.size}`;
     if (names.has(name)) continue;
     names.add(name);
     const id = hexId(ws, rng, 1);
@@ -44,7 +57,9 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
   const companies = [...ws.companies.values()];
   const adminIds = [...ws.admins.keys()].map(Number);
   const tagIdByName = new Map([...ws.tags.values()].map((t) => [t.name, t.id]));
-  const contactTags = ["vip", "churn-risk", "onboarding", "enterprise", "beta", "mobile", "api", "follow-up"].filter((n) => tagIdByName.has(n));
+  const contactTags = ["vip", "churn-risk", "onboarding", "enterprise", "beta", "mobile", "api", "follow-up"].filter(
+    (n) => tagIdByName.has(n),
+  );
   const cities = CITIES[ws.info.region];
   const emails = new Set<string>();
 
@@ -65,7 +80,12 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
     const created = recentTime(rng, now, 118);
     const lastSeen = rng.chance(0.9) ? Math.min(now - 60, created + rng.int(0, Math.max(1, now - created))) : null;
     const [country, region, city, countryCode] = rng.pick(cities);
-    const plan = role === "lead" ? (rng.chance(0.5) ? "Trial" : "Free") : rng.weighted(PLANS.map((p, k) => [p, [2, 3, 5, 5, 3, 2][k]] as const));
+    const plan =
+      role === "lead"
+        ? rng.chance(0.5)
+          ? "Trial"
+          : "Free"
+        : rng.weighted(PLANS.map((p, k) => [p, [2, 3, 5, 5, 3, 2][k]] as const));
     const tagIds = rng
       .sample(
         contactTags,
@@ -103,7 +123,13 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
       browser_version: `${rng.int(100, 130)}.0`,
       browser_language: rng.pick(LANGUAGES),
       os: rng.pick(OSES),
-      location: { country, region, city, country_code: countryCode, continent_code: ws.info.region === "EU" ? "EU" : ws.info.region === "AU" ? "OC" : "NA" },
+      location: {
+        country,
+        region,
+        city,
+        country_code: countryCode,
+        continent_code: ws.info.region === "EU" ? "EU" : ws.info.region === "AU" ? "OC" : "NA",
+      },
       ios: mobile
         ? {
             last_seen_at: lastSeen,
@@ -124,7 +150,9 @@ export function seedContacts(ws: Workspace, rng: Random, now: number, count: num
         account_manager: role === "user" && rng.chance(0.5) ? `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}` : null,
       },
       tag_ids: tagIds,
-      company_ids: company ? [company.id, ...(rng.chance(0.1) ? [rng.pick(companies).id] : [])].filter((v, k, a) => a.indexOf(v) === k) : [],
+      company_ids: company
+        ? [company.id, ...(rng.chance(0.1) ? [rng.pick(companies).id] : [])].filter((v, k, a) => a.indexOf(v) === k)
+        : [],
     };
     ws.addContact(rec);
   }
@@ -147,7 +175,11 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
       },
     },
     { name: "VIP customers", person_type: "user", rule: { field: "tag_id", operator: "=", value: tag("vip") } },
-    { name: "Trial users", person_type: "user", rule: { field: "custom_attributes.plan", operator: "=", value: "Trial" } },
+    {
+      name: "Trial users",
+      person_type: "user",
+      rule: { field: "custom_attributes.plan", operator: "=", value: "Trial" },
+    },
     {
       name: "Churn risk",
       person_type: "user",
@@ -176,20 +208,37 @@ export function seedSegments(ws: Workspace, rng: Random, now: number): void {
         ],
       },
     },
-    { name: "Enterprise accounts", person_type: "user", rule: { field: "custom_attributes.plan", operator: "IN", value: ["Enterprise", "Business"] } },
-    { name: "Beta testers", person_type: "user", rule: { field: "custom_attributes.beta_tester", operator: "=", value: true } },
+    {
+      name: "Enterprise accounts",
+      person_type: "user",
+      rule: { field: "custom_attributes.plan", operator: "IN", value: ["Enterprise", "Business"] },
+    },
+    {
+      name: "Beta testers",
+      person_type: "user",
+      rule: { field: "custom_attributes.beta_tester", operator: "=", value: true },
+    },
     { name: "Bounced emails", person_type: "user", rule: { field: "has_hard_bounced", operator: "=", value: true } },
     {
       name: northAmerica ? "Canada and Mexico" : "DACH region",
       person_type: "user",
-      rule: { field: "location.country", operator: "IN", value: northAmerica ? ["Canada", "Mexico"] : ["Germany", "Austria", "Switzerland"] },
+      rule: {
+        field: "location.country",
+        operator: "IN",
+        value: northAmerica ? ["Canada", "Mexico"] : ["Germany", "Austria", "Switzerland"],
+      },
     },
-    { name: "Unsubscribed", person_type: "user", rule: { field: "unsubscribed_from_emails", operator: "=", value: true } },
+    {
+      name: "Unsubscribed",
+      person_type: "user",
+      rule: { field: "unsubscribed_from_emails", operator: "=", value: true },
+    },
   ];
   // A segment of users (person_type "user") never holds leads, as in Intercom.
   const onlyUsers = (rule: SearchNode): SearchNode => {
     const role = { field: "role", operator: "=", value: "user" } as const;
-    const has = !("field" in rule) && rule.operator === "AND" && rule.value.some((x) => "field" in x && x.field === "role");
+    const has =
+      !("field" in rule) && rule.operator === "AND" && rule.value.some((x) => "field" in x && x.field === "role");
     return has ? rule : { operator: "AND", value: [role, rule] };
   };
   specs.forEach((spec, i) => {

@@ -75,7 +75,12 @@ class Timeline {
     this.t = next;
     return true;
   }
-  add(part_type: string, author: Author, body: string | null, extra: Partial<ConversationPartRec> = {}): ConversationPartRec {
+  add(
+    part_type: string,
+    author: Author,
+    body: string | null,
+    extra: Partial<ConversationPartRec> = {},
+  ): ConversationPartRec {
     const part: ConversationPartRec = {
       id: this.ws.nextPartId(),
       part_type,
@@ -99,7 +104,12 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
   const teams = [...ws.teams.values()];
   const tags = [...ws.tags.values()];
   const operator = ws.operator();
-  const fin: Author = { type: "bot", id: String(ws.idBase + 998), name: "Fin", email: `fin+${ws.info.id_code}@intercom.io` };
+  const fin: Author = {
+    type: "bot",
+    id: String(ws.idBase + 998),
+    name: "Fin",
+    email: `fin+${ws.info.id_code}@intercom.io`,
+  };
   const ctx: TextContext = { vocab, rng };
 
   for (let i = 0; i < count; i++) {
@@ -131,7 +141,13 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
         : p(`Hi ${contact.name.split(" ")[0]}, ${phrase(ctx, rng.pick(topic.replies)).toLowerCase()}`);
 
     const span = Math.max(600, now - created);
-    const tl = new Timeline(ws, rng, created, now, long ? Math.floor(span / (LONG_PART_COUNT + 5)) : Math.min(span / 6, 2 * DAY));
+    const tl = new Timeline(
+      ws,
+      rng,
+      created,
+      now,
+      long ? Math.floor(span / (LONG_PART_COUNT + 5)) : Math.min(span / 6, 2 * DAY),
+    );
 
     if (aiParticipated && tl.advance()) {
       tl.add("comment", fin, p("I'm Fin, an AI agent. Let me look into that for you. Could you tell me a bit more?"));
@@ -160,15 +176,25 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       tl.add("comment", contactAuthor(contact), p(phrase(ctx, rng.pick(topic.followUps))));
     }
     if (xss && tl.advance()) {
-      tl.add("comment", contactAuthor(contact), '<p>Another one: <a href="javascript:alert(1)">click</a><iframe src="https://evil.example"></iframe></p>');
+      tl.add(
+        "comment",
+        contactAuthor(contact),
+        '<p>Another one: <a href="javascript:alert(1)">click</a><iframe src="https://evil.example"></iframe></p>',
+      );
     }
 
     let state: ConversationRec["state"] = "open";
     let snoozedUntil: number | null = null;
     if (finalState === "closed" && tl.advance()) {
-      if (rng.chance(0.5) && tl.parts.at(-1)?.author.type !== "admin") tl.add("comment", adminAuthor(replier), p(phrase(ctx, rng.pick(topic.replies))));
+      if (rng.chance(0.5) && tl.parts.at(-1)?.author.type !== "admin")
+        tl.add("comment", adminAuthor(replier), p(phrase(ctx, rng.pick(topic.replies))));
       if (tl.advance()) {
-        tl.add("close", adminAuthor(replier), rng.chance(0.4) ? p("Closing this one, reply any time if you need more help.") : null, { state: "closed" });
+        tl.add(
+          "close",
+          adminAuthor(replier),
+          rng.chance(0.4) ? p("Closing this one, reply any time if you need more help.") : null,
+          { state: "closed" },
+        );
         state = "closed";
       }
     } else if (finalState === "snoozed" && tl.advance()) {
@@ -187,7 +213,10 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
 
     const lastContactComment = [...tl.parts].reverse().find((x) => x.part_type === "comment" || x.part_type === "open");
     const waitingSince =
-      state === "open" && lastContactComment && lastContactComment.author.type !== "admin" && lastContactComment.author.type !== "bot"
+      state === "open" &&
+      lastContactComment &&
+      lastContactComment.author.type !== "admin" &&
+      lastContactComment.author.type !== "bot"
         ? lastContactComment.created_at
         : state === "open" && tl.parts.length === 0 && contactInitiated
           ? created
@@ -203,7 +232,9 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       source: {
         type: channel,
         id: ws.nextSourceId(),
-        delivered_as: contactInitiated ? "customer_initiated" : rng.pick(["admin_initiated", "automated", "operator_initiated"]),
+        delivered_as: contactInitiated
+          ? "customer_initiated"
+          : rng.pick(["admin_initiated", "automated", "operator_initiated"]),
         subject: channel === "email" || xss || long ? subject : "",
         body: sourceBody,
         author: sourceAuthor,
@@ -214,7 +245,9 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
         redacted: false,
       },
       channel_initiated: channel,
-      contact_ids: [contact.id, ...(rng.chance(0.04) ? [rng.pick(contacts).id] : [])].filter((v, k, a) => a.indexOf(v) === k),
+      contact_ids: [contact.id, ...(rng.chance(0.04) ? [rng.pick(contacts).id] : [])].filter(
+        (v, k, a) => a.indexOf(v) === k,
+      ),
       admin_assignee_id: assignedAdmin,
       team_assignee_id: assignedTeam,
       open: state !== "closed",

@@ -36,7 +36,15 @@ const SPECS: WorkspaceSpec[] = [
     idBase: 1_000_000,
     withUnverifiedAdmin: true,
   },
-  { key: "fjord", name: "Fjord Analytics", region: "EU", timezone: "Europe/Berlin", domain: "fjord.example", idBase: 5_000_000, withUnverifiedAdmin: false },
+  {
+    key: "fjord",
+    name: "Fjord Analytics",
+    region: "EU",
+    timezone: "Europe/Berlin",
+    domain: "fjord.example",
+    idBase: 5_000_000,
+    withUnverifiedAdmin: false,
+  },
 ];
 
 export const BASE_VOLUME = { contacts: 420, conversations: 1550, tickets: 640, companies: 48 } as const;

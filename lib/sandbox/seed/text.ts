@@ -171,7 +171,18 @@ export const COMPANY_WORDS = [
 
 export const COMPANY_SUFFIXES = ["Inc", "Labs", "Group", "GmbH", "Ltd", "Co", "Studio", "Systems", "Partners", "BV"];
 
-export const INDUSTRIES = ["Retail", "Fintech", "Healthcare", "Education", "Logistics", "Media", "Travel", "SaaS", "Manufacturing", "Nonprofit"];
+export const INDUSTRIES = [
+  "Retail",
+  "Fintech",
+  "Healthcare",
+  "Education",
+  "Logistics",
+  "Media",
+  "Travel",
+  "SaaS",
+  "Manufacturing",
+  "Nonprofit",
+];
 
 export const CITIES: Record<string, [string, string, string, string][]> = {
   // [country, region, city, country_code]
@@ -327,7 +338,12 @@ export const TOPICS: Topic[] = [
   },
   {
     key: "feature",
-    subjects: ["Feature request: bulk edit in {feature}", "Is there an API for {feature}?", "Dark mode?", "Custom fields on reports"],
+    subjects: [
+      "Feature request: bulk edit in {feature}",
+      "Is there an API for {feature}?",
+      "Dark mode?",
+      "Custom fields on reports",
+    ],
     openers: [
       "Would it be possible to edit several items at once in {feature}? We do this a hundred times a week.",
       "Is there an API endpoint for {feature}? We want to sync it with our warehouse.",
@@ -356,25 +372,41 @@ export const TOPICS: Topic[] = [
       "Our webhook endpoint receives nothing since yesterday and the logs show 500 errors on your side.",
       "After importing from {integration} we have every contact twice. Can this be undone?",
     ],
-    followUps: ["I reconnected it but it still says pending.", "Found it, thanks!", "Can you run the dedupe for us? There are a lot of records."],
+    followUps: [
+      "I reconnected it but it still says pending.",
+      "Found it, thanks!",
+      "Can you run the dedupe for us? There are a lot of records.",
+    ],
     replies: [
       "It looks like the {integration} token expired. Could you reconnect it under Settings > Integrations?",
       "You'll find {integration} under Settings > App store. Only admins can see it, so you might need their help.",
       "We had a delivery problem between 2pm and 4pm UTC. Everything was retried and should be delivered now.",
       "I've merged the duplicates from the import. Let me know if anything looks off.",
     ],
-    notes: ["{integration} API changed their auth flow, several customers affected.", "Dedupe script run by engineering, 1,204 records merged."],
+    notes: [
+      "{integration} API changed their auth flow, several customers affected.",
+      "Dedupe script run by engineering, 1,204 records merged.",
+    ],
   },
   {
     key: "account",
-    subjects: ["Change the account owner", "Delete our workspace data (GDPR)", "Add more seats", "Move projects between workspaces"],
+    subjects: [
+      "Change the account owner",
+      "Delete our workspace data (GDPR)",
+      "Add more seats",
+      "Move projects between workspaces",
+    ],
     openers: [
       "Please change the account owner to our new operations manager.",
       "We're ending our contract and need all our data deleted under GDPR. What's the process?",
       "We need five more seats for new hires starting Monday.",
       "Can we move projects from our old workspace into the new one?",
     ],
-    followUps: ["Is there anything else you need from us?", "Thanks, that was quick.", "Could you confirm once it's done?"],
+    followUps: [
+      "Is there anything else you need from us?",
+      "Thanks, that was quick.",
+      "Could you confirm once it's done?",
+    ],
     replies: [
       "Done! The new owner will get an email to accept the transfer.",
       "We'll delete all workspace data within 30 days of the request. I've started the process and will confirm by email.",

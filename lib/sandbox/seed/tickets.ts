@@ -11,24 +11,60 @@ const TITLES: Record<string, string[]> = {
   "Billing question": TOPICS.find((t) => t.key === "billing")!.subjects,
   "Feature request": TOPICS.find((t) => t.key === "feature")!.subjects,
   "Legacy complaint": ["Complaint about response times", "Unhappy with the {feature} change"],
-  "Refund approval": ["Refund for {invoice}", "Partial refund after outage, {invoice}", "Goodwill credit for {plan} customer"],
-  "Account review": ["Seat review before renewal", "Downgrade request from {plan}", "Security review for enterprise prospect"],
-  "Engineering incident": ["{feature} is slow to load", "Elevated {error} errors", "{integration} sync failures", "Login outage for SSO customers"],
-  "Product feedback": ["Bulk edit in {feature}", "More {integration} triggers", "Dark mode", "Custom fields in reports"],
+  "Refund approval": [
+    "Refund for {invoice}",
+    "Partial refund after outage, {invoice}",
+    "Goodwill credit for {plan} customer",
+  ],
+  "Account review": [
+    "Seat review before renewal",
+    "Downgrade request from {plan}",
+    "Security review for enterprise prospect",
+  ],
+  "Engineering incident": [
+    "{feature} is slow to load",
+    "Elevated {error} errors",
+    "{integration} sync failures",
+    "Login outage for SSO customers",
+  ],
+  "Product feedback": [
+    "Bulk edit in {feature}",
+    "More {integration} triggers",
+    "Dark mode",
+    "Custom fields in reports",
+  ],
 };
 
 const DESCRIPTIONS: Record<string, string[]> = {
-  "Refund approval": ["Customer asked for a refund after a double charge. Needs approval above $500.", "Outage credit requested by the account manager."],
-  "Account review": ["Review seat usage and plan before the renewal call.", "Customer wants to downgrade; check contract terms."],
-  "Engineering incident": ["Several customers report the same problem since this morning.", "Alerting fired at 09:12 UTC; customers affected across regions."],
-  "Product feedback": ["Collects customer requests for the same improvement.", "Requests from the last quarter, grouped."],
+  "Refund approval": [
+    "Customer asked for a refund after a double charge. Needs approval above $500.",
+    "Outage credit requested by the account manager.",
+  ],
+  "Account review": [
+    "Review seat usage and plan before the renewal call.",
+    "Customer wants to downgrade; check contract terms.",
+  ],
+  "Engineering incident": [
+    "Several customers report the same problem since this morning.",
+    "Alerting fired at 09:12 UTC; customers affected across regions.",
+  ],
+  "Product feedback": [
+    "Collects customer requests for the same improvement.",
+    "Requests from the last quarter, grouped.",
+  ],
 };
 
-const CATEGORY_WEIGHT: Record<StateCategory, number> = { submitted: 20, in_progress: 32, waiting_on_customer: 18, resolved: 30 };
+const CATEGORY_WEIGHT: Record<StateCategory, number> = {
+  submitted: 20,
+  in_progress: 32,
+  waiting_on_customer: 18,
+  resolved: 30,
+};
 
 export function seedTickets(ws: Workspace, rng: Random, now: number, count: number, vocab: Vocabulary): void {
   const types = [...ws.ticketTypes.values()];
-  const weightOf = (t: TicketTypeRec) => (t.archived ? 2 : t.category === "Customer" ? 20 : t.category === "Back-office" ? 13 : 9);
+  const weightOf = (t: TicketTypeRec) =>
+    t.archived ? 2 : t.category === "Customer" ? 20 : t.category === "Back-office" ? 13 : 9;
   const users = [...ws.contacts.values()].filter((c) => c.role === "user");
   const admins = [...ws.admins.values()].filter((a) => a.email_verified);
   const teams = [...ws.teams.values()];
@@ -42,20 +78,29 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
   for (let i = 0; i < count; i++) {
     const type = rng.weighted(types.map((t) => [t, weightOf(t)] as const));
     const states = type.state_ids.map((id) => ws.ticketStates.get(id)!);
-    const state = rng.weighted(states.map((s) => [s, CATEGORY_WEIGHT[s.category] / states.filter((x) => x.category === s.category).length] as const));
+    const state = rng.weighted(
+      states.map(
+        (s) => [s, CATEGORY_WEIGHT[s.category] / states.filter((x) => x.category === s.category).length] as const,
+      ),
+    );
     const created = type.archived ? now - rng.int(100, 119) * DAY : recentTime(rng, now, 118);
-    const contact = type.category === "Customer" || (type.category === "Back-office" && rng.chance(0.5)) ? rng.pick(users) : null;
+    const contact =
+      type.category === "Customer" || (type.category === "Back-office" && rng.chance(0.5)) ? rng.pick(users) : null;
     const team = rng.chance(0.8) ? rng.pick(teams) : null;
     const teamAdmins = team ? admins.filter((a) => team.admin_ids.includes(a.id)) : admins;
     const assignee = rng.chance(0.75) ? rng.pick(teamAdmins.length ? teamAdmins : admins) : null;
-    const creator: Author = contact && type.category === "Customer" ? contactAuthor(contact) : adminAuthor(rng.pick(admins));
+    const creator: Author =
+      contact && type.category === "Customer" ? contactAuthor(contact) : adminAuthor(rng.pick(admins));
     const title = phrase(ctx, rng.pick(TITLES[type.name] ?? ["Ticket"]));
     const description =
       i === 7
         ? XSS_BODY
         : DESCRIPTIONS[type.name]
           ? rng.pick(DESCRIPTIONS[type.name])
-          : phrase(ctx, rng.pick(TOPICS.find((t) => TITLES[type.name] === t.subjects)?.openers ?? ["Please take a look."]));
+          : phrase(
+              ctx,
+              rng.pick(TOPICS.find((t) => TITLES[type.name] === t.subjects)?.openers ?? ["Please take a look."]),
+            );
 
     const attributes: TicketRec["attributes"] = { _default_title_: title, _default_description_: description };
     for (const attr of type.attributes) {
@@ -96,9 +141,21 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
       return t;
     };
     const part = (part_type: string, author: Author, extra: Partial<TicketPartRec> = {}): void => {
-      parts.push({ id: ws.nextPartId(), part_type, body: null, created_at: t, updated_at: t, author, assigned_to: null, redacted: false, ...extra });
+      parts.push({
+        id: ws.nextPartId(),
+        part_type,
+        body: null,
+        created_at: t,
+        updated_at: t,
+        author,
+        assigned_to: null,
+        redacted: false,
+        ...extra,
+      });
     };
-    part(creator.type === "admin" ? "note" : "comment", creator, { body: `<p>${creator.type === "admin" ? "Created from the inbox." : title}</p>` });
+    part(creator.type === "admin" ? "note" : "comment", creator, {
+      body: `<p>${creator.type === "admin" ? "Created from the inbox." : title}</p>`,
+    });
     if (team) {
       step();
       part("assignment", operator, { assigned_to: { type: "team", id: team.id } });
@@ -137,7 +194,9 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
     }
     if (contact && type.category === "Customer" && rng.chance(0.5)) {
       step();
-      part("comment", adminAuthor(assignee ?? rng.pick(admins)), { body: `<p>${phrase(ctx, rng.pick(TOPICS[rng.int(0, TOPICS.length - 1)].replies))}</p>` });
+      part("comment", adminAuthor(assignee ?? rng.pick(admins)), {
+        body: `<p>${phrase(ctx, rng.pick(TOPICS[rng.int(0, TOPICS.length - 1)].replies))}</p>`,
+      });
     }
 
     const resolved = state.category === "resolved";

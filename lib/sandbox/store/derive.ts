@@ -41,7 +41,9 @@ export function recomputeStatistics(conv: ConversationRec): void {
     const byAdmin = part.author.type === "admin";
     // A contact's reply that reopens a conversation is an "open" part with the reply's body:
     // it counts as a contact reply as well as a reopen.
-    const contactReply = isContact(part.author.type) && (part.part_type === "comment" || (part.part_type === "open" && part.body !== null));
+    const contactReply =
+      isContact(part.author.type) &&
+      (part.part_type === "comment" || (part.part_type === "open" && part.body !== null));
     if (contactReply) {
       s.first_contact_reply_at ??= t;
       s.last_contact_reply_at = t;
@@ -52,7 +54,10 @@ export function recomputeStatistics(conv: ConversationRec): void {
         if (byAdmin) {
           s.first_admin_reply_at ??= t;
           s.last_admin_reply_at = t;
-          if (s.last_assignment_at !== null && (s.last_assignment_admin_reply_at === null || s.last_assignment_admin_reply_at < s.last_assignment_at)) {
+          if (
+            s.last_assignment_at !== null &&
+            (s.last_assignment_admin_reply_at === null || s.last_assignment_admin_reply_at < s.last_assignment_at)
+          ) {
             s.last_assignment_admin_reply_at = t;
           }
           if (waitingFrom !== null) {
@@ -97,7 +102,8 @@ export function conversationTeammateIds(conv: ConversationRec): string[] {
   const ids = new Set<string>();
   if (conv.source.author.type === "admin") ids.add(conv.source.author.id);
   for (const part of conv.parts) {
-    if (part.author.type === "admin" && (part.part_type === "comment" || part.part_type === "note")) ids.add(part.author.id);
+    if (part.author.type === "admin" && (part.part_type === "comment" || part.part_type === "note"))
+      ids.add(part.author.id);
   }
   return [...ids];
 }

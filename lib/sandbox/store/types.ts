@@ -134,7 +134,13 @@ export interface ContactRec {
   browser_version: string | null;
   browser_language: string | null;
   os: string | null;
-  location: { country: string | null; region: string | null; city: string | null; country_code: string | null; continent_code: string | null };
+  location: {
+    country: string | null;
+    region: string | null;
+    city: string | null;
+    country_code: string | null;
+    continent_code: string | null;
+  };
   ios: {
     last_seen_at: number | null;
     app_version: string | null;
@@ -143,7 +149,13 @@ export interface ContactRec {
     app_name: string | null;
     sdk_version: string | null;
   };
-  android: { last_seen_at: number | null; app_version: string | null; device: string | null; app_name: string | null; sdk_version: string | null };
+  android: {
+    last_seen_at: number | null;
+    app_version: string | null;
+    device: string | null;
+    app_name: string | null;
+    sdk_version: string | null;
+  };
   custom_attributes: Record<string, string | number | boolean | null>;
   tag_ids: string[];
   company_ids: string[];
@@ -161,7 +173,8 @@ export interface SegmentRec {
 
 export type SearchValue = string | number | boolean | null | (string | number)[];
 
-export type SearchNode = { field: string; operator: string; value: SearchValue } | { operator: "AND" | "OR"; value: SearchNode[] };
+export type SearchNode =
+  { field: string; operator: string; value: SearchValue } | { operator: "AND" | "OR"; value: SearchNode[] };
 
 export interface Author {
   type: "admin" | "user" | "lead" | "bot" | "team";

@@ -104,6 +104,11 @@ export class Workspace {
 
   /** The admin shown as author when Intercom itself acts (the "Operator" bot). */
   operator(): { type: "bot"; id: string; name: string; email: string } {
-    return { type: "bot", id: String(this.idBase + 999), name: "Operator", email: `operator+${this.info.id_code}@intercom.io` };
+    return {
+      type: "bot",
+      id: String(this.idBase + 999),
+      name: "Operator",
+      email: `operator+${this.info.id_code}@intercom.io`,
+    };
   }
 }

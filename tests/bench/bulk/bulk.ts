@@ -12,7 +12,12 @@ import { report } from "../support/result";
 import { signIn, startDashboard, treeRssMb } from "../support/server";
 
 const SCALE = 18;
-const dashboard = await startDashboard({ port: 3205, sandboxPort: 4205, sandboxEnv: { SANDBOX_SCALE: String(SCALE) }, env: { BULK_CONCURRENCY: "16" } });
+const dashboard = await startDashboard({
+  port: 3205,
+  sandboxPort: 4205,
+  sandboxEnv: { SANDBOX_SCALE: String(SCALE) },
+  env: { BULK_CONCURRENCY: "16" },
+});
 const control = (path: string, method = "GET", body?: unknown) =>
   fetch(`${dashboard.sandboxUrl}${path}`, {
     method,
@@ -27,7 +32,11 @@ interface Ticket {
 
 try {
   const [ws] = (await control("/sandbox/workspaces")) as { id_code: string; access_token: string }[];
-  const auth = { Authorization: `Bearer ${ws.access_token}`, "Content-Type": "application/json", Accept: "application/json" };
+  const auth = {
+    Authorization: `Bearer ${ws.access_token}`,
+    "Content-Type": "application/json",
+    Accept: "application/json",
+  };
   const cookie = await signIn(dashboard, ws.id_code);
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${dashboard.url}/api/w/${ws.id_code}${path}`, {
@@ -85,7 +94,9 @@ try {
   const job = await waitFor(created.id);
   const elapsed = (performance.now() - t0) / 1000;
   const wall1 = Date.now();
-  const jobLog = (await control(`/sandbox/requests?id_code=${ws.id_code}`)) as { requests: { status: number; path: string; method: string; at: number }[] };
+  const jobLog = (await control(`/sandbox/requests?id_code=${ws.id_code}`)) as {
+    requests: { status: number; path: string; method: string; at: number }[];
+  };
   const puts = jobLog.requests.filter((r) => r.method === "PUT");
   const jobCalls = jobLog.requests.length;
   const job429 = jobLog.requests.filter((r) => r.status === 429).length;
@@ -98,10 +109,18 @@ try {
   };
   const b0 = performance.now();
   for (const id of forBaseline) {
-    const full = (await (await fetch(`${dashboard.sandboxUrl}/tickets/${id}`, { headers: auth })).json()) as { ticket_type: { id: string } };
-    const state = types.data.find((t) => t.id === full.ticket_type.id)!.ticket_states.data.find((s) => s.category === "in_progress")!;
+    const full = (await (await fetch(`${dashboard.sandboxUrl}/tickets/${id}`, { headers: auth })).json()) as {
+      ticket_type: { id: string };
+    };
+    const state = types.data
+      .find((t) => t.id === full.ticket_type.id)!
+      .ticket_states.data.find((s) => s.category === "in_progress")!;
     for (;;) {
-      const res = await fetch(`${dashboard.sandboxUrl}/tickets/${id}`, { method: "PUT", headers: auth, body: JSON.stringify({ ticket_state_id: state.id }) });
+      const res = await fetch(`${dashboard.sandboxUrl}/tickets/${id}`, {
+        method: "PUT",
+        headers: auth,
+        body: JSON.stringify({ ticket_state_id: state.id }),
+      });
       await res.arrayBuffer();
       if (res.status !== 429) break;
       await new Promise((r) => setTimeout(r, 1000));
@@ -111,20 +130,44 @@ try {
   const baseLog = (await control(`/sandbox/requests?id_code=${ws.id_code}`)) as { requests: { status: number }[] };
 
   const floor = 1000 / 100;
-  console.log(`\nBulk state change of 1,000 tickets (sandbox: 100 requests per 1 s window, 100 ms latency; floor ${floor} s)`);
+  console.log(
+    `\nBulk state change of 1,000 tickets (sandbox: 100 requests per 1 s window, 100 ms latency; floor ${floor} s)`,
+  );
   console.log(
     `  dashboard job        ${elapsed.toFixed(2).padStart(7)} s   ${jobCalls} requests (job creation included), ${job429} answered 429 (${((job429 / jobCalls) * 100).toFixed(2)}%)   ${job.counts.succeeded} succeeded, ${job.counts.failed} failed`,
   );
   console.log(
     `    of which: creating the job ${((puts[0].at - wall0) / 1000).toFixed(2)} s (its request answered in ${answered.toFixed(2)} s), the changes ${((puts.at(-1)!.at - puts[0].at) / 1000).toFixed(2)} s, reporting it done ${((wall1 - puts.at(-1)!.at) / 1000).toFixed(2)} s`,
   );
-  console.log(`  naive sequential     ${baseline.toFixed(2).padStart(7)} s   ${baseLog.requests.length} requests (a read and a write per ticket)`);
+  console.log(
+    `  naive sequential     ${baseline.toFixed(2).padStart(7)} s   ${baseLog.requests.length} requests (a read and a write per ticket)`,
+  );
   console.log(`  ratio to the floor   ${(elapsed / floor).toFixed(2)}×   (budget ≤ 1.15×)`);
-  report({ bench: "bulk", figure: "1,000 state changes, ratio to the floor", value: Number((elapsed / floor).toFixed(2)), unit: "×", max: 1.15 });
-  report({ bench: "bulk", figure: "1,000 state changes, 429s", value: Number(((job429 / jobCalls) * 100).toFixed(2)), unit: "% of requests", max: 1 });
+  report({
+    bench: "bulk",
+    figure: "1,000 state changes, ratio to the floor",
+    value: Number((elapsed / floor).toFixed(2)),
+    unit: "×",
+    max: 1.15,
+  });
+  report({
+    bench: "bulk",
+    figure: "1,000 state changes, 429s",
+    value: Number(((job429 / jobCalls) * 100).toFixed(2)),
+    unit: "% of requests",
+    max: 1,
+  });
   if (forBaseline.length > 0)
-    report({ bench: "bulk", figure: "1,000 state changes, speed-up over a sequential loop", value: Number((baseline / elapsed).toFixed(1)), unit: "×" });
-  if (forBaseline.length > 0) console.log(`  ratio to the baseline ${(elapsed / baseline).toFixed(2)}×   (${(baseline / elapsed).toFixed(1)} times faster)`);
+    report({
+      bench: "bulk",
+      figure: "1,000 state changes, speed-up over a sequential loop",
+      value: Number((baseline / elapsed).toFixed(1)),
+      unit: "×",
+    });
+  if (forBaseline.length > 0)
+    console.log(
+      `  ratio to the baseline ${(elapsed / baseline).toFixed(2)}×   (${(baseline / elapsed).toFixed(1)} times faster)`,
+    );
 
   // --- memory: a 10,000-ticket job ---
   await control("/sandbox/faults", "DELETE");
@@ -144,8 +187,16 @@ try {
   console.log(
     `\n10,000-ticket job (set shared; rate limit lifted): ${big.total} tickets in ${((performance.now() - m0) / 1000).toFixed(1)} s, ${bigDone.counts.succeeded} changed, ${bigDone.counts.skipped} already shared`,
   );
-  report({ bench: "bulk", figure: "10,000-ticket job, extra RSS", value: Math.round(peak - idle), unit: "MB", max: 200 });
-  console.log(`  dashboard RSS: ${idle.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak: +${(peak - idle).toFixed(0)} MB   (budget < 200 MB extra)`);
+  report({
+    bench: "bulk",
+    figure: "10,000-ticket job, extra RSS",
+    value: Math.round(peak - idle),
+    unit: "MB",
+    max: 200,
+  });
+  console.log(
+    `  dashboard RSS: ${idle.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak: +${(peak - idle).toFixed(0)} MB   (budget < 200 MB extra)`,
+  );
 } finally {
   await dashboard.stop();
 }

@@ -27,6 +27,14 @@ const all = routes(".next/server/app")
 console.log("\nFirst-load JavaScript per route (gzip, next build)");
 for (const route of all) {
   const { kb, files } = firstLoadJs(route);
-  console.log(`  ${route.padEnd(36)} ${kb.toFixed(1).padStart(7)} kB in ${files.length} chunks   ${kb <= BUDGET ? "" : "OVER"}`);
-  report({ bench: "first-load", figure: `first-load JS ${route}`, value: Number(kb.toFixed(1)), unit: "kB", max: BUDGET });
+  console.log(
+    `  ${route.padEnd(36)} ${kb.toFixed(1).padStart(7)} kB in ${files.length} chunks   ${kb <= BUDGET ? "" : "OVER"}`,
+  );
+  report({
+    bench: "first-load",
+    figure: `first-load JS ${route}`,
+    value: Number(kb.toFixed(1)),
+    unit: "kB",
+    max: BUDGET,
+  });
 }

@@ -16,7 +16,9 @@ try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const ws = await signInPage(page, dashboard.url);
-  const [sandbox] = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as { access_token: string }[];
+  const [sandbox] = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as {
+    access_token: string;
+  }[];
   const search = async (resource: string, query: unknown) =>
     (await (
       await fetch(`${dashboard.sandboxUrl}/${resource}/search`, {
@@ -26,7 +28,8 @@ try {
       })
     ).json()) as Record<string, { id: string }[]>;
   const ticket = (await search("tickets", { field: "open", operator: "=", value: true })).tickets[0].id;
-  const conversation = (await search("conversations", { field: "open", operator: "=", value: true })).conversations[0].id;
+  const conversation = (await search("conversations", { field: "open", operator: "=", value: true })).conversations[0]
+    .id;
   const pages: [string, string][] = [
     ["overview", `/w/${ws}`],
     ["tickets", `/w/${ws}/tickets`],
@@ -37,7 +40,9 @@ try {
     ["conversation", `/w/${ws}/conversations/${conversation}`],
     ["jobs", `/w/${ws}/jobs`],
   ];
-  console.log(`\nLargest Contentful Paint, production build on the sandbox, median of ${RUNS} loads (budget ≤ ${BUDGET} ms)`);
+  console.log(
+    `\nLargest Contentful Paint, production build on the sandbox, median of ${RUNS} loads (budget ≤ ${BUDGET} ms)`,
+  );
   for (const [name, path] of pages) {
     const samples: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
@@ -60,7 +65,9 @@ try {
     }
     samples.sort((a, b) => a - b);
     const median = samples[Math.floor(samples.length / 2)];
-    console.log(`  ${name.padEnd(14)} ${median.toFixed(0).padStart(6)} ms   (${samples.map((s) => s.toFixed(0)).join(", ")})`);
+    console.log(
+      `  ${name.padEnd(14)} ${median.toFixed(0).padStart(6)} ms   (${samples.map((s) => s.toFixed(0)).join(", ")})`,
+    );
     report({ bench: "lcp", figure: `LCP ${name}`, value: Math.round(median), unit: "ms", max: BUDGET });
   }
 } finally {

@@ -50,8 +50,12 @@ interface Sample {
 
 const dashboard = await startDashboard({ port: 3207, sandboxPort: 4207 });
 try {
-  const workspaces = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as { id_code: string }[];
-  const sessions = await Promise.all(workspaces.map(async (w) => ({ ws: w.id_code, cookie: await signIn(dashboard, w.id_code) })));
+  const workspaces = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as {
+    id_code: string;
+  }[];
+  const sessions = await Promise.all(
+    workspaces.map(async (w) => ({ ws: w.id_code, cookie: await signIn(dashboard, w.id_code) })),
+  );
   await fetch(`${dashboard.sandboxUrl}/sandbox/faults`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -65,7 +69,12 @@ try {
     try {
       const res = await fetch(`${dashboard.url}/api/w/${ws}/search/${resource}`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json", Cookie: cookie, Origin: dashboard.url },
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          Cookie: cookie,
+          Origin: dashboard.url,
+        },
         body: JSON.stringify({ query, per_page: 25 }),
       });
       await res.arrayBuffer();
@@ -113,8 +122,12 @@ try {
     `\nLoad: ${USERS} users searching through the typed search route for ${(DURATION_MS / 1000).toFixed(0)} s (after ${(WARMUP_MS / 1000).toFixed(0)} s of warm-up), sandbox latency ${LATENCY_MS} ms, Intercom's rate limit, ${sessions.length} workspaces`,
   );
   console.log("  answers        count      p50 ms   p95 ms   p99 ms");
-  console.log(`  all       ${String(all.length).padStart(9)}  ${fmt(percentile(all, 50))} ${fmt(percentile(all, 95))} ${fmt(percentile(all, 99))}`);
-  console.log(`  200 only  ${String(ok.length).padStart(9)}  ${fmt(percentile(ok, 50))} ${fmt(percentile(ok, 95))} ${fmt(percentile(ok, 99))}`);
+  console.log(
+    `  all       ${String(all.length).padStart(9)}  ${fmt(percentile(all, 50))} ${fmt(percentile(all, 95))} ${fmt(percentile(all, 99))}`,
+  );
+  console.log(
+    `  200 only  ${String(ok.length).padStart(9)}  ${fmt(percentile(ok, 50))} ${fmt(percentile(ok, 95))} ${fmt(percentile(ok, 99))}`,
+  );
   console.log(`  requests/s ${(all.length / seconds).toFixed(0)} (${(ok.length / seconds).toFixed(0)} answered 200)`);
   console.log(
     `  by status: ${[...byStatus]
@@ -134,7 +147,13 @@ try {
   report({ bench: "load", figure: "requests/s", value: Math.round(all.length / seconds), unit: "req/s" });
   report({ bench: "load", figure: "429s relayed", value: byStatus.get(429) ?? 0, unit: "answers" });
   report({ bench: "load", figure: "errors other than 429", value: errors, unit: "answers", max: 0 });
-  report({ bench: "load", figure: "RSS growth", value: Number((rssAfter - rssBefore).toFixed(1)), unit: "MB", max: 50 });
+  report({
+    bench: "load",
+    figure: "RSS growth",
+    value: Number((rssAfter - rssBefore).toFixed(1)),
+    unit: "MB",
+    max: 50,
+  });
 } finally {
   await dashboard.stop();
 }

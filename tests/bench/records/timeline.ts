@@ -78,7 +78,9 @@ try {
       `  ${label.padEnd(34)} p50 ${percentile(xs, 50).toFixed(0).padStart(4)} ms   p95 ${percentile(xs, 95).toFixed(0).padStart(4)} ms   max ${xs.at(-1)!.toFixed(0).padStart(4)} ms`,
     );
   };
-  console.log(`\nTimeline of a 500-part conversation: data arrival to entries on screen (${RUNS} runs each, budget ≤ 500 ms)`);
+  console.log(
+    `\nTimeline of a 500-part conversation: data arrival to entries on screen (${RUNS} runs each, budget ≤ 500 ms)`,
+  );
   line("opened from a list (navigation)", fromList);
   line("opened by URL (incl. hydration)", fullLoad);
   report({
@@ -88,7 +90,13 @@ try {
     unit: "ms",
     max: 500,
   });
-  report({ bench: "timeline", figure: "500-part timeline, data to screen, p95 (by URL)", value: Math.round(percentile(fullLoad, 95)), unit: "ms", max: 500 });
+  report({
+    bench: "timeline",
+    figure: "500-part timeline, data to screen, p95 (by URL)",
+    value: Math.round(percentile(fullLoad, 95)),
+    unit: "ms",
+    max: 500,
+  });
   console.log(`  entries in the DOM after load: ${entries} of 500 (virtualised)`);
 } finally {
   await browser.close();

@@ -98,10 +98,17 @@ async function throughput(send: Send, concurrency: number): Promise<{ rps: numbe
 
 const dashboard = await startDashboard({ port: 3201, sandboxPort: 4201 });
 try {
-  const [ws] = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as { id_code: string; access_token: string }[];
+  const [ws] = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as {
+    id_code: string;
+    access_token: string;
+  }[];
   const cookie = await signIn(dashboard, ws.id_code);
   const faults = (settings: object) =>
-    fetch(`${dashboard.sandboxUrl}/sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(settings) });
+    fetch(`${dashboard.sandboxUrl}/sandbox/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(settings),
+    });
   // Measure the route, not the rate limit.
   await faults({ rate_limit_per_window: 1_000_000 });
   const common = { "Content-Type": "application/json", Accept: "application/json", "Accept-Encoding": "identity" };
@@ -130,7 +137,10 @@ try {
   ]) {
     await faults({ latency_ms: scenario.latencyMs });
     const lat = { direct: await latency(direct, scenario.samples), route: await latency(routed, scenario.samples) };
-    const thr = { direct: await throughput(direct, scenario.concurrency), route: await throughput(routed, scenario.concurrency) };
+    const thr = {
+      direct: await throughput(direct, scenario.concurrency),
+      route: await throughput(routed, scenario.concurrency),
+    };
     for (const k of ["direct", "route"] as const) {
       rows.push(
         `${scenario.label.padEnd(14)} ${k.padEnd(7)} ${lat[k].p50.toFixed(2).padStart(8)} ${lat[k].p99.toFixed(2).padStart(8)} ${thr[k].rps.toFixed(0).padStart(8)} ${String(scenario.concurrency).padStart(6)} ${String(thr[k].errors).padStart(7)}`,
@@ -138,8 +148,20 @@ try {
     }
     const overhead = lat.route.p50 - lat.direct.p50;
     const ratio = thr.route.rps / thr.direct.rps;
-    report({ bench: "route", figure: `p50 overhead, ${scenario.label}`, value: Number(overhead.toFixed(2)), unit: "ms", max: 3 });
-    report({ bench: "route", figure: `throughput vs direct, ${scenario.label}`, value: Math.round(ratio * 100), unit: "%", min: 70 });
+    report({
+      bench: "route",
+      figure: `p50 overhead, ${scenario.label}`,
+      value: Number(overhead.toFixed(2)),
+      unit: "ms",
+      max: 3,
+    });
+    report({
+      bench: "route",
+      figure: `throughput vs direct, ${scenario.label}`,
+      value: Math.round(ratio * 100),
+      unit: "%",
+      min: 70,
+    });
     verdict += `${scenario.label}: p50 overhead ${overhead.toFixed(2)} ms (budget 3 ms: ${overhead <= 3 ? "within" : "OVER"}), throughput ${(ratio * 100).toFixed(0)}% of direct (budget ≥ 70%: ${ratio >= 0.7 ? "within" : "UNDER"})\n`;
   }
   console.log(

@@ -32,17 +32,34 @@ interface Started {
 
 /** Starts the sandbox alone in a child process and waits for its report line. */
 async function startChild(scale: number): Promise<Started> {
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "tests/bench/sandbox/serve.ts", String(scale)], {
-    cwd: ROOT,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", "tests/bench/sandbox/serve.ts", String(scale)],
+    {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once("line", resolve);
     child.once("exit", (code) => reject(new Error(`sandbox child exited with ${code}`)));
   });
-  const report = JSON.parse(first) as { url: string; startupMs: number; rss: number; rssAfterGc: number | null; workspaces: { access_token: string }[] };
-  return { child, url: report.url, startupMs: report.startupMs, rss: report.rss, rssAfterGc: report.rssAfterGc, token: report.workspaces[0].access_token };
+  const report = JSON.parse(first) as {
+    url: string;
+    startupMs: number;
+    rss: number;
+    rssAfterGc: number | null;
+    workspaces: { access_token: string }[];
+  };
+  return {
+    child,
+    url: report.url,
+    startupMs: report.startupMs,
+    rss: report.rss,
+    rssAfterGc: report.rssAfterGc,
+    token: report.workspaces[0].access_token,
+  };
 }
 
 async function stopChild(s: Started): Promise<void> {
@@ -74,7 +91,10 @@ async function pageRepeatedly(s: Started, resource: "tickets" | "conversations",
   while (samples.length < REQUESTS) {
     let cursor: string | undefined;
     for (let page = 0; page < PAGES_PER_ROUND; page++) {
-      const body = JSON.stringify({ query, pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) } });
+      const body = JSON.stringify({
+        query,
+        pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
+      });
       const t = performance.now();
       const res = await fetch(`${s.url}/${resource}/search`, {
         method: "POST",
@@ -109,17 +129,25 @@ async function pageRepeatedly(s: Started, resource: "tickets" | "conversations",
 const f = (field: string, operator: string, value: unknown) => ({ field, operator, value });
 const CONVERSATIONS_QUERY = {
   operator: "AND",
-  value: [f("open", "=", true), { operator: "OR", value: [f("priority", "=", "priority"), f("statistics.count_reopens", ">", 0)] }],
+  value: [
+    f("open", "=", true),
+    { operator: "OR", value: [f("priority", "=", "priority"), f("statistics.count_reopens", ">", 0)] },
+  ],
 };
 const TICKETS_QUERY = {
   operator: "AND",
-  value: [f("open", "=", true), { operator: "OR", value: [f("category", "=", "request"), f("state", "=", "in_progress")] }],
+  value: [
+    f("open", "=", true),
+    { operator: "OR", value: [f("category", "=", "request"), f("state", "=", "in_progress")] },
+  ],
 };
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
 
 async function main() {
-  console.log("Sandbox benchmark: the sandbox runs in a child process (node --import tsx tests/bench/sandbox/serve.ts); this process is the HTTP client.\n");
+  console.log(
+    "Sandbox benchmark: the sandbox runs in a child process (node --import tsx tests/bench/sandbox/serve.ts); this process is the HTTP client.\n",
+  );
 
   const small = await startChild(1);
   await stopChild(small);
@@ -138,18 +166,28 @@ async function main() {
     [10, big],
   ] as const) {
     const gc = s.rssAfterGc === null ? "n/a" : (s.rssAfterGc / MB).toFixed(1);
-    console.log(`  ${String(scale).padStart(5)}   ${fmt(s.startupMs, 0).padStart(13)}   ${(s.rss / MB).toFixed(1).padStart(23)}   ${gc.padStart(17)}`);
+    console.log(
+      `  ${String(scale).padStart(5)}   ${fmt(s.startupMs, 0).padStart(13)}   ${(s.rss / MB).toFixed(1).padStart(23)}   ${gc.padStart(17)}`,
+    );
   }
   console.log(`  target: RSS at scale 1 ≤ 150 MB → ${(small.rss / MB).toFixed(1)} MB\n`);
   report({ bench: "sandbox", figure: "start-up, scale 1", value: Math.round(small.startupMs), unit: "ms", max: 2000 });
-  report({ bench: "sandbox", figure: "RSS after start-up, scale 1", value: Number((small.rss / MB).toFixed(1)), unit: "MB", max: 150 });
+  report({
+    bench: "sandbox",
+    figure: "RSS after start-up, scale 1",
+    value: Number((small.rss / MB).toFixed(1)),
+    unit: "MB",
+    max: 150,
+  });
 
   const results: [string, Figures][] = [];
   results.push(["conversations", await pageRepeatedly(big, "conversations", CONVERSATIONS_QUERY)]);
   results.push(["tickets", await pageRepeatedly(big, "tickets", TICKETS_QUERY)]);
   await stopChild(big);
 
-  console.log(`Nested 3-filter search at scale 10, 150 per page, first ${PAGES_PER_ROUND} pages again and again (${WARMUP} warm-up requests not counted)`);
+  console.log(
+    `Nested 3-filter search at scale 10, 150 per page, first ${PAGES_PER_ROUND} pages again and again (${WARMUP} warm-up requests not counted)`,
+  );
   console.log("  resource        matches  requests   p50 (ms)   p95 (ms)   p99 (ms)  mean (ms)  KB/page");
   for (const [name, r] of results) {
     console.log(
@@ -157,7 +195,14 @@ async function main() {
     );
   }
   console.log("  target: p50 ≤ 20 ms per page");
-  for (const [name, r] of results) report({ bench: "sandbox", figure: `${name} search p50, scale 10`, value: Number(r.p50.toFixed(2)), unit: "ms", max: 20 });
+  for (const [name, r] of results)
+    report({
+      bench: "sandbox",
+      figure: `${name} search p50, scale 10`,
+      value: Number(r.p50.toFixed(2)),
+      unit: "ms",
+      max: 20,
+    });
   console.log("  conversations: open = true AND (priority = priority OR statistics.count_reopens > 0)");
   console.log("  tickets:       open = true AND (category = request OR state = in_progress)");
 }

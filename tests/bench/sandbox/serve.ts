@@ -15,7 +15,9 @@ const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const rssAfterGc = gc ? process.memoryUsage().rss : null;
 
-process.stdout.write(`${JSON.stringify({ url: running.url, scale, startupMs, rss, rssAfterGc, workspaces: running.workspaces })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: running.url, scale, startupMs, rss, rssAfterGc, workspaces: running.workspaces })}\n`,
+);
 
 const stop = () => void running.stop().then(() => process.exit(0));
 process.on("SIGTERM", stop);

@@ -22,7 +22,9 @@ try {
   const ws = await signInPage(page, dashboard.url);
   const [workspace] = (await control("/sandbox/workspaces")) as { id_code: string; access_token: string }[];
   const list = (await (
-    await fetch(`${dashboard.sandboxUrl}/segments?include_count=true`, { headers: { Authorization: `Bearer ${workspace.access_token}` } })
+    await fetch(`${dashboard.sandboxUrl}/segments?include_count=true`, {
+      headers: { Authorization: `Bearer ${workspace.access_token}` },
+    })
   ).json()) as { segments: { id: string; name: string; count: number }[] };
   const segment = list.segments.toSorted((a, b) => b.count - a.count)[0];
 
@@ -42,17 +44,26 @@ try {
         total: Number(res.headers.get("X-Total-Count")),
       };
     }, `${dashboard.url}/api/w/${ws}/segments/${segment.id}/export`);
-    const log = (await control(`/sandbox/requests?id_code=${workspace.id_code}`)) as { requests: { path: string; status: number }[] };
+    const log = (await control(`/sandbox/requests?id_code=${workspace.id_code}`)) as {
+      requests: { path: string; status: number }[];
+    };
     const searches = log.requests.filter((r) => r.path === "/contacts/search");
     const limited = log.requests.filter((r) => r.status === 429).length;
-    report({ bench: "export", figure: `CSV of ${result.rows} members, ${label}`, value: Number((result.ms / 1000).toFixed(2)), unit: "s" });
+    report({
+      bench: "export",
+      figure: `CSV of ${result.rows} members, ${label}`,
+      value: Number((result.ms / 1000).toFixed(2)),
+      unit: "s",
+    });
     report({ bench: "export", figure: `429s, ${label}`, value: limited, unit: "", max: 0 });
     console.log(
       `  ${label.padEnd(32)} ${(result.ms / 1000).toFixed(2).padStart(6)} s   ${result.rows} rows of ${result.total}   ${searches.length} searches, ${log.requests.length} calls in all, ${limited} answered 429   ${(result.bytes / 1e6).toFixed(1)} MB   HTTP ${result.status}`,
     );
   };
 
-  console.log(`\nCSV export of "${segment.name}" (${segment.count} members, sandbox scale ${SCALE}), 150 members per search page:`);
+  console.log(
+    `\nCSV export of "${segment.name}" (${segment.count} members, sandbox scale ${SCALE}), 150 members per search page:`,
+  );
   await run("default rate limit (1,666 / 10 s)", null);
   await run("tight rate limit (10 / 1 s)", { rate_limit_per_window: 10, window_seconds: 1 });
   await run("50 ms Intercom latency", { latency_ms: 50 });

@@ -4,10 +4,19 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 
 export async function launch(): Promise<Browser> {
   const executablePath =
-    process.env.CHROMIUM_PATH ?? execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" }).trim().split("\n")[0];
+    process.env.CHROMIUM_PATH ??
+    execSync("command -v chromium || command -v chromium-browser", { encoding: "utf8", shell: "/bin/sh" })
+      .trim()
+      .split("\n")[0];
   return chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-gpu",
+    ],
   });
 }
 

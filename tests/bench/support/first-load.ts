@@ -28,6 +28,9 @@ export function firstLoadJs(route: string): { kb: number; files: { file: string;
   ];
   const files = new Set(build.rootMainFiles);
   for (const entry of entries) for (const f of manifest.entryJSFiles[entry] ?? []) files.add(f);
-  const sized = [...files].map((file) => ({ file, kb: gzipSync(readFileSync(path.join(".next", file))).byteLength / 1024 }));
+  const sized = [...files].map((file) => ({
+    file,
+    kb: gzipSync(readFileSync(path.join(".next", file))).byteLength / 1024,
+  }));
   return { kb: sized.reduce((a, b) => a + b.kb, 0), files: sized.sort((a, b) => b.kb - a.kb) };
 }

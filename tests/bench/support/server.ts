@@ -19,7 +19,11 @@ export interface Dashboard {
  * The sandbox in its own process, as Intercom would be: its work then does not share the
  * dashboard's event loop, so figures measure the dashboard alone.
  */
-async function startSandboxProcess(port: number, dashboardUrl: string, env: Record<string, string>): Promise<ChildProcess> {
+async function startSandboxProcess(
+  port: number,
+  dashboardUrl: string,
+  env: Record<string, string>,
+): Promise<ChildProcess> {
   const child = spawn("npx", ["tsx", "lib/sandbox/cli.ts"], {
     env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_REDIRECT_ORIGINS: dashboardUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -48,7 +52,10 @@ function kill(child: ChildProcess): void {
 export function ensureBuild(): void {
   if (existsSync(".next/BUILD_ID")) return;
   console.log("No production build yet: running next build…");
-  const res = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const res = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (res.status !== 0) throw new Error("next build failed");
 }
 
@@ -136,7 +143,9 @@ export async function signIn(dashboard: Dashboard, idCode: string, adminId?: str
   jar.take(start);
   const { url: authorize } = (await start.json()) as { url: string };
   const params = new URL(authorize).searchParams;
-  const workspaces = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as { id_code: string }[];
+  const workspaces = (await (await fetch(`${dashboard.sandboxUrl}/sandbox/workspaces`)).json()) as {
+    id_code: string;
+  }[];
   if (!workspaces.some((w) => w.id_code === idCode)) throw new Error(`No sandbox workspace ${idCode}`);
   const me = adminId ?? (await firstAdmin(dashboard.sandboxUrl, idCode));
   const approve = await fetch(`${dashboard.sandboxUrl}/oauth/authorize`, {
@@ -160,9 +169,14 @@ export async function signIn(dashboard: Dashboard, idCode: string, adminId?: str
 }
 
 async function firstAdmin(sandboxUrl: string, idCode: string): Promise<string> {
-  const list = (await (await fetch(`${sandboxUrl}/sandbox/workspaces`)).json()) as { id_code: string; access_token: string }[];
+  const list = (await (await fetch(`${sandboxUrl}/sandbox/workspaces`)).json()) as {
+    id_code: string;
+    access_token: string;
+  }[];
   const ws = list.find((w) => w.id_code === idCode)!;
-  const me = (await (await fetch(`${sandboxUrl}/me`, { headers: { Authorization: `Bearer ${ws.access_token}` } })).json()) as { id: string };
+  const me = (await (
+    await fetch(`${sandboxUrl}/me`, { headers: { Authorization: `Bearer ${ws.access_token}` } })
+  ).json()) as { id: string };
   return me.id;
 }
 

@@ -5,7 +5,9 @@ import { expect, test } from "../fixtures";
 import { sandboxApi, workspace } from "../support";
 
 async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(
@@ -26,10 +28,15 @@ for (const theme of ["light", "dark"] as const) {
       query: { field: "open", operator: "=", value: true },
       pagination: { per_page: 3 },
     });
-    const { conversations } = await sandboxApi<{ conversations: { id: string }[] }>(us, "POST", "/conversations/search", {
-      query: { field: "open", operator: "=", value: true },
-      pagination: { per_page: 1 },
-    });
+    const { conversations } = await sandboxApi<{ conversations: { id: string }[] }>(
+      us,
+      "POST",
+      "/conversations/search",
+      {
+        query: { field: "open", operator: "=", value: true },
+        pagination: { per_page: 1 },
+      },
+    );
     const { segments } = await sandboxApi<{ segments: { id: string }[] }>(us, "GET", "/segments");
     const { data: contacts } = await sandboxApi<{ data: { id: string }[] }>(us, "POST", "/contacts/search", {
       query: { field: "role", operator: "=", value: "user" },
@@ -37,10 +44,15 @@ for (const theme of ["light", "dark"] as const) {
     });
     // A job to show: one ticket shared (or found shared already).
     const job = await page.request.post(`/api/w/${us.id_code}/bulk-jobs`, {
-      data: { selection: { kind: "ids", ids: [tickets[2].id] }, action: { type: "set_shared", shared: theme === "light" } },
+      data: {
+        selection: { kind: "ids", ids: [tickets[2].id] },
+        action: { type: "set_shared", shared: theme === "light" },
+      },
       headers: { Origin: baseURL! },
     });
-    const jobs = ((await (await page.request.get(`/api/w/${us.id_code}/bulk-jobs`)).json()) as { jobs: { id: string }[] }).jobs;
+    const jobs = (
+      (await (await page.request.get(`/api/w/${us.id_code}/bulk-jobs`)).json()) as { jobs: { id: string }[] }
+    ).jobs;
     const jobId = job.ok() ? ((await job.json()) as { id: string }).id : jobs[0]?.id;
     const w = `/w/${us.id_code}`;
     const pages: [string, string][] = [

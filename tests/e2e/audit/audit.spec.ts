@@ -11,7 +11,9 @@ import { workspace } from "../support";
 /** The builder's URL form for a search: a versioned compact tree, base64url. */
 const q = (tree: unknown) => "1." + Buffer.from(JSON.stringify(tree)).toString("base64url");
 
-test("a bulk job and each of its tickets are in the audit log, filtered, exported and opened from it", async ({ page }) => {
+test("a bulk job and each of its tickets are in the audit log, filtered, exported and opened from it", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const us = await workspace("Northwind Support");
 
@@ -41,7 +43,10 @@ test("a bulk job and each of its tickets are in the audit log, filtered, exporte
   const log = page.getByRole("table", { name: "Audit log, newest first" });
   const created = log.getByRole("row").filter({ hasText: "bulk.job_created" }).filter({ hasText: "Close" }).first();
   await expect(created).toContainText("Started a bulk job over 3 tickets: Close");
-  await expect(created.getByRole("link", { name: `Bulk job ${jobId.slice(0, 8)}` })).toHaveAttribute("href", `/w/${us.id_code}/jobs/${jobId}`);
+  await expect(created.getByRole("link", { name: `Bulk job ${jobId.slice(0, 8)}` })).toHaveAttribute(
+    "href",
+    `/w/${us.id_code}/jobs/${jobId}`,
+  );
   for (const n of numbers) {
     const row = log.getByRole("row").filter({ hasText: `Close: ticket #${n}` });
     await expect(row).toHaveCount(1);
@@ -118,7 +123,13 @@ for (const theme of ["light", "dark"] as const) {
       await page.screenshot({ path: info.outputPath(`audit-${width}-${theme}.png`), fullPage: true });
     }
     // No serious or critical accessibility violation, filters and table included.
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    expect(
+      result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
   });
 }

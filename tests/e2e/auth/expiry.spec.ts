@@ -58,19 +58,29 @@ test.afterAll(() => {
 });
 
 async function signIn(page: Page, callback = ""): Promise<string> {
-  if (!page.url().includes("/signin")) await page.goto(`${BASE}/signin${callback ? `?callbackUrl=${encodeURIComponent(callback)}` : ""}`);
+  if (!page.url().includes("/signin"))
+    await page.goto(`${BASE}/signin${callback ? `?callbackUrl=${encodeURIComponent(callback)}` : ""}`);
   await page.getByRole("button", { name: "Sign in to Northwind Support" }).click();
   await page.getByRole("button", { name: "Authorize access" }).click();
-  await page.waitForURL((url) => url.origin === BASE && !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/"));
+  await page.waitForURL(
+    (url) => url.origin === BASE && !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/"),
+  );
   return new URL(page.url()).pathname.split("/")[2];
 }
 
 async function firstOpenConversation(): Promise<string> {
-  const workspaces = (await (await fetch(`${SANDBOX}/sandbox/workspaces`)).json()) as { name: string; access_token: string }[];
+  const workspaces = (await (await fetch(`${SANDBOX}/sandbox/workspaces`)).json()) as {
+    name: string;
+    access_token: string;
+  }[];
   const us = workspaces.find((w) => w.name === "Northwind Support")!;
   const res = await fetch(`${SANDBOX}/conversations/search`, {
     method: "POST",
-    headers: { Authorization: `Bearer ${us.access_token}`, "Content-Type": "application/json", Accept: "application/json" },
+    headers: {
+      Authorization: `Bearer ${us.access_token}`,
+      "Content-Type": "application/json",
+      Accept: "application/json",
+    },
     body: JSON.stringify({ query: { field: "state", operator: "=", value: "open" }, pagination: { per_page: 1 } }),
   });
   return ((await res.json()) as { conversations: { id: string }[] }).conversations[0].id;
@@ -91,14 +101,21 @@ test("a session left idle ends; signing in again returns to the page with the re
   await expect(page.getByRole("alert").filter({ hasText: "Your session ended" })).toBeVisible();
   await signIn(page);
   await expect(page).toHaveURL(BASE + path);
-  await expect(page.getByRole("region", { name: "Reply or note" }).getByRole("textbox")).toHaveValue("Back in a minute with the refund.");
+  await expect(page.getByRole("region", { name: "Reply or note" }).getByRole("textbox")).toHaveValue(
+    "Back in a minute with the refund.",
+  );
 });
 
 test("a session ends at its lifetime however active the lead is", async ({ page }) => {
   await signIn(page);
   const started = Date.now();
   // A request every half second keeps it from ever being idle.
-  await expect.poll(async () => (await page.request.get(`${BASE}/api/sessions`)).status(), { timeout: (MAX_AGE_S + 10) * 1000, intervals: [500] }).toBe(401);
+  await expect
+    .poll(async () => (await page.request.get(`${BASE}/api/sessions`)).status(), {
+      timeout: (MAX_AGE_S + 10) * 1000,
+      intervals: [500],
+    })
+    .toBe(401);
   const lived = (Date.now() - started) / 1000;
   expect(lived).toBeGreaterThan(MAX_AGE_S - 5);
   await page.goto(`${BASE}/`);

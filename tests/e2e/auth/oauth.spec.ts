@@ -48,9 +48,13 @@ async function attackerCallback(browser: Browser): Promise<{ url: string; finish
   };
 }
 
-const stateCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.state"));
+const stateCookie = async (page: Page) =>
+  (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.state"));
 
-test("a callback from someone else's flow signs nobody in, and its code is not traded for a token", async ({ page, browser }) => {
+test("a callback from someone else's flow signs nobody in, and its code is not traded for a token", async ({
+  page,
+  browser,
+}) => {
   const eu = await workspace("Fjord Analytics");
   const attack = await attackerCallback(browser);
   expect(new URL(attack.url).searchParams.get("state")).toBeTruthy();

@@ -11,7 +11,9 @@ for (const theme of ["light", "dark"] as const) {
     for (const width of [1024, 1366, 1920]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/w/${us.id_code}/sessions`);
-      await expect(page.getByRole("list", { name: "Sessions" }).getByRole("listitem", { name: /this browser/ })).toBeVisible();
+      await expect(
+        page.getByRole("list", { name: "Sessions" }).getByRole("listitem", { name: /this browser/ }),
+      ).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await page.screenshot({ path: info.outputPath(`sessions-${width}-${theme}.png`), fullPage: true });
 

@@ -9,7 +9,10 @@ import { sandboxApi, signInTo, workspace } from "../support";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-async function freshLead(browser: Browser, name = "Northwind Support"): Promise<{ context: BrowserContext; page: Page; ws: string }> {
+async function freshLead(
+  browser: Browser,
+  name = "Northwind Support",
+): Promise<{ context: BrowserContext; page: Page; ws: string }> {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   const ws = await signInTo(page, name);
@@ -17,7 +20,9 @@ async function freshLead(browser: Browser, name = "Northwind Support"): Promise<
 }
 
 /** Another teammate of Fjord Analytics, with an email of their own: a different lead of this dashboard. */
-async function otherTeammate(browser: Browser): Promise<{ context: BrowserContext; page: Page; ws: string; email: string }> {
+async function otherTeammate(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; ws: string; email: string }> {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/signin");
@@ -34,7 +39,8 @@ async function otherTeammate(browser: Browser): Promise<{ context: BrowserContex
   return { context, page, ws: new URL(page.url()).pathname.split("/")[2], email };
 }
 
-const sessionCookies = async (context: BrowserContext) => (await context.cookies()).filter((c) => c.name.includes("next-auth.session-token"));
+const sessionCookies = async (context: BrowserContext) =>
+  (await context.cookies()).filter((c) => c.name.includes("next-auth.session-token"));
 
 test("a session cookie copied before sign-out no longer works after it", async ({ page, browser }) => {
   const us = await workspace("Northwind Support");
@@ -49,7 +55,12 @@ test("a session cookie copied before sign-out no longer works after it", async (
   // Someone who kept the cookie replays it in another browser.
   const replay = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   await replay.addCookies(copied);
-  for (const path of [`/api/w/${us.id_code}/overview`, `/api/w/${us.id_code}/catalog`, `/api/w/${us.id_code}/views`, "/api/sessions"]) {
+  for (const path of [
+    `/api/w/${us.id_code}/overview`,
+    `/api/w/${us.id_code}/catalog`,
+    `/api/w/${us.id_code}/views`,
+    "/api/sessions",
+  ]) {
     const res = await replay.request.get(path);
     expect(res.status(), path).toBe(401);
     expect((await res.json()).error.code).toBe("unauthenticated");
@@ -77,15 +88,21 @@ test("a lead sees their sessions and ends another one, which stops working at on
   expect(before).toBeGreaterThanOrEqual(2);
 
   // b is the most recently active of the others: it just loaded the overview.
-  const { sessions } = (await (await a.context.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] };
+  const { sessions } = (await (await a.context.request.get("/api/sessions")).json()) as {
+    sessions: { handle: string; current: boolean }[];
+  };
   const mine = sessions.find((s) => s.current)!;
-  const bSessions = (await (await b.context.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] };
+  const bSessions = (await (await b.context.request.get("/api/sessions")).json()) as {
+    sessions: { handle: string; current: boolean }[];
+  };
   const bHandle = bSessions.sessions.find((s) => s.current)!.handle;
   expect(bHandle).not.toBe(mine.handle);
   // The page lists the sessions in the same order as the API (most recently active first).
   await a.page.reload();
 
-  const ending = a.page.waitForResponse((r) => r.url().endsWith(`/api/sessions/${bHandle}`) && r.request().method() === "DELETE");
+  const ending = a.page.waitForResponse(
+    (r) => r.url().endsWith(`/api/sessions/${bHandle}`) && r.request().method() === "DELETE",
+  );
   await list
     .getByRole("listitem")
     .nth(sessions.findIndex((s) => s.handle === bHandle))
@@ -121,13 +138,18 @@ test("ending all other sessions leaves only this one, and never touches another 
   // The workspace's audit log says who ended what.
   const audit = await first.context.request.get(`/api/w/${first.ws}/audit?action=auth.session_ended`);
   const { entries } = (await audit.json()) as { entries: { summary: string; actorEmail: string }[] };
-  expect(entries[0]).toMatchObject({ summary: `Ended ${count - 1} other session${count === 2 ? "" : "s"}`, actorEmail: first.email });
+  expect(entries[0]).toMatchObject({
+    summary: `Ended ${count - 1} other session${count === 2 ? "" : "s"}`,
+    actorEmail: first.email,
+  });
   for (const x of [morgan, first, second]) await x.context.close();
 });
 
 test("another lead's session cannot be ended", async ({ browser }) => {
   const northwind = await freshLead(browser);
-  const handles = (await (await northwind.context.request.get("/api/sessions")).json()) as { sessions: { handle: string }[] };
+  const handles = (await (await northwind.context.request.get("/api/sessions")).json()) as {
+    sessions: { handle: string }[];
+  };
   const other = await otherTeammate(browser);
   const origin = new URL(other.page.url()).origin;
   for (const { handle } of handles.sessions) {
@@ -138,7 +160,9 @@ test("another lead's session cannot be ended", async ({ browser }) => {
   for (const x of [northwind, other]) await x.context.close();
 });
 
-test("when the session ends mid-edit, signing in again lands on the same page with the reply and the search edits kept", async ({ browser }) => {
+test("when the session ends mid-edit, signing in again lands on the same page with the reply and the search edits kept", async ({
+  browser,
+}) => {
   const us = await workspace("Northwind Support");
   const lead = await freshLead(browser);
   const admin = await freshLead(browser);
@@ -161,7 +185,9 @@ test("when the session ends mid-edit, signing in again lands on the same page wi
   await box.getByRole("textbox").fill("Thanks for waiting, I am on it.");
 
   // Meanwhile the session ends (here: ended from another browser, as an idle timeout would).
-  const own = (await (await lead.context.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] };
+  const own = (await (await lead.context.request.get("/api/sessions")).json()) as {
+    sessions: { handle: string; current: boolean }[];
+  };
   const handle = own.sessions.find((s) => s.current)!.handle;
   const origin = new URL(admin.page.url()).origin;
   expect((await admin.context.request.delete(`/api/sessions/${handle}`, { headers: { origin } })).status()).toBe(200);
@@ -173,10 +199,18 @@ test("when the session ends mid-edit, signing in again lands on the same page wi
   await reply.getByRole("button", { name: `Sign in to ${us.name}` }).click();
   await reply.getByRole("button", { name: "Authorize access" }).click();
   await expect(reply).toHaveURL(new RegExp(`${conversationPath}$`));
-  await expect(reply.getByRole("region", { name: "Reply or note" }).getByRole("textbox")).toHaveValue("Thanks for waiting, I am on it.");
+  await expect(reply.getByRole("region", { name: "Reply or note" }).getByRole("textbox")).toHaveValue(
+    "Thanks for waiting, I am on it.",
+  );
   // Nothing was sent while signed out.
-  const parts = await sandboxApi<{ conversation_parts: { conversation_parts: { body: string | null }[] } }>(us, "GET", `/conversations/${conversations[0].id}`);
-  expect(parts.conversation_parts.conversation_parts.some((p) => p.body?.includes("Thanks for waiting, I am on it."))).toBe(false);
+  const parts = await sandboxApi<{ conversation_parts: { conversation_parts: { body: string | null }[] } }>(
+    us,
+    "GET",
+    `/conversations/${conversations[0].id}`,
+  );
+  expect(
+    parts.conversation_parts.conversation_parts.some((p) => p.body?.includes("Thanks for waiting, I am on it.")),
+  ).toBe(false);
 
   // The search tab, reloaded, still has the unsearched filter row.
   await tickets.reload();

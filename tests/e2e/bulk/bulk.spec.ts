@@ -27,10 +27,15 @@ async function all(ws: SandboxWorkspace, query: unknown): Promise<Ticket[]> {
   const out: Ticket[] = [];
   let cursor: string | undefined;
   do {
-    const page = await sandboxApi<{ tickets: Ticket[]; pages?: { next?: { starting_after?: string } } }>(ws, "POST", "/tickets/search", {
-      query,
-      pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
-    });
+    const page = await sandboxApi<{ tickets: Ticket[]; pages?: { next?: { starting_after?: string } } }>(
+      ws,
+      "POST",
+      "/tickets/search",
+      {
+        query,
+        pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
+      },
+    );
     out.push(...page.tickets);
     cursor = page.pages?.next?.starting_after;
   } while (cursor);
@@ -38,7 +43,9 @@ async function all(ws: SandboxWorkspace, query: unknown): Promise<Ticket[]> {
 }
 
 async function typeId(ws: SandboxWorkspace, name: string): Promise<string> {
-  return (await sandboxApi<{ data: { id: string; name: string }[] }>(ws, "GET", "/ticket_types")).data.find((t) => t.name === name)!.id;
+  return (await sandboxApi<{ data: { id: string; name: string }[] }>(ws, "GET", "/ticket_types")).data.find(
+    (t) => t.name === name,
+  )!.id;
 }
 
 test("select all matching, preview, run while watching progress, open the job, then undo it", async ({ page }) => {
@@ -75,7 +82,9 @@ test("select all matching, preview, run while watching progress, open the job, t
   await expect(dialog.getByRole("heading", { name: `Preview: Assign to ${target.name}` })).toBeVisible();
   const willChange = before.length - already;
   if (already > 0)
-    await expect(dialog.getByRole("region", { name: "Already done" })).toContainText(new RegExp(`${already}\\s*Already assigned to that teammate`));
+    await expect(dialog.getByRole("region", { name: "Already done" })).toContainText(
+      new RegExp(`${already}\\s*Already assigned to that teammate`),
+    );
   // Slow Intercom, so the progress can be watched.
   await faults({ latency_ms: 150, rate_limit_per_window: 15, window_seconds: 1 });
   try {
@@ -85,20 +94,28 @@ test("select all matching, preview, run while watching progress, open the job, t
     await expect(progress).toBeVisible();
     await expect(page.getByText("Running").first()).toBeVisible();
     const first = Number(await progress.getAttribute("aria-valuenow"));
-    await expect.poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 20_000 }).toBeGreaterThan(first);
+    await expect
+      .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 20_000 })
+      .toBeGreaterThan(first);
     // The progress survives a reload: it lives on the server.
     await page.reload();
     await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   } finally {
     await faults(null);
   }
-  await expect(page.getByRole("progressbar", { name: "Job progress" })).toHaveAttribute("aria-valuenow", String(before.length));
-  for (const t of before) expect((await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`)).admin_assignee_id).toBe(target.id);
+  await expect(page.getByRole("progressbar", { name: "Job progress" })).toHaveAttribute(
+    "aria-valuenow",
+    String(before.length),
+  );
+  for (const t of before)
+    expect((await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`)).admin_assignee_id).toBe(target.id);
   const jobUrl = page.url();
 
   // Filter the job's tickets by outcome.
   await page.getByRole("button", { name: new RegExp(`^Succeeded ${willChange}`) }).click();
-  await expect(page.getByRole("table", { name: /Tickets of this job, succeeded/ }).locator("tbody tr")).toHaveCount(Math.min(willChange, 100));
+  await expect(page.getByRole("table", { name: /Tickets of this job, succeeded/ }).locator("tbody tr")).toHaveCount(
+    Math.min(willChange, 100),
+  );
 
   // The Jobs page lists it.
   await page.goto(`/w/${us.id_code}/jobs`);
@@ -113,14 +130,19 @@ test("select all matching, preview, run while watching progress, open the job, t
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   for (const t of before) {
     const now = await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`);
-    expect([now.admin_assignee_id, now.team_assignee_id], `#${t.ticket_id}`).toEqual([t.admin_assignee_id, t.team_assignee_id]);
+    expect([now.admin_assignee_id, now.team_assignee_id], `#${t.ticket_id}`).toEqual([
+      t.admin_assignee_id,
+      t.team_assignee_id,
+    ]);
   }
   await page.getByRole("link", { name: "an earlier job" }).click();
   await expect(page.getByRole("link", { name: "a later job" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
 });
 
-test("shift-click ticks a range, Esc clears; a delete needs the count typed and says it cannot be undone", async ({ page }) => {
+test("shift-click ticks a range, Esc clears; a delete needs the count typed and says it cannot be undone", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const type = await typeId(us, "Product feedback");
   const tickets = await all(us, {
@@ -163,7 +185,10 @@ test("shift-click ticks a range, Esc clears; a delete needs the count typed and 
   for (const id of rows) await expect(sandboxApi(us, "GET", `/tickets/${id}`)).rejects.toThrow(/404/);
 });
 
-test("bulk routes refuse bad input with field errors and check the workspace and the Origin", async ({ page, baseURL }) => {
+test("bulk routes refuse bad input with field errors and check the workspace and the Origin", async ({
+  page,
+  baseURL,
+}) => {
   const us = await workspace("Northwind Support");
   const headers = { Origin: baseURL! };
   const url = `/api/w/${us.id_code}/bulk-jobs`;
@@ -173,9 +198,14 @@ test("bulk routes refuse bad input with field errors and check the workspace and
     headers,
   });
   expect(unknown.status()).toBe(400);
-  expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields.admin_id).toMatch(/not in this workspace/);
+  expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields.admin_id).toMatch(
+    /not in this workspace/,
+  );
   const tooMany = await page.request.post(url, {
-    data: { selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => String(i)) }, action: { type: "close" } },
+    data: {
+      selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => String(i)) },
+      action: { type: "close" },
+    },
     headers,
   });
   expect(tooMany.status()).toBe(400);
@@ -184,7 +214,9 @@ test("bulk routes refuse bad input with field errors and check the workspace and
     data: { selection: { kind: "ids", ids: [t.id] }, action: { type: "change_type", ticket_type_id: "99999" } },
     headers,
   });
-  expect(((await badType.json()) as { error: { fields: Record<string, string> } }).error.fields.ticket_type_id).toBe("That ticket type does not exist");
+  expect(((await badType.json()) as { error: { fields: Record<string, string> } }).error.fields.ticket_type_id).toBe(
+    "That ticket type does not exist",
+  );
   const crossSite = await page.request.post(url, {
     data: { selection: { kind: "ids", ids: [t.id] }, action: { type: "close" } },
     headers: { Origin: "https://evil.example" },

@@ -10,18 +10,25 @@ function raw(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "localhost", port: E2E.port, path, method: init.method ?? "GET", headers: { cookie, ...init.headers } }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      { host: "localhost", port: E2E.port, path, method: init.method ?? "GET", headers: { cookie, ...init.headers } },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on("error", reject);
     if (init.body) req.write(init.body);
     req.end();
   });
 }
 
-test("the typed routes keep to the session's workspaces and answer bad requests with clear 4xx errors", async ({ page, context, baseURL }) => {
+test("the typed routes keep to the session's workspaces and answer bad requests with clear 4xx errors", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const us = await workspace("Northwind Support");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const w = `/api/w/${us.id_code}`;
@@ -29,10 +36,23 @@ test("the typed routes keep to the session's workspaces and answer bad requests 
   const search = `${w}/search/tickets`;
   const good = JSON.stringify({ query: { field: "open", operator: "=", value: true }, per_page: 1 });
 
-  const cases: { path: string; method?: string; headers?: Record<string, string>; body?: string; status: number[]; code?: string }[] = [
+  const cases: {
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    status: number[];
+    code?: string;
+  }[] = [
     // There is no generic way through to Intercom any more: the old path is an unknown API path.
     { path: `${w}/intercom/me`, status: [404], code: "not_found" },
-    { path: `${w}/intercom/conversations/1/reply`, method: "POST", headers: { origin, "content-type": "application/json" }, body: "{}", status: [404] },
+    {
+      path: `${w}/intercom/conversations/1/reply`,
+      method: "POST",
+      headers: { origin, "content-type": "application/json" },
+      body: "{}",
+      status: [404],
+    },
     // Next.js resolves dot segments before any handler runs, so traversal can only land on
     // another dashboard route; these show it never leaves the session's workspaces.
     { path: `${w}/tickets/%2e%2e/%2e%2e/notmine1/catalog`, status: [404], code: "workspace_not_found" },
@@ -50,9 +70,30 @@ test("the typed routes keep to the session's workspaces and answer bad requests 
       status: [403],
       code: "bad_origin",
     },
-    { path: search, method: "POST", headers: { "content-type": "application/json" }, body: good, status: [403], code: "origin_required" },
-    { path: search, method: "POST", headers: { origin, "content-type": "text/plain" }, body: "query", status: [415], code: "unsupported_media_type" },
-    { path: search, method: "POST", headers: { origin, "content-type": "application/json" }, body: "{oops", status: [400], code: "invalid_json" },
+    {
+      path: search,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: good,
+      status: [403],
+      code: "origin_required",
+    },
+    {
+      path: search,
+      method: "POST",
+      headers: { origin, "content-type": "text/plain" },
+      body: "query",
+      status: [415],
+      code: "unsupported_media_type",
+    },
+    {
+      path: search,
+      method: "POST",
+      headers: { origin, "content-type": "application/json" },
+      body: "{oops",
+      status: [400],
+      code: "invalid_json",
+    },
     {
       path: search,
       method: "POST",
@@ -79,10 +120,15 @@ test("the typed routes keep to the session's workspaces and answer bad requests 
 
   // A forged change to a real ticket is refused before it reaches Intercom.
   const [ticket] = (
-    await sandboxApi<{ tickets: { id: string; updated_at: number; is_shared: boolean }[] }>(us, "POST", "/tickets/search", {
-      query: { field: "open", operator: "=", value: true },
-      pagination: { per_page: 1 },
-    })
+    await sandboxApi<{ tickets: { id: string; updated_at: number; is_shared: boolean }[] }>(
+      us,
+      "POST",
+      "/tickets/search",
+      {
+        query: { field: "open", operator: "=", value: true },
+        pagination: { per_page: 1 },
+      },
+    )
   ).tickets;
   const forged = await raw(`${w}/tickets/${ticket.id}/actions`, cookie, {
     method: "POST",
@@ -98,7 +144,10 @@ test("the typed routes keep to the session's workspaces and answer bad requests 
   });
   expect(asAnother.status).toBe(400);
   const after = await sandboxApi<{ updated_at: number; is_shared: boolean }>(us, "GET", `/tickets/${ticket.id}`);
-  expect({ updated_at: after.updated_at, is_shared: after.is_shared }).toEqual({ updated_at: ticket.updated_at, is_shared: ticket.is_shared });
+  expect({ updated_at: after.updated_at, is_shared: after.is_shared }).toEqual({
+    updated_at: ticket.updated_at,
+    is_shared: ticket.is_shared,
+  });
 
   // Without a session.
   const anonymous = await raw(`${w}/catalog`, "");

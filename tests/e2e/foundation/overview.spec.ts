@@ -23,7 +23,11 @@ test("a signed-in lead lands on the overview, with counts that match Intercom", 
   await expect(page.getByText("Open conversations", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: String(openConversations.total_count) }).first()).toBeVisible();
 
-  const segments = await sandboxApi<{ segments: { name: string; count: number }[] }>(us, "GET", "/segments?include_count=true");
+  const segments = await sandboxApi<{ segments: { name: string; count: number }[] }>(
+    us,
+    "GET",
+    "/segments?include_count=true",
+  );
   for (const s of segments.segments.slice(0, 3)) {
     const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: s.name }) });
     await expect(row).toContainText(String(s.count));

@@ -28,8 +28,16 @@ test("connect a second workspace under the same verified email, and switch betwe
 test("workspace A's pages and routes never show workspace B's data", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const eu = await workspace("Fjord Analytics");
-  const euSegments = await sandboxApi<{ segments: { name: string; count: number }[] }>(eu, "GET", "/segments?include_count=true");
-  const usSegments = await sandboxApi<{ segments: { name: string; count: number }[] }>(us, "GET", "/segments?include_count=true");
+  const euSegments = await sandboxApi<{ segments: { name: string; count: number }[] }>(
+    eu,
+    "GET",
+    "/segments?include_count=true",
+  );
+  const usSegments = await sandboxApi<{ segments: { name: string; count: number }[] }>(
+    us,
+    "GET",
+    "/segments?include_count=true",
+  );
 
   await page.goto(`/w/${us.id_code}`);
   await expect(page.getByRole("heading", { name: "Segments" })).toBeVisible();
@@ -39,7 +47,10 @@ test("workspace A's pages and routes never show workspace B's data", async ({ pa
 
   // An EU ticket id asked for through the US workspace is unknown there.
   const euTicket = (
-    await sandboxApi<TicketList>(eu, "POST", "/tickets/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } })
+    await sandboxApi<TicketList>(eu, "POST", "/tickets/search", {
+      query: { field: "open", operator: "=", value: true },
+      pagination: { per_page: 1 },
+    })
   ).tickets[0];
   const crossed = await page.request.get(`/api/w/${us.id_code}/tickets/${euTicket.id}`);
   expect(crossed.status()).toBe(404);
@@ -57,16 +68,22 @@ interface LoggedCall {
 
 /** The sandbox's log of API calls after a mark, over HTTP. */
 async function callsSince(mark: number): Promise<LoggedCall[]> {
-  return ((await (await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark}`)).json()) as { requests: LoggedCall[] }).requests;
+  return ((await (await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark}`)).json()) as { requests: LoggedCall[] })
+    .requests;
 }
 async function lastSeq(): Promise<number> {
   return ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;
 }
 
-test("a revoked token marks the connection, is not sent again until the lead reconnects, and then everything works", async ({ page }) => {
+test("a revoked token marks the connection, is not sent again until the lead reconnects, and then everything works", async ({
+  page,
+}) => {
   const eu = await workspace("Fjord Analytics");
   const [ticket] = (
-    await sandboxApi<TicketList>(eu, "POST", "/tickets/search", { query: { field: "open", operator: "=", value: true }, pagination: { per_page: 1 } })
+    await sandboxApi<TicketList>(eu, "POST", "/tickets/search", {
+      query: { field: "open", operator: "=", value: true },
+      pagination: { per_page: 1 },
+    })
   ).tickets;
   await fetch(`${SANDBOX_URL}/sandbox/revoke`, {
     method: "POST",
@@ -74,7 +91,13 @@ test("a revoked token marks the connection, is not sent again until the lead rec
     body: JSON.stringify({ id_code: eu.id_code }),
   });
   const dead = new Set(
-    ((await (await fetch(`${SANDBOX_URL}/sandbox/tokens`)).json()) as { token: string; id_code: string; revoked: boolean }[])
+    (
+      (await (await fetch(`${SANDBOX_URL}/sandbox/tokens`)).json()) as {
+        token: string;
+        id_code: string;
+        revoked: boolean;
+      }[]
+    )
       .filter((t) => t.id_code === eu.id_code && t.revoked)
       .map((t) => t.token),
   );

@@ -10,7 +10,12 @@ import { sandboxApi, workspace } from "../support";
 async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}): Promise<void> {
   await expect(target).toBeVisible();
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+    if (
+      await target
+        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+        .catch(() => false)
+    )
+      return;
     await page.keyboard.press(back ? "Shift+Tab" : "Tab");
   }
   throw new Error(`Could not reach ${target} with the keyboard`);
@@ -99,12 +104,21 @@ test("bulk triage with the keyboard alone", async ({ page }) => {
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
   const tags = await sandboxApi<{ data: { id: string; name: string }[] }>(us, "GET", "/tags");
   const tag = tags.data.find((t) => t.name.startsWith("follow"))!;
-  const ids = await sandboxApi<{ tickets: { id: string; ticket_id: string; tags?: { tags: { id: string }[] } }[] }>(us, "POST", "/tickets/search", {
-    query: { field: "open", operator: "=", value: true },
-    pagination: { per_page: 20 },
-  });
+  const ids = await sandboxApi<{ tickets: { id: string; ticket_id: string; tags?: { tags: { id: string }[] } }[] }>(
+    us,
+    "POST",
+    "/tickets/search",
+    {
+      query: { field: "open", operator: "=", value: true },
+      pagination: { per_page: 20 },
+    },
+  );
   const ticket = ids.tickets.find((t) => t.ticket_id === number)!;
-  expect((await sandboxApi<{ tags: { tags: { id: string }[] } }>(us, "GET", `/tickets/${ticket.id}`)).tags.tags.map((t) => t.id)).toContain(tag.id);
+  expect(
+    (await sandboxApi<{ tags: { tags: { id: string }[] } }>(us, "GET", `/tickets/${ticket.id}`)).tags.tags.map(
+      (t) => t.id,
+    ),
+  ).toContain(tag.id);
 });
 
 test("change a ticket's type with the keyboard alone", async ({ page }) => {
@@ -136,7 +150,12 @@ test("change a ticket's type with the keyboard alone", async ({ page }) => {
   await tabTo(page, page.getByRole("button", { name: "More actions" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menuitem", { name: "Change type…" })).toBeVisible();
-  for (let i = 0; i < 5 && !(await page.getByRole("menuitem", { name: "Change type…" }).evaluate((el) => el === document.activeElement)); i++)
+  for (
+    let i = 0;
+    i < 5 &&
+    !(await page.getByRole("menuitem", { name: "Change type…" }).evaluate((el) => el === document.activeElement));
+    i++
+  )
     await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: /Change the type/ });
@@ -153,5 +172,7 @@ test("change a ticket's type with the keyboard alone", async ({ page }) => {
   await tabTo(page, dialog.getByRole("button", { name: "Change type" }));
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
-  await expect.poll(async () => (await sandboxApi<{ ticket_type: { id: string } }>(us, "GET", `/tickets/${id}`)).ticket_type.id).toBe(bug.id);
+  await expect
+    .poll(async () => (await sandboxApi<{ ticket_type: { id: string } }>(us, "GET", `/tickets/${id}`)).ticket_type.id)
+    .toBe(bug.id);
 });

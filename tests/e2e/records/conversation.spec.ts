@@ -24,12 +24,23 @@ test("the seeded script and onerror payload never runs, and the message still re
 test("header and side panel: state, channel, assignees, statistics and the converted ticket", async ({ page }) => {
   const us = await workspace("Northwind Support");
   // A conversation that was converted: its ticket links back to it.
-  const tickets = await sandboxApi<{ tickets: { linked_objects?: { data: { type: string; id: string }[] } }[] }>(us, "POST", "/tickets/search", {
-    query: { field: "category", operator: "=", value: "request" },
-    pagination: { per_page: 150 },
-  });
-  const convId = tickets.tickets.flatMap((t) => t.linked_objects?.data ?? []).find((l) => l.type === "conversation")!.id;
-  const c = await sandboxApi<{ id: string; ticket: { id: string; ticket_id: string }; source: { type: string } }>(us, "GET", `/conversations/${convId}`);
+  const tickets = await sandboxApi<{ tickets: { linked_objects?: { data: { type: string; id: string }[] } }[] }>(
+    us,
+    "POST",
+    "/tickets/search",
+    {
+      query: { field: "category", operator: "=", value: "request" },
+      pagination: { per_page: 150 },
+    },
+  );
+  const convId = tickets.tickets
+    .flatMap((t) => t.linked_objects?.data ?? [])
+    .find((l) => l.type === "conversation")!.id;
+  const c = await sandboxApi<{ id: string; ticket: { id: string; ticket_id: string }; source: { type: string } }>(
+    us,
+    "GET",
+    `/conversations/${convId}`,
+  );
   expect(c.ticket).toBeTruthy();
   await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
   await expect(page.getByText(`via ${c.source.type.replace(/_/g, " ")}`)).toBeVisible();
@@ -60,13 +71,17 @@ test("a reply typed before the page's scripts have loaded is kept and sent", asy
   await expect(box.getByRole("button", { name: "Preview" })).toBeEnabled();
   await expect(box.getByRole("textbox")).toHaveValue("Typed while the page was still loading.");
   await box.getByRole("button", { name: "Send reply" }).click();
-  await expect(page.getByRole("region", { name: "Conversation timeline" }).getByText("Typed while the page was still loading.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Conversation timeline" }).getByText("Typed while the page was still loading."),
+  ).toBeVisible();
   await expect
     .poll(async () => (await conversation(us, c.id)).conversation_parts.conversation_parts.at(-1)?.body)
     .toBe("<p>Typed while the page was still loading.</p>");
 });
 
-test("reply, note, assignment, snooze, close, reopen, priority, tags and mark read each reach Intercom", async ({ page }) => {
+test("reply, note, assignment, snooze, close, reopen, priority, tags and mark read each reach Intercom", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const c = await conversationIn(us, "open", 0);
   const { admins, teams, tags } = await directory(us);
@@ -86,7 +101,9 @@ test("reply, note, assignment, snooze, close, reopen, priority, tags and mark re
   await box.getByRole("tab", { name: "Note" }).click();
   await box.getByRole("textbox", { name: "Internal note" }).fill("Watch for a reply tomorrow");
   await box.getByRole("button", { name: "Add note" }).click();
-  await expect.poll(async () => (await conversation(us, c.id)).conversation_parts.conversation_parts.at(-1)?.part_type).toBe("note");
+  await expect
+    .poll(async () => (await conversation(us, c.id)).conversation_parts.conversation_parts.at(-1)?.part_type)
+    .toBe("note");
 
   const admin = admins.find((a) => a.id !== c.admin_assignee_id)!;
   await pick(page, "Assigned teammate", admin.name);
@@ -97,7 +114,9 @@ test("reply, note, assignment, snooze, close, reopen, priority, tags and mark re
   await expect(timeline.getByText(`assigned this to ${team.name}`).last()).toBeVisible();
 
   await page.getByRole("button", { name: "Priority", exact: true }).click();
-  await expect.poll(async () => (await conversation(us, c.id)).priority).toBe(c.priority === "priority" ? "not_priority" : "priority");
+  await expect
+    .poll(async () => (await conversation(us, c.id)).priority)
+    .toBe(c.priority === "priority" ? "not_priority" : "priority");
 
   const tag = tags.find((t) => !c.tags.tags.some((x) => x.id === t.id))!;
   await pick(page, "Add a tag", tag.name);
@@ -154,11 +173,21 @@ test("a part is redacted only after confirmation", async ({ page }) => {
   const dialog = page.getByRole("dialog", { name: "Redact this message?" });
   await expect(dialog.getByText("This cannot be undone.", { exact: false })).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
-  expect((await conversation(us, c.id)).conversation_parts.conversation_parts.find((p) => p.id === part.id)?.redacted).toBe(false);
+  expect(
+    (await conversation(us, c.id)).conversation_parts.conversation_parts.find((p) => p.id === part.id)?.redacted,
+  ).toBe(false);
 
   await redact.click();
-  await page.getByRole("dialog", { name: "Redact this message?" }).getByRole("button", { name: "Redact message" }).click();
-  await expect.poll(async () => (await conversation(us, c.id)).conversation_parts.conversation_parts.find((p) => p.id === part.id)?.redacted).toBe(true);
+  await page
+    .getByRole("dialog", { name: "Redact this message?" })
+    .getByRole("button", { name: "Redact message" })
+    .click();
+  await expect
+    .poll(
+      async () =>
+        (await conversation(us, c.id)).conversation_parts.conversation_parts.find((p) => p.id === part.id)?.redacted,
+    )
+    .toBe(true);
   await expect(timeline.getByText("This message was redacted.").first()).toBeVisible();
 });
 
@@ -190,7 +219,11 @@ test("keyboard shortcuts on a conversation: ?, N, A, S and C", async ({ page }) 
   const c = await conversationIn(us, "open", 2);
   await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await pressUntil(page, "?", page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("Close the conversation"));
+  await pressUntil(
+    page,
+    "?",
+    page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("Close the conversation"),
+  );
   await page.keyboard.press("Escape");
   await page.keyboard.press("n");
   await expect(page.getByRole("textbox", { name: "Internal note" })).toBeFocused();

@@ -12,7 +12,12 @@ export interface SandboxTicket {
   team_assignee_id: string | null;
   previous_ticket_state_id: string | null;
   ticket_state: { id: string; internal_label: string; category: string };
-  ticket_type: { id: string; name: string; category: string; ticket_states: { data: { id: string; internal_label: string; category: string }[] } };
+  ticket_type: {
+    id: string;
+    name: string;
+    category: string;
+    ticket_states: { data: { id: string; internal_label: string; category: string }[] };
+  };
   ticket_attributes: Record<string, unknown>;
   tags?: { tags: { id: string; name: string }[] };
   ticket_parts: { ticket_parts: { part_type: string; body: string | null; author?: { id: string } }[] };
@@ -28,13 +33,19 @@ export interface SandboxConversation {
   team_assignee_id: string | null;
   source: { redacted?: boolean; subject: string };
   tags: { tags: { id: string; name: string }[] };
-  conversation_parts: { conversation_parts: { id: string; part_type: string; body: string | null; redacted: boolean }[] };
+  conversation_parts: {
+    conversation_parts: { id: string; part_type: string; body: string | null; redacted: boolean }[];
+  };
 }
 
 const CATEGORY_TERM = { Customer: "request", "Back-office": "task", Tracker: "tracker" } as const;
 
 /** The `index`th open ticket of a category, newest first: each test takes its own index. */
-export async function openTicket(ws: SandboxWorkspace, category: keyof typeof CATEGORY_TERM, index: number): Promise<SandboxTicket> {
+export async function openTicket(
+  ws: SandboxWorkspace,
+  category: keyof typeof CATEGORY_TERM,
+  index: number,
+): Promise<SandboxTicket> {
   const query = {
     operator: "AND",
     value: [
@@ -42,20 +53,32 @@ export async function openTicket(ws: SandboxWorkspace, category: keyof typeof CA
       { field: "category", operator: "=", value: CATEGORY_TERM[category] },
     ],
   };
-  const list = await sandboxApi<{ tickets: SandboxTicket[] }>(ws, "POST", "/tickets/search", { query, pagination: { per_page: 50 } });
+  const list = await sandboxApi<{ tickets: SandboxTicket[] }>(ws, "POST", "/tickets/search", {
+    query,
+    pagination: { per_page: 50 },
+  });
   return list.tickets[index];
 }
 
 export const ticket = (ws: SandboxWorkspace, id: string) => sandboxApi<SandboxTicket>(ws, "GET", `/tickets/${id}`);
-export const conversation = (ws: SandboxWorkspace, id: string) => sandboxApi<SandboxConversation>(ws, "GET", `/conversations/${id}`);
+export const conversation = (ws: SandboxWorkspace, id: string) =>
+  sandboxApi<SandboxConversation>(ws, "GET", `/conversations/${id}`);
 
 /** The `index`th conversation in a state, with a few parts, newest first. */
-export async function conversationIn(ws: SandboxWorkspace, state: "open" | "closed" | "snoozed", index: number): Promise<SandboxConversation> {
-  const list = await sandboxApi<{ conversations: { id: string; statistics?: { count_conversation_parts?: number } }[] }>(ws, "POST", "/conversations/search", {
+export async function conversationIn(
+  ws: SandboxWorkspace,
+  state: "open" | "closed" | "snoozed",
+  index: number,
+): Promise<SandboxConversation> {
+  const list = await sandboxApi<{
+    conversations: { id: string; statistics?: { count_conversation_parts?: number } }[];
+  }>(ws, "POST", "/conversations/search", {
     query: { field: "state", operator: "=", value: state },
     pagination: { per_page: 50 },
   });
-  const withParts = list.conversations.filter((c) => (c.statistics?.count_conversation_parts ?? 0) >= 3 && (c.statistics?.count_conversation_parts ?? 0) < 40);
+  const withParts = list.conversations.filter(
+    (c) => (c.statistics?.count_conversation_parts ?? 0) >= 3 && (c.statistics?.count_conversation_parts ?? 0) < 40,
+  );
   return conversation(ws, withParts[index].id);
 }
 

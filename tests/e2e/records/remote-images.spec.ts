@@ -28,12 +28,23 @@ async function imageHosts(page: Page): Promise<Request[]> {
 type Contacts = { contacts: { contacts: { id: string }[] } };
 
 /** Writes to a conversation or a ticket as its customer, the way Intercom's API lets a user reply. */
-async function replyAsCustomer(ws: SandboxWorkspace, kind: "conversations" | "tickets", id: string, body: string): Promise<void> {
+async function replyAsCustomer(
+  ws: SandboxWorkspace,
+  kind: "conversations" | "tickets",
+  id: string,
+  body: string,
+): Promise<void> {
   const record = await sandboxApi<Contacts>(ws, "GET", `/${kind}/${id}`);
-  await sandboxApi(ws, "POST", `/${kind}/${id}/reply`, { message_type: "comment", type: "user", intercom_user_id: record.contacts.contacts[0].id, body });
+  await sandboxApi(ws, "POST", `/${kind}/${id}/reply`, {
+    message_type: "comment",
+    type: "user",
+    intercom_user_id: record.contacts.contacts[0].id,
+    body,
+  });
 }
 
-const RECEIPT = '<p>Here is my receipt.</p><img src="https://images.example.test/pixel.png" alt="Receipt" width="120" height="40">';
+const RECEIPT =
+  '<p>Here is my receipt.</p><img src="https://images.example.test/pixel.png" alt="Receipt" width="120" height="40">';
 const TWO_SITES =
   '<p>Two more pictures.</p><img src="https://images.example.test/second.png" alt="Invoice"><img src="//cdn.example.test/logo.png" alt="Company logo">';
 
@@ -79,7 +90,11 @@ test("a conversation's remote images load only when the lead asks, one message a
   await page.keyboard.press("Enter");
   await expect
     .poll(() => requests.map((r) => r.url()).sort())
-    .toEqual(["https://cdn.example.test/logo.png", "https://images.example.test/pixel.png", "https://images.example.test/second.png"]);
+    .toEqual([
+      "https://cdn.example.test/logo.png",
+      "https://images.example.test/pixel.png",
+      "https://images.example.test/second.png",
+    ]);
   await expect(second.getByRole("img", { name: "Company logo" })).toBeVisible();
 });
 
@@ -90,7 +105,10 @@ test("a ticket's remote images wait for the lead too", async ({ page }) => {
   const requests = await imageHosts(page);
 
   await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
-  const message = page.getByRole("region", { name: "Ticket timeline" }).getByRole("article").filter({ hasText: "Here is my receipt." });
+  const message = page
+    .getByRole("region", { name: "Ticket timeline" })
+    .getByRole("article")
+    .filter({ hasText: "Here is my receipt." });
   const load = message.getByRole("button", { name: "Load images from images.example.test" });
   await expect(load).toBeVisible();
   await expect(message.getByRole("img", { name: "Receipt" })).toBeVisible();
@@ -99,7 +117,9 @@ test("a ticket's remote images wait for the lead too", async ({ page }) => {
 
   await load.click();
   await expect.poll(() => requests.map((r) => r.url())).toEqual(["https://images.example.test/pixel.png"]);
-  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+  await expect
+    .poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(96);
 });
 
 for (const theme of ["light", "dark"] as const) {
@@ -133,7 +153,9 @@ test("images a lead loaded stay loaded when a long timeline scrolls them out of 
   await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
   const message = page.getByRole("article").filter({ hasText: "Here is my receipt." });
   await message.getByRole("button", { name: "Load images from images.example.test" }).click();
-  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+  await expect
+    .poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(96);
 
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(page.getByRole("article").filter({ hasText: "Follow-up number 70." })).toBeVisible();
@@ -141,5 +163,7 @@ test("images a lead loaded stay loaded when a long timeline scrolls them out of 
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(message.getByText("Images from images.example.test are shown.")).toBeVisible();
   await expect(message.getByRole("button", { name: /^Load images/ })).toHaveCount(0);
-  await expect.poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+  await expect
+    .poll(() => message.getByRole("img", { name: "Receipt" }).evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBe(96);
 });

@@ -19,7 +19,9 @@ test("a ticket opened from the list shows its number, type, state and timeline",
     .locator("option")
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(offered.toSorted()).toEqual(t.ticket_type.ticket_states.data.map((s) => s.id).toSorted());
-  await expect(page.getByRole("region", { name: "Ticket timeline" }).getByText(`${t.ticket_parts.ticket_parts.length} entries`)).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Ticket timeline" }).getByText(`${t.ticket_parts.ticket_parts.length} entries`),
+  ).toBeVisible();
   await expect(page).toHaveTitle(new RegExp(`#${t.ticket_id}`));
 });
 
@@ -83,13 +85,20 @@ test("attributes are edited in place, by type, and a required one cannot be empt
 
   await page.getByRole("textbox", { name: "Title" }).fill("Export stuck at 99 %");
   await page.getByRole("button", { name: "Save Title" }).click();
-  await expect.poll(async () => (await ticket(us, t.id)).ticket_attributes._default_title_).toBe("Export stuck at 99 %");
+  await expect
+    .poll(async () => (await ticket(us, t.id)).ticket_attributes._default_title_)
+    .toBe("Export stuck at 99 %");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Export stuck at 99 %");
 
   // Every attribute of the type that the API can set, through the input its data type calls for.
   const type = await sandboxApi<{
     ticket_type_attributes: {
-      data: { name: string; data_type: string; archived: boolean; input_options?: { list_options?: { id: string; label: string; archived?: boolean }[] } }[];
+      data: {
+        name: string;
+        data_type: string;
+        archived: boolean;
+        input_options?: { list_options?: { id: string; label: string; archived?: boolean }[] };
+      }[];
     };
   }>(us, "GET", `/ticket_types/${t.ticket_type.id}`);
   const attrs = type.ticket_type_attributes.data.filter((a) => !a.archived && !a.name.startsWith("_default"));
@@ -105,7 +114,9 @@ test("attributes are edited in place, by type, and a required one cannot be empt
   }
   const list = attrs.find((a) => a.data_type === "list");
   if (list) {
-    const option = list.input_options!.list_options!.filter((o) => !o.archived && o.id !== t.ticket_attributes[list.name]).at(-1)!;
+    const option = list
+      .input_options!.list_options!.filter((o) => !o.archived && o.id !== t.ticket_attributes[list.name])
+      .at(-1)!;
     await page.getByRole("button", { name: `Edit ${list.name}` }).click();
     await page.getByRole("combobox", { name: list.name }).selectOption({ label: option.label });
     await page.getByRole("button", { name: `Save ${list.name}` }).click();
@@ -121,7 +132,9 @@ test("attributes are edited in place, by type, and a required one cannot be empt
   expect(integer ?? list ?? bool, "the type should have typed attributes").toBeTruthy();
 });
 
-test("a reply and a note, with a preview, appear in the timeline; Back-office tickets take notes only", async ({ page }) => {
+test("a reply and a note, with a preview, appear in the timeline; Back-office tickets take notes only", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const t = await openTicket(us, "Customer", 3);
   await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
@@ -147,7 +160,9 @@ test("a reply and a note, with a preview, appear in the timeline; Back-office ti
   await box.getByRole("tab", { name: "Note" }).click();
   await box.getByRole("textbox", { name: "Internal note" }).fill("Customer is on the enterprise plan");
   await box.getByRole("button", { name: "Add note" }).click();
-  await expect(timeline.getByRole("article", { name: /^Note from/ }).last()).toContainText("Customer is on the enterprise plan");
+  await expect(timeline.getByRole("article", { name: /^Note from/ }).last()).toContainText(
+    "Customer is on the enterprise plan",
+  );
   await expect.poll(async () => (await ticket(us, t.id)).ticket_parts.ticket_parts.at(-1)?.part_type).toBe("note");
 
   const internal = await openTicket(us, "Back-office", 0);
@@ -188,7 +203,13 @@ test("keyboard: R, N, A, C, S and ?, never while typing", async ({ page }) => {
 
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await pressUntil(page, "?", help);
-  for (const label of ["Reply to the customer", "Add an internal note", "Assign to a teammate", "Close the ticket", "Snooze"])
+  for (const label of [
+    "Reply to the customer",
+    "Add an internal note",
+    "Assign to a teammate",
+    "Close the ticket",
+    "Snooze",
+  ])
     await expect(help.getByText(label)).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
@@ -219,7 +240,10 @@ test("keyboard: R, N, A, C, S and ?, never while typing", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
 });
 
-test("a missing ticket is a 404 page; the API refuses forged actions with field errors and no change", async ({ page, baseURL }) => {
+test("a missing ticket is a 404 page; the API refuses forged actions with field errors and no change", async ({
+  page,
+  baseURL,
+}) => {
   const us = await workspace("Northwind Support");
   // The page streams behind its skeleton, so the 404 is in the page (and marked noindex), not the status line.
   await page.goto(`/w/${us.id_code}/tickets/987654321`);
@@ -228,17 +252,32 @@ test("a missing ticket is a 404 page; the API refuses forged actions with field 
   await expect(page.locator('meta[name="robots"][content*="noindex"]').first()).toBeAttached();
 
   const t = await openTicket(us, "Customer", 5);
-  const types = await sandboxApi<{ data: { id: string; ticket_states: { data: { id: string }[] } }[] }>(us, "GET", "/ticket_types");
-  const foreign = types.data.flatMap((x) => x.ticket_states.data).find((s) => !t.ticket_type.ticket_states.data.some((y) => y.id === s.id))!;
+  const types = await sandboxApi<{ data: { id: string; ticket_states: { data: { id: string }[] } }[] }>(
+    us,
+    "GET",
+    "/ticket_types",
+  );
+  const foreign = types.data
+    .flatMap((x) => x.ticket_states.data)
+    .find((s) => !t.ticket_type.ticket_states.data.some((y) => y.id === s.id))!;
   const url = `/api/w/${us.id_code}/tickets/${t.id}/actions`;
-  const forged = await page.request.post(url, { data: { action: "set_state", state_id: foreign.id }, headers: { Origin: baseURL! } });
+  const forged = await page.request.post(url, {
+    data: { action: "set_state", state_id: foreign.id },
+    headers: { Origin: baseURL! },
+  });
   expect(forged.status()).toBe(400);
   const body = (await forged.json()) as { error: { code: string; fields: Record<string, string> } };
   expect(body.error.code).toBe("invalid_input");
   expect(body.error.fields.state_id).toMatch(/not one of/);
-  const malformed = await page.request.post(url, { data: { action: "set_state", state_id: "<script>" }, headers: { Origin: baseURL! } });
+  const malformed = await page.request.post(url, {
+    data: { action: "set_state", state_id: "<script>" },
+    headers: { Origin: baseURL! },
+  });
   expect(malformed.status()).toBe(400);
-  const crossSite = await page.request.post(url, { data: { action: "set_open", open: false }, headers: { Origin: "https://evil.example" } });
+  const crossSite = await page.request.post(url, {
+    data: { action: "set_open", open: false },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
   const after = await ticket(us, t.id);
   expect([after.ticket_state.id, after.open]).toEqual([t.ticket_state.id, true]);

@@ -9,7 +9,11 @@ interface SandboxType {
   archived: boolean;
   ticket_states: { data: { id: string; category: string; internal_label: string }[] };
   ticket_type_attributes: {
-    data: { name: string; data_type: string; input_options?: { list_options?: { id: string; label: string; archived?: boolean }[] } }[];
+    data: {
+      name: string;
+      data_type: string;
+      input_options?: { list_options?: { id: string; label: string; archived?: boolean }[] };
+    }[];
   };
 }
 
@@ -26,13 +30,19 @@ async function openTicketOfType(ws: SandboxWorkspace, typeId: string, index: num
       { field: "ticket_type_id", operator: "=", value: typeId },
     ],
   };
-  const list = await sandboxApi<{ tickets: SandboxTicket[] }>(ws, "POST", "/tickets/search", { query, pagination: { per_page: 20 } });
+  const list = await sandboxApi<{ tickets: SandboxTicket[] }>(ws, "POST", "/tickets/search", {
+    query,
+    pagination: { per_page: 20 },
+  });
   return list.tickets[index];
 }
 
-const setArchived = (ws: SandboxWorkspace, typeId: string, archived: boolean) => sandboxApi(ws, "PUT", `/ticket_types/${typeId}`, { archived });
+const setArchived = (ws: SandboxWorkspace, typeId: string, archived: boolean) =>
+  sandboxApi(ws, "PUT", `/ticket_types/${typeId}`, { archived });
 
-test("changing a ticket's type previews every attribute, refuses a missing required value, then changes type and state", async ({ page }) => {
+test("changing a ticket's type previews every attribute, refuses a missing required value, then changes type and state", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const bug = await typeNamed(us, "Bug report");
   const feature = await typeNamed(us, "Feature request");
@@ -67,7 +77,9 @@ test("changing a ticket's type previews every attribute, refuses a missing requi
   await expect(row("Product area").getByText("Product area needs a value")).toBeVisible();
   expect((await ticket(us, t.id)).ticket_type.id).toBe(bug.id);
 
-  const area = feature.ticket_type_attributes.data.find((a) => a.name === "Product area")!.input_options!.list_options!.find((o) => !o.archived)!;
+  const area = feature.ticket_type_attributes.data
+    .find((a) => a.name === "Product area")!
+    .input_options!.list_options!.find((o) => !o.archived)!;
   await row("Product area").getByRole("combobox", { name: "Product area" }).selectOption({ label: area.label });
   await row("Votes").getByRole("button", { name: "Set Votes" }).click();
   await row("Votes").getByRole("textbox", { name: "Votes" }).fill("41");
@@ -78,9 +90,15 @@ test("changing a ticket's type previews every attribute, refuses a missing requi
   const after = await ticket(us, t.id);
   expect(after.ticket_type.id).toBe(feature.id);
   expect(after.ticket_state.id).toBe(expectedState.id);
-  expect(after.ticket_attributes).toMatchObject({ _default_title_: t.ticket_attributes._default_title_, "Product area": area.id, Votes: 41 });
+  expect(after.ticket_attributes).toMatchObject({
+    _default_title_: t.ticket_attributes._default_title_,
+    "Product area": area.id,
+    Votes: 41,
+  });
   await expect(page.getByText("Feature request", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Ticket timeline" }).getByText("changed the type: Bug report → Feature request")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Ticket timeline" }).getByText("changed the type: Bug report → Feature request"),
+  ).toBeVisible();
 });
 
 test("Intercom's refusal is shown in words and changes nothing", async ({ page }) => {
@@ -107,11 +125,17 @@ test("Intercom's refusal is shown in words and changes nothing", async ({ page }
   }
 });
 
-test("converting a conversation offers Customer types only, checks the form, then opens the new ticket", async ({ page }) => {
+test("converting a conversation offers Customer types only, checks the form, then opens the new ticket", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const billing = await typeNamed(us, "Billing question");
   const c = await conversationIn(us, "open", 5);
-  const raw = await sandboxApi<{ title: string | null; source: { subject: string }; ticket: unknown }>(us, "GET", `/conversations/${c.id}`);
+  const raw = await sandboxApi<{ title: string | null; source: { subject: string }; ticket: unknown }>(
+    us,
+    "GET",
+    `/conversations/${c.id}`,
+  );
   expect(raw.ticket ?? null).toBeNull();
   await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
   await page.getByRole("button", { name: "Convert to ticket" }).click();
@@ -148,7 +172,11 @@ test("converting a conversation offers Customer types only, checks the form, the
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Invoice 4471 charged twice");
   const created = await ticket(us, ticketId);
   expect(created.ticket_type.id).toBe(billing.id);
-  expect(created.ticket_attributes).toMatchObject({ _default_title_: "Invoice 4471 charged twice", "Invoice number": "INV-4471", Amount: 129.9 });
+  expect(created.ticket_attributes).toMatchObject({
+    _default_title_: "Invoice 4471 charged twice",
+    "Invoice number": "INV-4471",
+    Amount: 129.9,
+  });
   const linked = await sandboxApi<{ ticket: { id: string } | null }>(us, "GET", `/conversations/${c.id}`);
   expect(linked.ticket?.id).toBe(ticketId);
 
@@ -157,24 +185,36 @@ test("converting a conversation offers Customer types only, checks the form, the
   await expect(page).toHaveURL(new RegExp(`/tickets/${ticketId}$`));
 });
 
-test("forged type changes and conversions are 400s with field errors, and change nothing", async ({ page, baseURL }) => {
+test("forged type changes and conversions are 400s with field errors, and change nothing", async ({
+  page,
+  baseURL,
+}) => {
   const us = await workspace("Northwind Support");
   const bug = await typeNamed(us, "Bug report");
   const refund = await typeNamed(us, "Refund approval");
   const t = await openTicketOfType(us, bug.id, 3);
   const headers = { Origin: baseURL! };
 
-  const other = await page.request.post(`/api/w/${us.id_code}/tickets/${t.id}/change-type`, { data: { ticket_type_id: refund.id }, headers });
+  const other = await page.request.post(`/api/w/${us.id_code}/tickets/${t.id}/change-type`, {
+    data: { ticket_type_id: refund.id },
+    headers,
+  });
   expect(other.status()).toBe(400);
   const body = (await other.json()) as { error: { code: string; fields: Record<string, string> } };
   expect(body.error.code).toBe("invalid_input");
   expect(body.error.fields.ticket_type_id).toMatch(/Back-office type/);
-  const extra = await page.request.post(`/api/w/${us.id_code}/tickets/${t.id}/change-type`, { data: { ticket_type_id: bug.id, admin_id: "1" }, headers });
+  const extra = await page.request.post(`/api/w/${us.id_code}/tickets/${t.id}/change-type`, {
+    data: { ticket_type_id: bug.id, admin_id: "1" },
+    headers,
+  });
   expect(extra.status()).toBe(400);
   expect((await ticket(us, t.id)).ticket_type.id).toBe(bug.id);
 
   const c = await conversationIn(us, "open", 6);
-  const convert = await page.request.post(`/api/w/${us.id_code}/conversations/${c.id}/convert`, { data: { ticket_type_id: refund.id }, headers });
+  const convert = await page.request.post(`/api/w/${us.id_code}/conversations/${c.id}/convert`, {
+    data: { ticket_type_id: refund.id },
+    headers,
+  });
   expect(convert.status()).toBe(400);
   expect(((await convert.json()) as { error: { fields: Record<string, string> } }).error.fields.ticket_type_id).toBe(
     "Only Customer ticket types can be created from a conversation",
@@ -184,6 +224,8 @@ test("forged type changes and conversions are 400s with field errors, and change
     headers,
   });
   expect(typed.status()).toBe(400);
-  expect(((await typed.json()) as { error: { fields: Record<string, string> } }).error.fields["Affected users"]).toMatch(/whole number/);
+  expect(
+    ((await typed.json()) as { error: { fields: Record<string, string> } }).error.fields["Affected users"],
+  ).toMatch(/whole number/);
   expect((await sandboxApi<{ ticket: unknown }>(us, "GET", `/conversations/${c.id}`)).ticket ?? null).toBeNull();
 });

@@ -37,7 +37,11 @@ export async function firstColumn(page: Page): Promise<string[]> {
   const table = page.getByRole("table", { name: /Matching/ });
   await expect(table).toBeVisible();
   // The first cell after the selection checkbox, where there is one.
-  return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => (r.querySelector("td:not([data-select])") as HTMLElement | null)?.innerText ?? ""));
+  return table
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((r) => (r.querySelector("td:not([data-select])") as HTMLElement | null)?.innerText ?? ""),
+    );
 }
 
 function escape(text: string): string {

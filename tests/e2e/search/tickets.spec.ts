@@ -7,7 +7,9 @@ interface TicketList {
   total_count: number;
 }
 
-test("build open AND (category request OR task) AND assigned, and see exactly what Intercom answers", async ({ page }) => {
+test("build open AND (category request OR task) AND assigned, and see exactly what Intercom answers", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}/tickets`);
   await expect(page.getByRole("group", { name: "Filter 1" })).toBeVisible();
@@ -18,7 +20,10 @@ test("build open AND (category request OR task) AND assigned, and see exactly wh
   await page.getByRole("button", { name: "Add filter to group 2" }).click();
   await pickField(page, "Filter 2.2", "Category");
   await pickValues(page, "Filter 2.2", "Back-office");
-  await page.getByRole("radiogroup", { name: "Join this group's filters with" }).getByRole("radio", { name: "any (OR)" }).click();
+  await page
+    .getByRole("radiogroup", { name: "Join this group's filters with" })
+    .getByRole("radio", { name: "any (OR)" })
+    .click();
   await page.getByRole("button", { name: "Add filter", exact: true }).click();
   await pickField(page, "Filter 3", "Assignee (teammate)");
   await pickOperator(page, "Filter 3", "is not");
@@ -62,7 +67,10 @@ test("build open AND (category request OR task) AND assigned, and see exactly wh
     pagination: {
       per_page: 50,
       starting_after: (
-        await sandboxApi<{ pages: { next: { starting_after: string } } }>(us, "POST", "/tickets/search", { query, pagination: { per_page: 50 } })
+        await sandboxApi<{ pages: { next: { starting_after: string } } }>(us, "POST", "/tickets/search", {
+          query,
+          pagination: { per_page: 50 },
+        })
       ).pages.next.starting_after,
     },
   });
@@ -98,7 +106,9 @@ test("paste JSON into the builder, and see invalid JSON refused with a reason", 
   await expect.poll(() => firstColumn(page)).toEqual(truth.tickets.map((t) => `#${t.ticket_id}`));
 });
 
-test("limits are enforced while building, and a refusal from Intercom is shown beside the builder", async ({ page }) => {
+test("limits are enforced while building, and a refusal from Intercom is shown beside the builder", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}/tickets`);
   for (let i = 0; i < 14; i++) await page.getByRole("button", { name: "Add filter", exact: true }).click();

@@ -45,15 +45,22 @@ test("save a view, find it after a reload, rename it and delete it", async ({ pa
   await page.getByRole("menuitem", { name: "Rename" }).click();
   await page.getByRole("textbox", { name: "Name" }).fill("Priority queue");
   await page.getByRole("dialog").getByRole("button", { name: "Rename" }).click();
-  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /Priority queue/ })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /Priority queue/ }),
+  ).toBeVisible();
 
   await page.getByRole("button", { name: "Actions for view Priority queue" }).click();
   await page.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete view" }).click();
-  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /Priority queue/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /Priority queue/ }),
+  ).toHaveCount(0);
 });
 
-test("a view's name refuses control characters beside the field and drops invisible ones", async ({ page, baseURL }) => {
+test("a view's name refuses control characters beside the field and drops invisible ones", async ({
+  page,
+  baseURL,
+}) => {
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}/tickets`);
   await page.getByRole("button", { name: "Save view" }).click();
@@ -67,31 +74,49 @@ test("a view's name refuses control characters beside the field and drops invisi
   await name.fill("\u202eWeekly\u200b review\u2066");
   await page.getByRole("dialog").getByRole("button", { name: "Save view" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  const { views } = (await (await page.request.get(`/api/w/${us.id_code}/views`)).json()) as { views: { id: string; name: string }[] };
+  const { views } = (await (await page.request.get(`/api/w/${us.id_code}/views`)).json()) as {
+    views: { id: string; name: string }[];
+  };
   const saved = views.filter((v) => v.name.includes("Weekly"));
   expect(saved.map((v) => v.name)).toEqual(["Weekly review"]);
-  await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /^Weekly review/ })).toBeVisible();
-  expect((await page.request.delete(`/api/w/${us.id_code}/views/${saved[0].id}`, { headers: { origin: baseURL! } })).status()).toBe(200);
+  await expect(
+    page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: /^Weekly review/ }),
+  ).toBeVisible();
+  expect(
+    (
+      await page.request.delete(`/api/w/${us.id_code}/views/${saved[0].id}`, { headers: { origin: baseURL! } })
+    ).status(),
+  ).toBe(200);
 });
 
 test("the seeded default views are there and run their searches", async ({ page }) => {
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}`);
   const nav = page.getByRole("navigation", { name: "Sections" });
-  for (const name of ["Open tickets assigned to me", "Unassigned open tickets", "Waiting on customer for 3+ days", "Open priority conversations"]) {
+  for (const name of [
+    "Open tickets assigned to me",
+    "Unassigned open tickets",
+    "Waiting on customer for 3+ days",
+    "Open priority conversations",
+  ]) {
     await expect(nav.getByRole("link", { name: new RegExp(name.replace(/[+]/g, "\\+")) })).toBeVisible();
   }
   await nav.getByRole("link", { name: /Unassigned open tickets/ }).click();
-  const truth = await sandboxApi<{ tickets: { ticket_id: string }[]; total_count: number }>(us, "POST", "/tickets/search", {
-    query: {
-      operator: "AND",
-      value: [
-        { field: "open", operator: "=", value: true },
-        { field: "admin_assignee_id", operator: "=", value: "0" },
-      ],
+  const truth = await sandboxApi<{ tickets: { ticket_id: string }[]; total_count: number }>(
+    us,
+    "POST",
+    "/tickets/search",
+    {
+      query: {
+        operator: "AND",
+        value: [
+          { field: "open", operator: "=", value: true },
+          { field: "admin_assignee_id", operator: "=", value: "0" },
+        ],
+      },
+      pagination: { per_page: 20 },
     },
-    pagination: { per_page: 20 },
-  });
+  );
   await expect(page.getByRole("heading", { name: `${truth.total_count} tickets` })).toBeVisible();
   await expect.poll(() => firstColumn(page)).toEqual(truth.tickets.map((t) => `#${t.ticket_id}`));
 });

@@ -24,13 +24,24 @@ function raw(c: Case, cookie: string): Promise<{ status: number; body: string; t
     let answered = false;
     const length = c.body === undefined ? {} : { "content-length": String(Buffer.byteLength(c.body)) };
     const req = httpRequest(
-      { host: "localhost", port: E2E.port, path: c.path, method: c.method, headers: { ...(c.anonymous ? {} : { cookie }), ...length, ...c.headers } },
+      {
+        host: "localhost",
+        port: E2E.port,
+        path: c.path,
+        method: c.method,
+        headers: { ...(c.anonymous ? {} : { cookie }), ...length, ...c.headers },
+      },
       (res) => {
         answered = true;
         let body = "";
         res.on("data", (d) => (body += d));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, body, type: String(res.headers["content-type"] ?? ""), location: String(res.headers.location ?? "") }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            type: String(res.headers["content-type"] ?? ""),
+            location: String(res.headers.location ?? ""),
+          }),
         );
       },
     );
@@ -43,7 +54,11 @@ function raw(c: Case, cookie: string): Promise<{ status: number; body: string; t
   });
 }
 
-test("every route handler answers bad input with a 4xx error and changes nothing", async ({ page, context, baseURL }) => {
+test("every route handler answers bad input with a 4xx error and changes nothing", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const us = await workspace("Northwind Support");
   const eu = await workspace("Fjord Analytics");
@@ -90,8 +105,16 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       },
     },
     { path: `${w}/views/00000000-0000-4000-8000-000000000000`, method: "PATCH", body: { name: "renamed" } },
-    { path: `${w}/bulk-jobs`, method: "POST", body: { selection: { kind: "ids", ids: [ticket.id] }, action: { type: "close" } } },
-    { path: `${w}/bulk-jobs/preview`, method: "POST", body: { selection: { kind: "ids", ids: [ticket.id] }, action: { type: "close" } } },
+    {
+      path: `${w}/bulk-jobs`,
+      method: "POST",
+      body: { selection: { kind: "ids", ids: [ticket.id] }, action: { type: "close" } },
+    },
+    {
+      path: `${w}/bulk-jobs/preview`,
+      method: "POST",
+      body: { selection: { kind: "ids", ids: [ticket.id] }, action: { type: "close" } },
+    },
   ];
   const bodyless: { path: string; method: string }[] = [
     { path: `${w}/connection`, method: "DELETE" },
@@ -120,14 +143,44 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     const good = JSON.stringify(m.body);
     cases.push(
       { name: "no session", method: m.method, path: m.path, body: good, headers: json, anonymous: true },
-      { name: "forged Origin", method: m.method, path: m.path, body: good, headers: { ...json, origin: "https://evil.example" } },
-      { name: "no Origin", method: m.method, path: m.path, body: good, headers: { "content-type": "application/json" } },
-      { name: "not JSON", method: m.method, path: m.path, body: "action=close", headers: { ...json, "content-type": "application/x-www-form-urlencoded" } },
+      {
+        name: "forged Origin",
+        method: m.method,
+        path: m.path,
+        body: good,
+        headers: { ...json, origin: "https://evil.example" },
+      },
+      {
+        name: "no Origin",
+        method: m.method,
+        path: m.path,
+        body: good,
+        headers: { "content-type": "application/json" },
+      },
+      {
+        name: "not JSON",
+        method: m.method,
+        path: m.path,
+        body: "action=close",
+        headers: { ...json, "content-type": "application/x-www-form-urlencoded" },
+      },
       { name: "malformed JSON", method: m.method, path: m.path, body: '{"action": ', headers: json },
       { name: "empty body", method: m.method, path: m.path, body: "", headers: json },
-      { name: "huge body", method: m.method, path: m.path, body: JSON.stringify({ pad: "x".repeat(1_200_000) }), headers: json },
+      {
+        name: "huge body",
+        method: m.method,
+        path: m.path,
+        body: JSON.stringify({ pad: "x".repeat(1_200_000) }),
+        headers: json,
+      },
       { name: "an array", method: m.method, path: m.path, body: "[]", headers: json },
-      { name: "unknown field", method: m.method, path: m.path, body: JSON.stringify({ ...(m.body as object), admin_id: "1", __proto__x: 1 }), headers: json },
+      {
+        name: "unknown field",
+        method: m.method,
+        path: m.path,
+        body: JSON.stringify({ ...(m.body as object), admin_id: "1", __proto__x: 1 }),
+        headers: json,
+      },
       {
         name: "wrong types",
         method: m.method,
@@ -135,14 +188,25 @@ test("every route handler answers bad input with a 4xx error and changes nothing
         body: JSON.stringify(Object.fromEntries(Object.keys(m.body as object).map((k) => [k, 12345]))),
         headers: json,
       },
-      { name: "another workspace", method: m.method, path: m.path.replace(us.id_code, "notmine1"), body: good, headers: json },
+      {
+        name: "another workspace",
+        method: m.method,
+        path: m.path.replace(us.id_code, "notmine1"),
+        body: good,
+        headers: json,
+      },
     );
   }
   for (const b of bodyless) {
     cases.push(
       { name: "no session", method: b.method, path: b.path, headers: { origin }, anonymous: true },
       { name: "forged Origin", method: b.method, path: b.path, headers: { origin: "https://evil.example" } },
-      { name: "another workspace", method: b.method, path: b.path.replace(us.id_code, "notmine1"), headers: { origin } },
+      {
+        name: "another workspace",
+        method: b.method,
+        path: b.path.replace(us.id_code, "notmine1"),
+        headers: { origin },
+      },
     );
   }
   for (const r of reads) {
@@ -173,15 +237,31 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     { name: "dot segments", method: "GET", path: `${w}/tickets/%2e%2e/%2e%2e/me` },
     { name: "double encoding", method: "GET", path: `${w}/tickets/%252e%252e%252fme` },
     { name: "empty segment", method: "GET", path: `${w}/tickets//evil.example/me` },
-    { name: "traversal in a searched list", method: "POST", path: `${w}/search/..%2Fadmins`, body: "{}", headers: json },
+    {
+      name: "traversal in a searched list",
+      method: "POST",
+      path: `${w}/search/..%2Fadmins`,
+      body: "{}",
+      headers: json,
+    },
     // The generic Intercom path is gone: a JSON 404 like any path no handler owns, for every method.
     { name: "the removed Intercom passthrough", method: "GET", path: `${w}/intercom/me` },
-    { name: "the removed Intercom passthrough, posted", method: "POST", path: `${w}/intercom/conversations/${conv.id}/reply`, body: "{}", headers: json },
+    {
+      name: "the removed Intercom passthrough, posted",
+      method: "POST",
+      path: `${w}/intercom/conversations/${conv.id}/reply`,
+      body: "{}",
+      headers: json,
+    },
     { name: "unknown API path", method: "GET", path: `${w}/nothing-here` },
     { name: "unknown API path, posted", method: "POST", path: "/api/nothing", body: "{}", headers: json },
     // Absolute URLs where paths, ids or searches belong.
     { name: "absolute URL as an id", method: "GET", path: `${w}/tickets/https:%2F%2Fevil.example%2Fme` },
-    { name: "absolute URL as a search link", method: "GET", path: `${w}/segments/${segments[0].id}/export?q=https://evil.example/x` },
+    {
+      name: "absolute URL as a search link",
+      method: "GET",
+      path: `${w}/segments/${segments[0].id}/export?q=https://evil.example/x`,
+    },
     { name: "absolute URL as a job id", method: "GET", path: `${w}/bulk-jobs/https%3A%2F%2Fevil.example` },
     // Another workspace's records, through a workspace the lead has.
     { name: "another workspace's ticket", method: "GET", path: `${w}/tickets/${euTicket.id}` },
@@ -193,7 +273,13 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       headers: json,
     },
     // Wrong values that pass for JSON.
-    { name: "unknown action", method: "POST", path: `${w}/tickets/${ticket.id}/actions`, body: JSON.stringify({ action: "make_coffee" }), headers: json },
+    {
+      name: "unknown action",
+      method: "POST",
+      path: `${w}/tickets/${ticket.id}/actions`,
+      body: JSON.stringify({ action: "make_coffee" }),
+      headers: json,
+    },
     {
       name: "script as an id",
       method: "POST",
@@ -205,10 +291,17 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       name: "too many tickets",
       method: "POST",
       path: `${w}/bulk-jobs`,
-      body: JSON.stringify({ selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => `${i}`) }, action: { type: "close" } }),
+      body: JSON.stringify({
+        selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => `${i}`) },
+        action: { type: "close" },
+      }),
       headers: json,
     },
-    { name: "bad query param", method: "GET", path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/items?limit=100000` },
+    {
+      name: "bad query param",
+      method: "GET",
+      path: `${w}/bulk-jobs/00000000-0000-4000-8000-000000000000/items?limit=100000`,
+    },
     { name: "unknown query param", method: "GET", path: `${w}/contacts/lookup?q=a&url=http://evil.example` },
     // The audit log: bad filters, and no way to change or delete entries.
     { name: "audit: unknown action code", method: "GET", path: `${w}/audit?action=DROP%20TABLE` },
@@ -220,7 +313,13 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     { name: "audit: unknown query param", method: "GET", path: `${w}/audit?workspaceId=other` },
     { name: "audit: delete entries", method: "DELETE", path: `${w}/audit`, headers: { origin } },
     { name: "audit: rewrite entries", method: "PUT", path: `${w}/audit`, body: "{}", headers: json },
-    { name: "audit: post an entry", method: "POST", path: `${w}/audit`, body: JSON.stringify({ summary: "forged" }), headers: json },
+    {
+      name: "audit: post an entry",
+      method: "POST",
+      path: `${w}/audit`,
+      body: JSON.stringify({ summary: "forged" }),
+      headers: json,
+    },
     { name: "audit: delete the export", method: "DELETE", path: `${w}/audit/export`, headers: { origin } },
     { name: "audit: delete, another workspace", method: "DELETE", path: `/api/w/notmine1/audit`, headers: { origin } },
     {
@@ -234,19 +333,40 @@ test("every route handler answers bad input with a 4xx error and changes nothing
 
   // Input the framework or a library would choke on: deep nesting, characters the database
   // refuses, undecodable paths, next-auth's callback URL.
-  const validView = mutations.find((m) => m.path === `${w}/views` && m.method === "POST")!.body as Record<string, unknown>;
-  const deepIntercom = (n: number) => '{"operator":"AND","value":['.repeat(n) + '{"field":"open","operator":"=","value":true}' + "]}".repeat(n);
+  const validView = mutations.find((m) => m.path === `${w}/views` && m.method === "POST")!.body as Record<
+    string,
+    unknown
+  >;
+  const deepIntercom = (n: number) =>
+    '{"operator":"AND","value":['.repeat(n) + '{"field":"open","operator":"=","value":true}' + "]}".repeat(n);
   const deepGroup = (n: number) =>
-    '{"kind":"group","operator":"AND","children":['.repeat(n) + '{"kind":"filter","field":"open","operator":"=","value":true}' + "]}".repeat(n);
+    '{"kind":"group","operator":"AND","children":['.repeat(n) +
+    '{"kind":"filter","field":"open","operator":"=","value":true}' +
+    "]}".repeat(n);
   const badSearch = (value: string) => JSON.stringify({ query: { field: "title", operator: "~", value } });
   const queryView = (value: string) =>
     JSON.stringify({
       ...validView,
-      query: { resource: "tickets", root: { kind: "group", operator: "AND", children: [{ kind: "filter", field: "title", operator: "~", value }] } },
+      query: {
+        resource: "tickets",
+        root: { kind: "group", operator: "AND", children: [{ kind: "filter", field: "title", operator: "~", value }] },
+      },
     });
   const framework: Case[] = [
-    { name: "deeply nested search", method: "POST", path: `${w}/search/tickets`, body: `{"query":${deepIntercom(5000)}}`, headers: json },
-    { name: "nested just past the limit", method: "POST", path: `${w}/search/tickets`, body: `{"query":${deepIntercom(70)}}`, headers: json },
+    {
+      name: "deeply nested search",
+      method: "POST",
+      path: `${w}/search/tickets`,
+      body: `{"query":${deepIntercom(5000)}}`,
+      headers: json,
+    },
+    {
+      name: "nested just past the limit",
+      method: "POST",
+      path: `${w}/search/tickets`,
+      body: `{"query":${deepIntercom(70)}}`,
+      headers: json,
+    },
     {
       name: "deeply nested preview",
       method: "POST",
@@ -261,8 +381,20 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       body: `{"name":"deep","resource":"tickets","columns":["title"],"shared":false,"query":{"resource":"tickets","root":${deepGroup(5000)}}}`,
       headers: json,
     },
-    { name: "deeply nested arrays", method: "POST", path: `${w}/views`, body: "[".repeat(200_000) + "]".repeat(200_000), headers: json },
-    { name: "NUL in a view's name", method: "POST", path: `${w}/views`, body: JSON.stringify({ ...validView, name: "a\u0000b" }), headers: json },
+    {
+      name: "deeply nested arrays",
+      method: "POST",
+      path: `${w}/views`,
+      body: "[".repeat(200_000) + "]".repeat(200_000),
+      headers: json,
+    },
+    {
+      name: "NUL in a view's name",
+      method: "POST",
+      path: `${w}/views`,
+      body: JSON.stringify({ ...validView, name: "a\u0000b" }),
+      headers: json,
+    },
     {
       name: "control character in a view's name",
       method: "POST",
@@ -278,13 +410,28 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       headers: json,
     },
     { name: "NUL in a view's search", method: "POST", path: `${w}/views`, body: queryView("a\u0000b"), headers: json },
-    { name: "NUL in a search", method: "POST", path: `${w}/search/tickets`, body: badSearch("a\u0000b"), headers: json },
-    { name: "control character in a search", method: "POST", path: `${w}/search/tickets`, body: badSearch("\u001b[31m"), headers: json },
+    {
+      name: "NUL in a search",
+      method: "POST",
+      path: `${w}/search/tickets`,
+      body: badSearch("a\u0000b"),
+      headers: json,
+    },
+    {
+      name: "control character in a search",
+      method: "POST",
+      path: `${w}/search/tickets`,
+      body: badSearch("\u001b[31m"),
+      headers: json,
+    },
     {
       name: "NUL in a job's search",
       method: "POST",
       path: `${w}/bulk-jobs`,
-      body: JSON.stringify({ selection: { kind: "query", query: { field: "title", operator: "~", value: "a\u0000" } }, action: { type: "close" } }),
+      body: JSON.stringify({
+        selection: { kind: "query", query: { field: "title", operator: "~", value: "a\u0000" } },
+        action: { type: "close" },
+      }),
       headers: json,
     },
     { name: "undecodable workspace", method: "GET", path: "/api/w/%E0%A4%A/catalog" },
@@ -292,10 +439,25 @@ test("every route handler answers bad input with a 4xx error and changes nothing
     { name: "undecodable id, own workspace", method: "GET", path: `${w}/tickets/%ff` },
     { name: "undecodable auth path", method: "GET", path: "/api/auth/%ff", anonymous: true },
     { name: "undecodable unknown API path", method: "POST", path: "/api/%E0%A4%A", body: "{}", headers: json },
-    { name: "broken callback URL", method: "GET", path: "/api/auth/signin/intercom-sandbox?callbackUrl=%E0%A4%A", anonymous: true },
-    { name: "unparsable callback URL", method: "GET", path: "/api/auth/signin/intercom-sandbox?callbackUrl=http://[::1", anonymous: true },
+    {
+      name: "broken callback URL",
+      method: "GET",
+      path: "/api/auth/signin/intercom-sandbox?callbackUrl=%E0%A4%A",
+      anonymous: true,
+    },
+    {
+      name: "unparsable callback URL",
+      method: "GET",
+      path: "/api/auth/signin/intercom-sandbox?callbackUrl=http://[::1",
+      anonymous: true,
+    },
     { name: "unparsable callback URL, session", method: "GET", path: "/api/auth/session?callbackUrl=http://[::1" },
-    { name: "huge callback URL", method: "GET", path: `/api/auth/signin/intercom-sandbox?callbackUrl=/${"a".repeat(8000)}`, anonymous: true },
+    {
+      name: "huge callback URL",
+      method: "GET",
+      path: `/api/auth/signin/intercom-sandbox?callbackUrl=/${"a".repeat(8000)}`,
+      anonymous: true,
+    },
     {
       name: "unparsable callback URL, posted",
       method: "POST",
@@ -316,19 +478,51 @@ test("every route handler answers bad input with a 4xx error and changes nothing
   cases.push(...framework);
 
   // Sessions: only the lead's own, only from the dashboard's pages; this test's session survives every case.
-  const own = ((await (await page.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] }).sessions.find(
-    (x) => x.current,
-  )!;
+  const own = (
+    (await (await page.request.get("/api/sessions")).json()) as { sessions: { handle: string; current: boolean }[] }
+  ).sessions.find((x) => x.current)!;
   cases.push(
     { name: "sessions: no session", method: "GET", path: "/api/sessions", anonymous: true },
-    { name: "end a session: no session", method: "DELETE", path: `/api/sessions/${own.handle}`, headers: { origin }, anonymous: true },
-    { name: "end a session: forged Origin", method: "DELETE", path: `/api/sessions/${own.handle}`, headers: { origin: "https://evil.example" } },
+    {
+      name: "end a session: no session",
+      method: "DELETE",
+      path: `/api/sessions/${own.handle}`,
+      headers: { origin },
+      anonymous: true,
+    },
+    {
+      name: "end a session: forged Origin",
+      method: "DELETE",
+      path: `/api/sessions/${own.handle}`,
+      headers: { origin: "https://evil.example" },
+    },
     { name: "end a session: no Origin", method: "DELETE", path: `/api/sessions/${own.handle}` },
-    { name: "end a session: unknown", method: "DELETE", path: "/api/sessions/AAAAAAAAAAAAAAAAAAAAAA", headers: { origin } },
+    {
+      name: "end a session: unknown",
+      method: "DELETE",
+      path: "/api/sessions/AAAAAAAAAAAAAAAAAAAAAA",
+      headers: { origin },
+    },
     { name: "end a session: traversal", method: "DELETE", path: "/api/sessions/..%2F..%2Fw", headers: { origin } },
-    { name: "end a session: raw session id", method: "DELETE", path: `/api/sessions/${"a".repeat(43)}`, headers: { origin } },
-    { name: "end other sessions: no session", method: "POST", path: "/api/sessions/end-others", headers: { origin }, anonymous: true },
-    { name: "end other sessions: forged Origin", method: "POST", path: "/api/sessions/end-others", headers: { origin: "https://evil.example" } },
+    {
+      name: "end a session: raw session id",
+      method: "DELETE",
+      path: `/api/sessions/${"a".repeat(43)}`,
+      headers: { origin },
+    },
+    {
+      name: "end other sessions: no session",
+      method: "POST",
+      path: "/api/sessions/end-others",
+      headers: { origin },
+      anonymous: true,
+    },
+    {
+      name: "end other sessions: forged Origin",
+      method: "POST",
+      path: "/api/sessions/end-others",
+      headers: { origin: "https://evil.example" },
+    },
     { name: "end other sessions: no Origin", method: "POST", path: "/api/sessions/end-others" },
   );
 
@@ -370,7 +564,8 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       res = await raw({ ...c, path: to }, cookie);
       label += ` ${to} → ${res.status}`;
     }
-    if (framework.includes(c) && (await page.request.get(`${w}/catalog`)).status() !== 200) failures.push(`${label}: the server stopped answering`);
+    if (framework.includes(c) && (await page.request.get(`${w}/catalog`)).status() !== 200)
+      failures.push(`${label}: the server stopped answering`);
     if (res.status < 400 || res.status >= 500) {
       failures.push(`${label} ${res.body.slice(0, 160)}`);
       continue;
@@ -387,7 +582,11 @@ test("every route handler answers bad input with a 4xx error and changes nothing
   expect(cases.length).toBeGreaterThan(150);
   // Nothing forwards to Intercom by path any more: the old passthrough is a JSON 404.
   const gone = await raw({ name: "the removed Intercom passthrough", method: "GET", path: `${w}/intercom/me` }, cookie);
-  expect([gone.status, gone.type, JSON.parse(gone.body).error.code]).toEqual([404, expect.stringContaining("application/json"), "not_found"]);
+  expect([gone.status, gone.type, JSON.parse(gone.body).error.code]).toEqual([
+    404,
+    expect.stringContaining("application/json"),
+    "not_found",
+  ]);
 
   // Nothing changed: no change reached the sandbox, and the database holds the same views and jobs.
   const after = (await (await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark}`)).json()) as {
@@ -400,7 +599,9 @@ test("every route handler answers bad input with a 4xx error and changes nothing
   expect((await page.request.get(`${w}/catalog`)).status()).toBe(200);
 });
 
-test("pages answer undecodable paths and broken router state with a plain 400, and the server keeps answering", async ({ context }) => {
+test("pages answer undecodable paths and broken router state with a plain 400, and the server keeps answering", async ({
+  context,
+}) => {
   const us = await workspace("Northwind Support");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const tickets = `/w/${us.id_code}/tickets`;

@@ -46,7 +46,10 @@ test("pages and API answers carry a strict CSP and the security headers", async 
   }
 });
 
-test("the session cookie is HttpOnly and SameSite, and no cookie a script can read says anything", async ({ page, context }) => {
+test("the session cookie is HttpOnly and SameSite, and no cookie a script can read says anything", async ({
+  page,
+  context,
+}) => {
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}`);
   const cookies = await context.cookies();
@@ -78,7 +81,8 @@ test("every page gets a fresh script nonce", async ({ page }) => {
       const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
       expect(nonce, path).toBeTruthy();
       // The page's own scripts carry the nonce of the header they were served with.
-      if (res.headers()["content-type"]?.includes("text/html")) expect(await res.text(), path).toContain(`nonce="${nonce}"`);
+      if (res.headers()["content-type"]?.includes("text/html"))
+        expect(await res.text(), path).toContain(`nonce="${nonce}"`);
       nonces.add(nonce!);
     }
     expect(nonces.size, path).toBe(3);
@@ -102,7 +106,9 @@ test("pages run under the policy without a single violation", async ({ page }) =
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   // Violations are also events, whether or not the browser logs them.
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const paths = [
     `/w/${us.id_code}`,

@@ -21,10 +21,15 @@ async function members(ws: SandboxWorkspace, query: unknown): Promise<string[]> 
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await sandboxApi<{ data: { id: string }[]; pages?: { next?: { starting_after?: string } } }>(ws, "POST", "/contacts/search", {
-      query,
-      pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
-    });
+    const page = await sandboxApi<{ data: { id: string }[]; pages?: { next?: { starting_after?: string } } }>(
+      ws,
+      "POST",
+      "/contacts/search",
+      {
+        query,
+        pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
+      },
+    );
     ids.push(...page.data.map((c) => c.id));
     cursor = page.pages?.next?.starting_after;
   } while (cursor);
@@ -38,14 +43,18 @@ const faults = (body: unknown) =>
     body: body === null ? undefined : JSON.stringify(body),
   });
 
-test("the segments page shows every segment with Intercom's count; search, sort, and a bar opens its segment", async ({ page }) => {
+test("the segments page shows every segment with Intercom's count; search, sort, and a bar opens its segment", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const truth = await segments(us);
   await page.goto(`/w/${us.id_code}/segments`);
   const table = page.getByRole("table");
   await expect(table.locator("tbody tr")).toHaveCount(truth.length);
   for (const s of truth) {
-    await expect(table.getByRole("row", { name: new RegExp(`^${s.name.replace(/[()]/g, "\\$&")} ${numbers.format(s.count)} `) })).toBeVisible();
+    await expect(
+      table.getByRole("row", { name: new RegExp(`^${s.name.replace(/[()]/g, "\\$&")} ${numbers.format(s.count)} `) }),
+    ).toBeVisible();
   }
 
   await page.getByRole("searchbox", { name: "Search segments by name" }).fill("vip");
@@ -70,7 +79,9 @@ test("the segments page shows every segment with Intercom's count; search, sort,
   await expect(page.getByRole("heading", { level: 1, name: "VIP customers" })).toBeVisible();
 });
 
-test("a segment's members, paged through, are exactly its count; refining keeps the segment pinned", async ({ page }) => {
+test("a segment's members, paged through, are exactly its count; refining keeps the segment pinned", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const trial = (await segments(us)).find((s) => s.name === "Trial users")!;
   const truth = await members(us, { field: "segment_id", operator: "=", value: trial.id });
@@ -84,7 +95,10 @@ test("a segment's members, paged through, are exactly its count; refining keeps 
   const seen: string[] = [];
   const table = page.getByRole("table", { name: /Matching/ });
   for (let p = 0; p < Math.ceil(trial.count / 20); p++) {
-    const ids = () => table.locator("tbody tr td:first-child a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.split("/").at(-1)!));
+    const ids = () =>
+      table
+        .locator("tbody tr td:first-child a")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href")!.split("/").at(-1)!));
     await expect.poll(ids).toEqual(truth.slice(p * 20, p * 20 + 20));
     seen.push(...(await ids()));
     if (seen.length < trial.count) await page.getByRole("button", { name: "Next" }).click();
@@ -106,7 +120,11 @@ test("a segment's members, paged through, are exactly its count; refining keeps 
       { field: "tag_id", operator: "=", value: tag.id },
     ],
   });
-  await expect(page.getByRole("heading", { name: `${numbers.format(refined.length)} ${refined.length === 1 ? "contact" : "contacts"}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: `${numbers.format(refined.length)} ${refined.length === 1 ? "contact" : "contacts"}`,
+    }),
+  ).toBeVisible();
   await expect(page.getByRole("group", { name: "Pinned filter" })).toBeVisible();
 });
 
@@ -132,7 +150,9 @@ test("cancelling an export stops its paging, and nothing is downloaded", async (
   const active = (await segments(us)).find((s) => s.name === "Active users (30 days)")!;
   // Small pages with a slow Intercom, so the export is still running when cancelled.
   await page.route(/\/segments\/[^/]+\/export/, (route) =>
-    route.request().method() === "GET" ? route.continue({ url: `${route.request().url()}&per_page=10` }) : route.continue(),
+    route.request().method() === "GET"
+      ? route.continue({ url: `${route.request().url()}&per_page=10` })
+      : route.continue(),
   );
   await faults({ latency_ms: 250 });
   try {
@@ -149,7 +169,9 @@ test("cancelling an export stops its paging, and nothing is downloaded", async (
 
     const searches = async () =>
       (
-        (await (await fetch(`${SANDBOX_URL}/sandbox/requests?method=POST&path_prefix=/contacts/search&id_code=${us.id_code}`)).json()) as {
+        (await (
+          await fetch(`${SANDBOX_URL}/sandbox/requests?method=POST&path_prefix=/contacts/search&id_code=${us.id_code}`)
+        ).json()) as {
           requests: unknown[];
         }
       ).requests.length;
@@ -166,7 +188,9 @@ test("cancelling an export stops its paging, and nothing is downloaded", async (
   }
 });
 
-test("an export stopped elsewhere before its last member shows an error, and nothing is downloaded", async ({ page }) => {
+test("an export stopped elsewhere before its last member shows an error, and nothing is downloaded", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const active = (await segments(us)).find((s) => s.name === "Active users (30 days)")!;
   let exportId = "";
@@ -189,7 +213,11 @@ test("an export stopped elsewhere before its last member shows an error, and not
       `/api/w/${us.id_code}/segments/${active.id}/export?export_id=${exportId}`,
     );
     expect(cancelled).toEqual({ cancelled: true });
-    await expect(page.getByRole("alert").filter({ hasText: /The export stopped after [\d,]+ of [\d,]+ members\. No file was saved/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: /The export stopped after [\d,]+ of [\d,]+ members\. No file was saved/ }),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
     expect(downloads).toBe(0);
   } finally {
@@ -197,12 +225,16 @@ test("an export stopped elsewhere before its last member shows an error, and not
   }
 });
 
-test("a contact's page lists its segments (linked), companies, tags and open records, with links to the builder", async ({ page }) => {
+test("a contact's page lists its segments (linked), companies, tags and open records, with links to the builder", async ({
+  page,
+}) => {
   const us = await workspace("Northwind Support");
   const vip = (await segments(us)).find((s) => s.name === "VIP customers")!;
   const [memberId] = await members(us, { field: "segment_id", operator: "=", value: vip.id });
   const contact = await sandboxApi<{ name: string; email: string }>(us, "GET", `/contacts/${memberId}`);
-  const theirs = (await sandboxApi<{ data: { id: string; name: string }[] }>(us, "GET", `/contacts/${memberId}/segments`)).data;
+  const theirs = (
+    await sandboxApi<{ data: { id: string; name: string }[] }>(us, "GET", `/contacts/${memberId}/segments`)
+  ).data;
   const open = {
     operator: "AND",
     value: [
@@ -210,20 +242,34 @@ test("a contact's page lists its segments (linked), companies, tags and open rec
       { field: "open", operator: "=", value: true },
     ],
   };
-  const convs = await sandboxApi<{ total_count: number }>(us, "POST", "/conversations/search", { query: open, pagination: { per_page: 1 } });
+  const convs = await sandboxApi<{ total_count: number }>(us, "POST", "/conversations/search", {
+    query: open,
+    pagination: { per_page: 1 },
+  });
 
   await page.goto(`/w/${us.id_code}/contacts/${memberId}`);
   await expect(page.getByRole("heading", { level: 1, name: contact.name })).toBeVisible();
   const list = page.getByRole("region", { name: "Segments" });
   await expect(list.getByRole("link")).toHaveCount(theirs.length);
-  for (const s of theirs) await expect(list.getByRole("link", { name: s.name })).toHaveAttribute("href", `/w/${us.id_code}/segments/${s.id}`);
+  for (const s of theirs)
+    await expect(list.getByRole("link", { name: s.name })).toHaveAttribute("href", `/w/${us.id_code}/segments/${s.id}`);
   await expect(
-    page.getByText(convs.total_count === 0 ? "No open conversations" : new RegExp(`(${convs.total_count} open|of ${convs.total_count})`)).first(),
+    page
+      .getByText(
+        convs.total_count === 0
+          ? "No open conversations"
+          : new RegExp(`(${convs.total_count} open|of ${convs.total_count})`),
+      )
+      .first(),
   ).toBeVisible();
 
   await page.getByRole("link", { name: "Open all open conversations in search" }).click();
   await expect(page).toHaveURL(/\/conversations\?q=/);
-  await expect(page.getByRole("heading", { name: `${convs.total_count} ${convs.total_count === 1 ? "conversation" : "conversations"}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", {
+      name: `${convs.total_count} ${convs.total_count === 1 ? "conversation" : "conversations"}`,
+    }),
+  ).toBeVisible();
 
   await page.goto(`/w/${us.id_code}/contacts/${memberId}`);
   await list.getByRole("link", { name: "VIP customers" }).click();

@@ -38,14 +38,37 @@ describe("recordAudit and listAudit", () => {
     expect(await recordAudit(db, entry({ at: new Date("2026-01-01T10:00:00Z") }))).toBe(true);
     expect(
       await recordAudit(db, [
-        entry({ at: new Date("2026-01-02T10:00:00Z"), actor: ben, action: "ticket.delete", recordId: "2", summary: "Deleted ticket #2" }),
-        entry({ at: new Date("2026-01-03T10:00:00Z"), action: "view.created", recordType: "view", recordId: "v1", summary: "Saved the view Mine" }),
+        entry({
+          at: new Date("2026-01-02T10:00:00Z"),
+          actor: ben,
+          action: "ticket.delete",
+          recordId: "2",
+          summary: "Deleted ticket #2",
+        }),
+        entry({
+          at: new Date("2026-01-03T10:00:00Z"),
+          action: "view.created",
+          recordType: "view",
+          recordId: "v1",
+          summary: "Saved the view Mine",
+        }),
         entry({ at: new Date("2026-01-04T10:00:00Z"), workspaceId: "globex", summary: "Elsewhere" }),
-        entry({ at: new Date("2026-01-05T10:00:00Z"), workspaceId: null, action: "auth.sign_in", recordType: null, recordId: null, summary: "Signed in" }),
+        entry({
+          at: new Date("2026-01-05T10:00:00Z"),
+          workspaceId: null,
+          action: "auth.sign_in",
+          recordType: null,
+          recordId: null,
+          summary: "Signed in",
+        }),
       ]),
     ).toBe(true);
     const page = await listAudit(db, "acme", {});
-    expect(page.entries.map((e) => e.summary)).toEqual(["Saved the view Mine", "Deleted ticket #2", "Set state of ticket #1 to Resolved"]);
+    expect(page.entries.map((e) => e.summary)).toEqual([
+      "Saved the view Mine",
+      "Deleted ticket #2",
+      "Set state of ticket #1 to Resolved",
+    ]);
     expect(page.entries[2]).toMatchObject({
       actorEmail: "ana@example.com",
       adminId: "11",
@@ -67,15 +90,21 @@ describe("recordAudit and listAudit", () => {
     expect(await summaries({ from: "2026-01-02", to: "2026-01-02" })).toEqual(["Deleted ticket #2"]);
     // A bare date is a day in the workspace's timezone: 2 Jan in Tokyo ends at 15:00 UTC that day.
     expect(await summaries({ from: "2026-01-02", to: "2026-01-02" }, "Asia/Tokyo")).toEqual(["Deleted ticket #2"]);
-    expect(await summaries({ from: "2026-01-03T00:00:00+09:00", to: "2026-01-03T18:59:00Z" }, "UTC")).toEqual(["Saved the view Mine"]);
-    expect(await summaries({ from: String(Date.parse("2026-01-02T12:00:00Z") / 1000) })).toEqual(["Saved the view Mine"]);
+    expect(await summaries({ from: "2026-01-03T00:00:00+09:00", to: "2026-01-03T18:59:00Z" }, "UTC")).toEqual([
+      "Saved the view Mine",
+    ]);
+    expect(await summaries({ from: String(Date.parse("2026-01-02T12:00:00Z") / 1000) })).toEqual([
+      "Saved the view Mine",
+    ]);
   });
 
   it("pages by time and id without skipping or repeating rows, even with equal times", async () => {
     const at = new Date("2026-02-01T00:00:00Z");
     await recordAudit(
       db,
-      Array.from({ length: 23 }, (_, i) => entry({ workspaceId: "paged", at: i < 10 ? at : new Date(at.getTime() + i * 1000), summary: `row ${i}` })),
+      Array.from({ length: 23 }, (_, i) =>
+        entry({ workspaceId: "paged", at: i < 10 ? at : new Date(at.getTime() + i * 1000), summary: `row ${i}` }),
+      ),
     );
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -130,10 +159,18 @@ describe("an append-only table", () => {
 
 describe("the filter schema shared by the form and the route", () => {
   it("accepts empty fields and real filters, refuses the rest with field errors", () => {
-    expect(auditFilterForm.safeParse({ actor: "", action: "", recordType: "", recordId: "", from: "", to: "" }).success).toBe(true);
     expect(
-      auditQuery.safeParse({ actor: "ana@example.com", action: "bulk.item", recordType: "bulk_job", recordId: "abc-1", from: "2026-01-01", to: "1767312000" })
-        .success,
+      auditFilterForm.safeParse({ actor: "", action: "", recordType: "", recordId: "", from: "", to: "" }).success,
+    ).toBe(true);
+    expect(
+      auditQuery.safeParse({
+        actor: "ana@example.com",
+        action: "bulk.item",
+        recordType: "bulk_job",
+        recordId: "abc-1",
+        from: "2026-01-01",
+        to: "1767312000",
+      }).success,
     ).toBe(true);
     const bad = auditQuery.safeParse({ action: "DROP TABLE", recordType: "user", from: "yesterday", nope: "1" });
     expect(bad.success).toBe(false);

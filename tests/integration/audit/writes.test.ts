@@ -8,7 +8,13 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobEntry } from "@/lib/audit/bulk";
 import { makeAuditHandlers } from "@/lib/audit/handlers";
-import { auditedChangeType, auditedConversationAction, auditedConvert, auditedTicketAction, type AuditContext } from "@/lib/audit/records";
+import {
+  auditedChangeType,
+  auditedConversationAction,
+  auditedConvert,
+  auditedTicketAction,
+  type AuditContext,
+} from "@/lib/audit/records";
 import { actorOf, listAudit, recordAudit } from "@/lib/audit/store";
 import type { AuditView } from "@/lib/audit/types";
 import { findConnection, markNeedsReconnect, upsertConnection } from "@/lib/auth/connections";
@@ -37,7 +43,13 @@ let signedIn: SessionUser | null = null;
 beforeAll(async () => {
   world = await bulkWorld();
   catalog = await loadCatalog(world.client, world.ws);
-  user = { id: world.userId, email: `lead-${world.ws}@example.com`, name: "Lead", lastWorkspace: world.ws, sessionId: "test-session" };
+  user = {
+    id: world.userId,
+    email: `lead-${world.ws}@example.com`,
+    name: "Lead",
+    lastWorkspace: world.ws,
+    sessionId: "test-session",
+  };
   await upsertConnection(world.handle.db, {
     userId: user.id,
     workspaceId: world.ws,
@@ -72,12 +84,19 @@ async function call(
   const ws = /\/api\/w\/([^/]+)/.exec(path)![1];
   const headers: Record<string, string> = { origin: ORIGIN };
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  const req = new NextRequest(ORIGIN + path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const req = new NextRequest(ORIGIN + path, {
+    method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   return handler(req, { params: Promise.resolve({ workspace: ws, ...(init.id ? { id: init.id } : {}) }) });
 }
 
 /** The newest entries of the workspace for one record. */
-async function entriesFor(recordType: "ticket" | "conversation" | "view" | "bulk_job", recordId: string): Promise<AuditView[]> {
+async function entriesFor(
+  recordType: "ticket" | "conversation" | "view" | "bulk_job",
+  recordId: string,
+): Promise<AuditView[]> {
   return (await listAudit(world.handle.db, world.ws, { recordType, recordId })).entries;
 }
 
@@ -109,8 +128,12 @@ describe("single-record actions", () => {
 
   it("records a refused attempt as failed, and the change it tried", async () => {
     const t = ticketWith(() => true);
-    const foreign = catalog.ticketTypes.flatMap((x) => x.ticket_states).find((s) => !world.store.ticketTypes.get(t.ticket_type_id)!.state_ids.includes(s.id))!;
-    await expect(auditedTicketAction(ctx, world.client, catalog, t.id, { action: "set_state", state_id: foreign.id })).rejects.toThrow(/not one of/);
+    const foreign = catalog.ticketTypes
+      .flatMap((x) => x.ticket_states)
+      .find((s) => !world.store.ticketTypes.get(t.ticket_type_id)!.state_ids.includes(s.id))!;
+    await expect(
+      auditedTicketAction(ctx, world.client, catalog, t.id, { action: "set_state", state_id: foreign.id }),
+    ).rejects.toThrow(/not one of/);
     const [e] = await entriesFor("ticket", t.id);
     expect(e).toMatchObject({ action: "ticket.set_state", outcome: "failed", after: null });
     expect(e.summary).toMatch(/failed: That state is not one of/);
@@ -120,7 +143,12 @@ describe("single-record actions", () => {
     const t = ticketWith(() => true);
     await auditedTicketAction(ctx, world.client, catalog, t.id, { action: "delete", confirm: `#${t.ticket_id}` });
     const [deleted] = await entriesFor("ticket", t.id);
-    expect(deleted).toMatchObject({ action: "ticket.delete", outcome: "succeeded", after: { deleted: true }, summary: `Deleted ticket #${t.ticket_id}` });
+    expect(deleted).toMatchObject({
+      action: "ticket.delete",
+      outcome: "succeeded",
+      after: { deleted: true },
+      summary: `Deleted ticket #${t.ticket_id}`,
+    });
     expect(deleted.before).toMatchObject({ title: t.attributes._default_title_ });
 
     const u = ticketWith(() => true);
@@ -131,10 +159,17 @@ describe("single-record actions", () => {
   });
 
   it("records conversation actions, and a redaction without the words it removed", async () => {
-    const c = [...world.store.conversations.values()].find((x) => x.state === "open" && x.parts.length > 2 && x.parts.length < 50)!;
+    const c = [...world.store.conversations.values()].find(
+      (x) => x.state === "open" && x.parts.length > 2 && x.parts.length < 50,
+    )!;
     await auditedConversationAction(ctx, world.client, catalog, c.id, { action: "close" });
     let [e] = await entriesFor("conversation", c.id);
-    expect(e).toMatchObject({ action: "conversation.close", before: { state: "open" }, after: { state: "closed" }, outcome: "succeeded" });
+    expect(e).toMatchObject({
+      action: "conversation.close",
+      before: { state: "open" },
+      after: { state: "closed" },
+      outcome: "succeeded",
+    });
 
     const part = c.parts.find((p) => p.part_type === "comment" && p.body)!;
     const words = part.body!.replace(/<[^>]+>/g, "").slice(0, 30);
@@ -156,15 +191,25 @@ describe("single-record actions", () => {
     const fromName = world.store.ticketTypes.get(t.ticket_type_id)!.name;
     await auditedChangeType(ctx, world.client, t.id, { ticket_type_id: to.id, ticket_attributes: required });
     const [changed] = await entriesFor("ticket", t.id);
-    expect(changed).toMatchObject({ action: "ticket.change_type", outcome: "succeeded", before: { type: fromName }, after: { type: to.name } });
+    expect(changed).toMatchObject({
+      action: "ticket.change_type",
+      outcome: "succeeded",
+      before: { type: fromName },
+      after: { type: to.name },
+    });
 
-    const conv = [...world.store.conversations.values()].find((x) => !x.ticket_id && x.state === "open" && x.id !== undefined)!;
+    const conv = [...world.store.conversations.values()].find(
+      (x) => !x.ticket_id && x.state === "open" && x.id !== undefined,
+    )!;
     const made = await auditedConvert(ctx, world.client, conv.id, {
       ticket_type_id: to.id,
       attributes: { ...required, _default_title_: "Converted", _default_description_: "From a chat" },
     });
     const [converted] = await entriesFor("conversation", conv.id);
-    expect(converted).toMatchObject({ action: "conversation.convert", summary: `Converted conversation ${conv.id} to ticket #${made.ticketNumber}` });
+    expect(converted).toMatchObject({
+      action: "conversation.convert",
+      summary: `Converted conversation ${conv.id} to ticket #${made.ticketNumber}`,
+    });
     expect((await world.client.request("GET", `/conversations/${conv.id}`, conversationSchema)).ticket).toBeTruthy();
   });
 });
@@ -202,7 +247,8 @@ describe("bulk jobs", () => {
     await undoRunner.stop();
     const undone = (await entriesFor("bulk_job", undoId)).filter((r) => r.action === "bulk.item");
     expect(undone).toHaveLength(chosen.length);
-    for (const r of undone) expect(r).toMatchObject({ jobId: undoId, outcome: "succeeded", before: { open: false }, after: { open: true } });
+    for (const r of undone)
+      expect(r).toMatchObject({ jobId: undoId, outcome: "succeeded", before: { open: false }, after: { open: true } });
   });
 });
 
@@ -210,10 +256,14 @@ describe("saved views", () => {
   const views = () => makeViewsHandlers(route, async () => world.handle.db);
 
   it("records a view created, renamed and deleted", async () => {
-    const res = await call(views().create, "POST", `/api/w/${world.ws}/views`, { body: viewBody("tickets", "Audit me", false) });
+    const res = await call(views().create, "POST", `/api/w/${world.ws}/views`, {
+      body: viewBody("tickets", "Audit me", false),
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    expect((await call(views().update, "PATCH", `/api/w/${world.ws}/views/${id}`, { id, body: { name: "Audited" } })).status).toBe(200);
+    expect(
+      (await call(views().update, "PATCH", `/api/w/${world.ws}/views/${id}`, { id, body: { name: "Audited" } })).status,
+    ).toBe(200);
     expect((await call(views().remove, "DELETE", `/api/w/${world.ws}/views/${id}`, { id })).status).toBe(200);
     const rows = await entriesFor("view", id);
     expect(rows.map((r) => [r.action, r.summary])).toEqual([

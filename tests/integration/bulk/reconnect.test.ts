@@ -42,7 +42,12 @@ async function lastSeq(): Promise<number> {
   return (await control(world.sb.url)<{ last_seq: number }>("GET", "/sandbox/requests")).body.last_seq;
 }
 async function sentWith(since: number, t: string): Promise<unknown[]> {
-  return (await control(world.sb.url)<{ requests: unknown[] }>("GET", `/sandbox/requests?since=${since}&token=${encodeURIComponent(t)}`)).body.requests;
+  return (
+    await control(world.sb.url)<{ requests: unknown[] }>(
+      "GET",
+      `/sandbox/requests?since=${since}&token=${encodeURIComponent(t)}`,
+    )
+  ).body.requests;
 }
 
 const used = new Set<string>();
@@ -95,7 +100,9 @@ describe("jobs of a connection that must be reconnected", () => {
     const chosen = tickets(60);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
     runner.wake();
-    await expect.poll(async () => (await itemCounts(world.handle.db, jobId)).succeeded, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(async () => (await itemCounts(world.handle.db, jobId)).succeeded, { timeout: 30_000, interval: 20 })
+      .toBeGreaterThanOrEqual(4);
     await markDead();
     const mark = await lastSeq();
     expect(await world.settle(jobId)).toBe("paused");

@@ -42,11 +42,22 @@ describe("a 1,000-ticket state change under faults", () => {
       1000,
       (t) =>
         category(t) !== "in_progress" &&
-        world.store.ticketTypes.get(t.ticket_type_id)!.state_ids.some((s) => world.store.ticketStates.get(s)!.category === "in_progress"),
+        world.store.ticketTypes
+          .get(t.ticket_type_id)!
+          .state_ids.some((s) => world.store.ticketStates.get(s)!.category === "in_progress"),
     );
     const partsBefore = new Map(chosen.map((t) => [t.id, stateParts(t)]));
-    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_state_category", category: "in_progress" });
-    await world.faults({ error_rate: 0.1, error_timing: "mixed", rate_limit_per_window: 100, window_seconds: 1, latency_ms: 50 });
+    const jobId = await world.job(
+      { kind: "ids", ids: chosen.map((t) => t.id) },
+      { type: "set_state_category", category: "in_progress" },
+    );
+    await world.faults({
+      error_rate: 0.1,
+      error_timing: "mixed",
+      rate_limit_per_window: 100,
+      window_seconds: 1,
+      latency_ms: 50,
+    });
     const runner = world.runner({ concurrency: 16 });
     expect(await world.settle(jobId, 180_000)).toBe("completed");
     await runner.stop();
@@ -83,7 +94,10 @@ describe("a 1,000-ticket state change under faults", () => {
 describe("restart", () => {
   it("a job whose runner dies mid-way completes on the next runner, with the same guarantees", async () => {
     const chosen = tickets(300, (t) => t.admin_assignee_id !== world.store.info.owner_admin_id);
-    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "assign_admin", admin_id: world.store.info.owner_admin_id });
+    const jobId = await world.job(
+      { kind: "ids", ids: chosen.map((t) => t.id) },
+      { type: "assign_admin", admin_id: world.store.info.owner_admin_id },
+    );
     await world.faults({ latency_ms: 60, rate_limit_per_window: 100, window_seconds: 1 });
     const first = world.runner({ concurrency: 8, leaseMs: 1_500, instanceId: "first" });
     for (;;) {
@@ -149,7 +163,8 @@ describe("control", () => {
     expect(skipped.length).toBeGreaterThan(50);
     expect(skipped.every((i) => i.reason === "Cancelled before it ran")).toBe(true);
     expect(items.filter((i) => i.state === "succeeded").length + skipped.length).toBe(150);
-    for (const i of items) expect(world.store.tickets.get(i.ticketId)!.open, `#${i.ticketNumber}`).toBe(i.state !== "succeeded");
+    for (const i of items)
+      expect(world.store.tickets.get(i.ticketId)!.open, `#${i.ticketNumber}`).toBe(i.state !== "succeeded");
   }, 60_000);
 
   it("never retries a 4xx: it fails with Intercom's words; retrying the failed items later succeeds", async () => {
@@ -197,8 +212,13 @@ describe("undo", () => {
   it("restores every ticket, and reports the ones changed since as conflicts without touching them", async () => {
     const admins = [...world.store.admins.keys()];
     const chosen = tickets(60, (t) => t.admin_assignee_id !== admins[1] && t.team_assignee_id !== null);
-    const before = new Map(chosen.map((t) => [t.id, { admin: t.admin_assignee_id, team: t.team_assignee_id, state: t.ticket_state_id }]));
-    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "assign_admin", admin_id: admins[1] });
+    const before = new Map(
+      chosen.map((t) => [t.id, { admin: t.admin_assignee_id, team: t.team_assignee_id, state: t.ticket_state_id }]),
+    );
+    const jobId = await world.job(
+      { kind: "ids", ids: chosen.map((t) => t.id) },
+      { type: "assign_admin", admin_id: admins[1] },
+    );
     const runner = world.runner({ concurrency: 8 });
     expect(await world.settle(jobId)).toBe("completed");
     // Someone reassigns three of them meanwhile.
@@ -218,11 +238,16 @@ describe("undo", () => {
         .map((i) => i.ticketId)
         .sort(),
     ).toEqual(moved.map((t) => t.id).sort());
-    expect(items.filter((i) => i.state === "conflict").every((i) => i.reason === "Reassigned since the job ran")).toBe(true);
+    expect(items.filter((i) => i.state === "conflict").every((i) => i.reason === "Reassigned since the job ran")).toBe(
+      true,
+    );
     for (const t of chosen) {
       const now = world.store.tickets.get(t.id)!;
       if (moved.includes(t)) expect(now.admin_assignee_id).toBe(admins[2]);
-      else expect({ admin: now.admin_assignee_id, team: now.team_assignee_id, state: now.ticket_state_id }).toEqual(before.get(t.id));
+      else
+        expect({ admin: now.admin_assignee_id, team: now.team_assignee_id, state: now.ticket_state_id }).toEqual(
+          before.get(t.id),
+        );
     }
     await runner.stop();
     await expect(world.undo(jobId)).rejects.toThrow(/already undone/);

@@ -39,7 +39,8 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
   const [w] = sb.workspaces;
   const store = sb.sandbox.workspace(w.id_code)!;
   const adminId = store.info.owner_admin_id;
-  const clientWith = (token: string) => new IntercomClient({ baseUrl: sb.url, token, version: "2.14", timeoutMs: 10_000, actingAdminId: adminId });
+  const clientWith = (token: string) =>
+    new IntercomClient({ baseUrl: sb.url, token, version: "2.14", timeoutMs: 10_000, actingAdminId: adminId });
   const client = clientWith(w.access_token);
   const userId = await upsertUser(handle.db, `lead-${w.id_code}@example.com`, "Lead");
   const runners: BulkRunner[] = [];
@@ -93,7 +94,8 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
       for (;;) {
         const job = await jobById(handle.db, jobId);
         if (job && ["completed", "cancelled", "paused"].includes(job.state)) return job.state;
-        if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job?.state}: ${JSON.stringify(await itemCounts(handle.db, jobId))}`);
+        if (Date.now() > deadline)
+          throw new Error(`job ${jobId} still ${job?.state}: ${JSON.stringify(await itemCounts(handle.db, jobId))}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
@@ -101,10 +103,9 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
       await control(sb.url)(body === null ? "DELETE" : "POST", "/sandbox/faults", body ?? undefined);
     },
     async log(prefix = "/tickets/") {
-      const res = await control(sb.url)<{ requests: { method: string; path: string; status: number; applied: boolean; at: number }[] }>(
-        "GET",
-        `/sandbox/requests?path_prefix=${encodeURIComponent(prefix)}`,
-      );
+      const res = await control(sb.url)<{
+        requests: { method: string; path: string; status: number; applied: boolean; at: number }[];
+      }>("GET", `/sandbox/requests?path_prefix=${encodeURIComponent(prefix)}`);
       return res.body.requests;
     },
     async close() {

@@ -42,7 +42,14 @@ describe("workspace connections", () => {
   it("stores tokens sealed, lists connections without them, and refreshes on reconnect", async () => {
     const userId = await upsertUser(handle.db, "lead@example.com", "Lead");
     await upsertConnection(handle.db, { ...base, userId, workspaceId: "wsa", accessToken: "sbx_oat_first" });
-    await upsertConnection(handle.db, { ...base, userId, workspaceId: "wsb", workspaceName: "Fjord", region: "EU", accessToken: "sbx_oat_second" });
+    await upsertConnection(handle.db, {
+      ...base,
+      userId,
+      workspaceId: "wsb",
+      workspaceName: "Fjord",
+      region: "EU",
+      accessToken: "sbx_oat_second",
+    });
     const rows = await handle.db.select().from(workspaceConnections);
     for (const row of rows) {
       expect(row.tokenCiphertext).not.toContain("sbx_oat");

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertUser } from "@/lib/auth/connections";
-import { createSession, describeDevice, endOtherSessions, endSession, listSessions, sweepSessions, TOUCH_EVERY_MS, liveSession } from "@/lib/auth/sessions";
+import {
+  createSession,
+  describeDevice,
+  endOtherSessions,
+  endSession,
+  listSessions,
+  sweepSessions,
+  TOUCH_EVERY_MS,
+  liveSession,
+} from "@/lib/auth/sessions";
 import { testDb } from "../../support/db";
 
 const limits = { maxAgeS: 12 * 3600, idleS: 30 * 60 };
@@ -19,13 +28,21 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const device = (userId: string) => ({ userId, userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Chrome/156.0", ip: "203.0.113.7" });
+const device = (userId: string) => ({
+  userId,
+  userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) Chrome/156.0",
+  ip: "203.0.113.7",
+});
 
 describe(`server-side sessions (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
   it("a new session is live for its own user only", async () => {
     const id = await createSession(handle.db, device(ana), limits, T0);
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await liveSession(handle.db, id, ana, limits, at(MIN))).toMatchObject({ id, userId: ana, ip: "203.0.113.7" });
+    expect(await liveSession(handle.db, id, ana, limits, at(MIN))).toMatchObject({
+      id,
+      userId: ana,
+      ip: "203.0.113.7",
+    });
     expect(await liveSession(handle.db, id, ben, limits, at(MIN))).toBeNull();
     expect(await liveSession(handle.db, "no-such-session", ana, limits, at(MIN))).toBeNull();
   });
@@ -33,7 +50,8 @@ describe(`server-side sessions (${process.env.DATABASE_URL ? "postgres" : "pglit
   it("ends after the idle timeout, and activity keeps it alive", async () => {
     const id = await createSession(handle.db, device(ana), limits, T0);
     // Active every 20 minutes for two hours: still live.
-    for (let m = 20; m <= 120; m += 20) expect(await liveSession(handle.db, id, ana, limits, at(m * MIN))).not.toBeNull();
+    for (let m = 20; m <= 120; m += 20)
+      expect(await liveSession(handle.db, id, ana, limits, at(m * MIN))).not.toBeNull();
     // 30 minutes without a request: gone, and gone for good.
     expect(await liveSession(handle.db, id, ana, limits, at(150 * MIN))).toBeNull();
     expect(await liveSession(handle.db, id, ana, limits, at(121 * MIN))).toBeNull();
@@ -49,7 +67,8 @@ describe(`server-side sessions (${process.env.DATABASE_URL ? "postgres" : "pglit
 
   it("ends at its absolute lifetime, however active", async () => {
     const id = await createSession(handle.db, device(ana), limits, T0);
-    for (let m = 25; m < 12 * 60; m += 25) expect(await liveSession(handle.db, id, ana, limits, at(m * MIN))).not.toBeNull();
+    for (let m = 25; m < 12 * 60; m += 25)
+      expect(await liveSession(handle.db, id, ana, limits, at(m * MIN))).not.toBeNull();
     expect(await liveSession(handle.db, id, ana, limits, at(12 * 60 * MIN))).toBeNull();
   });
 
@@ -81,9 +100,15 @@ describe(`server-side sessions (${process.env.DATABASE_URL ? "postgres" : "pglit
 describe("describeDevice", () => {
   it.each([
     ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 Chrome/156.0 Safari/537.36", "Chrome on macOS"],
-    ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0 Safari/537.36", "Headless Chrome on Linux"],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0 Safari/537.36",
+      "Headless Chrome on Linux",
+    ],
     ["Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100101 Firefox/131.0", "Firefox on Windows"],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile Safari/604.1", "Safari on iOS"],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile Safari/604.1",
+      "Safari on iOS",
+    ],
     ["curl/8.5.0", "curl"],
     [null, "Unknown device"],
   ])("%s → %s", (ua, expected) => expect(describeDevice(ua)).toBe(expected));

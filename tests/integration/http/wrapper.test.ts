@@ -48,11 +48,22 @@ const route = createRoute({
 });
 
 const body = z.object({ name: z.string().min(1, "Give it a name"), count: z.number().int().max(10) }).strict();
-const echo = route({ workspace: true, body }, async ({ body, connection }) => ({ ok: true, body, workspace: connection.workspaceId }));
+const echo = route({ workspace: true, body }, async ({ body, connection }) => ({
+  ok: true,
+  body,
+  workspace: connection.workspaceId,
+}));
 const read = route({ workspace: true }, async ({ connection }) => ({ workspace: connection.workspaceId }));
 
-function call(handler: typeof echo, init: { method?: string; ws?: string; headers?: Record<string, string>; body?: string }) {
-  const req = new NextRequest(`${ORIGIN}/api/w/${init.ws ?? "mine"}/thing`, { method: init.method ?? "GET", headers: init.headers, body: init.body });
+function call(
+  handler: typeof echo,
+  init: { method?: string; ws?: string; headers?: Record<string, string>; body?: string },
+) {
+  const req = new NextRequest(`${ORIGIN}/api/w/${init.ws ?? "mine"}/thing`, {
+    method: init.method ?? "GET",
+    headers: init.headers,
+    body: init.body,
+  });
   return handler(req, { params: Promise.resolve({ workspace: init.ws ?? "mine" }) });
 }
 
@@ -85,10 +96,18 @@ describe("the route wrapper", () => {
 
   it("refuses mutations from another origin, or with none", async () => {
     signedIn = user;
-    const forged = await call(echo, { method: "POST", headers: { ...json, origin: "https://evil.example" }, body: '{"name":"x","count":1}' });
+    const forged = await call(echo, {
+      method: "POST",
+      headers: { ...json, origin: "https://evil.example" },
+      body: '{"name":"x","count":1}',
+    });
     expect(forged.status).toBe(403);
     expect((await forged.json()).error.code).toBe("bad_origin");
-    const missing = await call(echo, { method: "POST", headers: { "content-type": "application/json" }, body: '{"name":"x","count":1}' });
+    const missing = await call(echo, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"name":"x","count":1}',
+    });
     expect(missing.status).toBe(403);
     expect((await missing.json()).error.code).toBe("origin_required");
   });
@@ -107,7 +126,11 @@ describe("the route wrapper", () => {
 
   it("returns field errors from the schema, naming each field", async () => {
     signedIn = user;
-    const res = await call(echo, { method: "POST", headers: json, body: JSON.stringify({ name: "", count: "3", extra: true }) });
+    const res = await call(echo, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ name: "", count: "3", extra: true }),
+    });
     expect(res.status).toBe(400);
     const out = await res.json();
     expect(out.error.code).toBe("invalid_input");
@@ -150,14 +173,24 @@ describe("the route wrapper", () => {
     });
     for (const res of [
       await call(reads, { ws: "revoked" }),
-      await call(writes, { ws: "revoked", method: "POST", headers: json, body: JSON.stringify({ name: "x", count: 1 }) }),
+      await call(writes, {
+        ws: "revoked",
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ name: "x", count: 1 }),
+      }),
     ]) {
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: { code: "reconnect_required", message: RECONNECT_MESSAGE } });
     }
     expect(ran).toBe(0);
     // A forged Origin is still told so first.
-    const forged = await call(writes, { ws: "revoked", method: "POST", headers: { ...json, origin: "https://evil.example" }, body: "{}" });
+    const forged = await call(writes, {
+      ws: "revoked",
+      method: "POST",
+      headers: { ...json, origin: "https://evil.example" },
+      body: "{}",
+    });
     expect((await forged.json()).error.code).toBe("bad_origin");
   });
 
@@ -165,7 +198,9 @@ describe("the route wrapper", () => {
     signedIn = user;
     await connect(user.id, "revoked");
     await markNeedsReconnect(handle.db, (await findConnection(handle.db, user.id, "revoked"))!);
-    const local = route({ workspace: true, intercom: false }, async ({ connection }) => ({ workspace: connection.workspaceId }));
+    const local = route({ workspace: true, intercom: false }, async ({ connection }) => ({
+      workspace: connection.workspaceId,
+    }));
     const res = await call(local, { ws: "revoked" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ workspace: "revoked" });
@@ -207,9 +242,12 @@ describe("the route wrapper", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
     try {
-      const req = new NextRequest(`${ORIGIN}/api/w/mine/thing`, { method: "POST", headers: json, body: stream, duplex: "half" } as ConstructorParameters<
-        typeof NextRequest
-      >[1]);
+      const req = new NextRequest(`${ORIGIN}/api/w/mine/thing`, {
+        method: "POST",
+        headers: json,
+        body: stream,
+        duplex: "half",
+      } as ConstructorParameters<typeof NextRequest>[1]);
       const res = await echo(req, { params: Promise.resolve({ workspace: "mine" }) });
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBe("request_aborted");

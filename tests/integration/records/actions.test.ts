@@ -27,24 +27,35 @@ beforeAll(async () => {
   store = sb.sandbox.workspace(ws.id_code)!;
   // The personal token's admin: every write is made as this one.
   adminId = store.info.owner_admin_id;
-  client = new IntercomClient({ baseUrl: sb.url, token: ws.access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: adminId });
+  client = new IntercomClient({
+    baseUrl: sb.url,
+    token: ws.access_token,
+    version: "2.14",
+    timeoutMs: 10_000,
+    actingAdminId: adminId,
+  });
   catalog = await loadCatalog(client, ws.id_code);
 });
 afterAll(() => sb.stop());
 
 const getTicket = (id: string): Promise<Ticket> => client.request("GET", `/tickets/${id}`, ticketSchema);
-const getConversation = (id: string): Promise<Conversation> => client.request("GET", `/conversations/${id}`, conversationSchema);
+const getConversation = (id: string): Promise<Conversation> =>
+  client.request("GET", `/conversations/${id}`, conversationSchema);
 
 /** A ticket of a category nobody else in this file touches, taken in order. */
 const used = new Set<string>();
 function ticketOf(category: "Customer" | "Back-office" | "Tracker", open = true): string {
-  const found = [...store.tickets.values()].find((t) => !used.has(t.id) && t.open === open && store.ticketTypes.get(t.ticket_type_id)!.category === category);
+  const found = [...store.tickets.values()].find(
+    (t) => !used.has(t.id) && t.open === open && store.ticketTypes.get(t.ticket_type_id)!.category === category,
+  );
   if (!found) throw new Error(`no ${category} ticket left`);
   used.add(found.id);
   return found.id;
 }
 function conversation(state: "open" | "closed" | "snoozed"): string {
-  const found = [...store.conversations.values()].find((c) => !used.has(c.id) && c.state === state && (c.parts?.length ?? 0) > 2 && c.parts.length < 50);
+  const found = [...store.conversations.values()].find(
+    (c) => !used.has(c.id) && c.state === state && (c.parts?.length ?? 0) > 2 && c.parts.length < 50,
+  );
   if (!found) throw new Error(`no ${state} conversation left`);
   used.add(found.id);
   return found.id;
@@ -72,8 +83,13 @@ describe("ticket actions", () => {
     expect(after.ticket_state.id).toBe(other.id);
     expect(after.previous_ticket_state_id).toBe(before.ticket_state.id);
 
-    const foreign = catalog.ticketTypes.flatMap((t) => t.ticket_states).find((s) => !before.ticket_type.ticket_states.some((x) => x.id === s.id))!;
-    const e = await refused(() => runTicketAction(client, catalog, adminId, id, { action: "set_state", state_id: foreign.id }), "state_id");
+    const foreign = catalog.ticketTypes
+      .flatMap((t) => t.ticket_states)
+      .find((s) => !before.ticket_type.ticket_states.some((x) => x.id === s.id))!;
+    const e = await refused(
+      () => runTicketAction(client, catalog, adminId, id, { action: "set_state", state_id: foreign.id }),
+      "state_id",
+    );
     expect(e.message).toContain(before.ticket_type.name);
     expect((await getTicket(id)).ticket_state.id).toBe(other.id);
   });
@@ -86,8 +102,14 @@ describe("ticket actions", () => {
     await runTicketAction(client, catalog, adminId, id, { action: "assign_team", team_id: team.id });
     let t = await getTicket(id);
     expect([t.admin_assignee_id, t.team_assignee_id]).toEqual([admin.id, team.id]);
-    await refused(() => runTicketAction(client, catalog, adminId, id, { action: "assign_admin", admin_id: "999999" }), "admin_id");
-    await refused(() => runTicketAction(client, catalog, adminId, id, { action: "assign_team", team_id: admin.id }), "team_id");
+    await refused(
+      () => runTicketAction(client, catalog, adminId, id, { action: "assign_admin", admin_id: "999999" }),
+      "admin_id",
+    );
+    await refused(
+      () => runTicketAction(client, catalog, adminId, id, { action: "assign_team", team_id: admin.id }),
+      "team_id",
+    );
     t = await getTicket(id);
     expect([t.admin_assignee_id, t.team_assignee_id]).toEqual([admin.id, team.id]);
     await runTicketAction(client, catalog, adminId, id, { action: "assign_admin", admin_id: "0" });
@@ -128,7 +150,10 @@ describe("ticket actions", () => {
     const wrong: Record<string, string | number | null> = { [title.name]: "" };
     if (int) wrong[int.name] = "seven";
     wrong["No such attribute"] = "x";
-    const e = await refused(() => runTicketAction(client, catalog, adminId, id, { action: "set_attributes", attributes: wrong }), "No such attribute");
+    const e = await refused(
+      () => runTicketAction(client, catalog, adminId, id, { action: "set_attributes", attributes: wrong }),
+      "No such attribute",
+    );
     expect(e.fields?.[title.name]).toMatch(/needs a value/);
     if (int) expect(e.fields?.[int.name]).toMatch(/whole number/);
     expect((await getTicket(id)).ticket_attributes).toMatchObject(changes);
@@ -141,20 +166,38 @@ describe("ticket actions", () => {
     expect((await getTicket(id)).tags?.map((x) => x.id)).toContain(tag.id);
     await runTicketAction(client, catalog, adminId, id, { action: "remove_tag", tag_id: tag.id });
     expect((await getTicket(id)).tags?.map((x) => x.id) ?? []).not.toContain(tag.id);
-    await refused(() => runTicketAction(client, catalog, adminId, id, { action: "add_tag", tag_id: "424242424" }), "tag_id");
+    await refused(
+      () => runTicketAction(client, catalog, adminId, id, { action: "add_tag", tag_id: "424242424" }),
+      "tag_id",
+    );
   });
 
   it("replies and notes; a reply on a Back-office ticket is Intercom's refusal, in words", async () => {
     const id = ticketOf("Customer");
-    await runTicketAction(client, catalog, adminId, id, { action: "reply", kind: "comment", body: "We are on it.\n\nThanks <b>for</b> waiting" });
-    await runTicketAction(client, catalog, adminId, id, { action: "reply", kind: "note", body: "Internal: check logs" });
+    await runTicketAction(client, catalog, adminId, id, {
+      action: "reply",
+      kind: "comment",
+      body: "We are on it.\n\nThanks <b>for</b> waiting",
+    });
+    await runTicketAction(client, catalog, adminId, id, {
+      action: "reply",
+      kind: "note",
+      body: "Internal: check logs",
+    });
     const parts = (await getTicket(id)).ticket_parts;
-    expect(parts.at(-2)).toMatchObject({ part_type: "comment", body: "<p>We are on it.</p><p>Thanks &lt;b&gt;for&lt;/b&gt; waiting</p>" });
+    expect(parts.at(-2)).toMatchObject({
+      part_type: "comment",
+      body: "<p>We are on it.</p><p>Thanks &lt;b&gt;for&lt;/b&gt; waiting</p>",
+    });
     expect(parts.at(-1)).toMatchObject({ part_type: "note", body: "<p>Internal: check logs</p>" });
 
     const internal = ticketOf("Back-office");
     const count = (await getTicket(internal)).ticket_parts.length;
-    const e = await runTicketAction(client, catalog, adminId, internal, { action: "reply", kind: "comment", body: "Hello" }).catch((x: unknown) => x);
+    const e = await runTicketAction(client, catalog, adminId, internal, {
+      action: "reply",
+      kind: "comment",
+      body: "Hello",
+    }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(IntercomError);
     expect((e as IntercomError).status).toBe(400);
     expect((e as IntercomError).message).toMatch(/note instead/);
@@ -164,7 +207,10 @@ describe("ticket actions", () => {
   it("deletes only with the ticket's number typed", async () => {
     const id = ticketOf("Tracker");
     const number = (await getTicket(id)).ticket_id;
-    await refused(() => runTicketAction(client, catalog, adminId, id, { action: "delete", confirm: `${number}9` }), "confirm");
+    await refused(
+      () => runTicketAction(client, catalog, adminId, id, { action: "delete", confirm: `${number}9` }),
+      "confirm",
+    );
     expect((await getTicket(id)).id).toBe(id);
     await runTicketAction(client, catalog, adminId, id, { action: "delete", confirm: `#${number}` });
     const gone = await getTicket(id).catch((x: unknown) => x);
@@ -175,8 +221,13 @@ describe("ticket actions", () => {
     const rec = [...store.tickets.values()].find((t) => t.linked.length > 0 && t.contact_ids.length > 0)!;
     const detail = await loadTicketDetail(client, rec.id);
     expect(detail.ticketNumber).toBe(rec.ticket_id);
-    expect(detail.contacts[0]).toMatchObject({ id: rec.contact_ids[0], name: store.contacts.get(rec.contact_ids[0])!.name });
-    expect(detail.parts.map((p) => p.createdAt)).toEqual(detail.parts.map((p) => p.createdAt).toSorted((a, b) => a - b));
+    expect(detail.contacts[0]).toMatchObject({
+      id: rec.contact_ids[0],
+      name: store.contacts.get(rec.contact_ids[0])!.name,
+    });
+    expect(detail.parts.map((p) => p.createdAt)).toEqual(
+      detail.parts.map((p) => p.createdAt).toSorted((a, b) => a - b),
+    );
     expect(detail.linked.length).toBe(rec.linked.length);
     expect(detail.linked[0].title).toBeTruthy();
   });
@@ -185,8 +236,16 @@ describe("ticket actions", () => {
 describe("conversation actions", () => {
   it("replies and notes as the lead", async () => {
     const id = conversation("open");
-    await runConversationAction(client, catalog, adminId, id, { action: "reply", kind: "comment", body: "Happy to help" });
-    await runConversationAction(client, catalog, adminId, id, { action: "reply", kind: "note", body: "Escalate if needed" });
+    await runConversationAction(client, catalog, adminId, id, {
+      action: "reply",
+      kind: "comment",
+      body: "Happy to help",
+    });
+    await runConversationAction(client, catalog, adminId, id, {
+      action: "reply",
+      kind: "note",
+      body: "Escalate if needed",
+    });
     const parts = (await getConversation(id)).conversation_parts!.conversation_parts;
     expect(parts.at(-2)).toMatchObject({ part_type: "comment", body: "<p>Happy to help</p>", author: { id: adminId } });
     expect(parts.at(-1)).toMatchObject({ part_type: "note", body: "<p>Escalate if needed</p>" });
@@ -200,7 +259,10 @@ describe("conversation actions", () => {
     await runConversationAction(client, catalog, adminId, id, { action: "assign_team", team_id: team.id });
     let c = await getConversation(id);
     expect([c.admin_assignee_id, c.team_assignee_id]).toEqual([admin.id, team.id]);
-    await refused(() => runConversationAction(client, catalog, adminId, id, { action: "assign_admin", admin_id: "31337" }), "admin_id");
+    await refused(
+      () => runConversationAction(client, catalog, adminId, id, { action: "assign_admin", admin_id: "31337" }),
+      "admin_id",
+    );
 
     const until = Math.floor(Date.now() / 1000) + 86_400;
     await runConversationAction(client, catalog, adminId, id, { action: "snooze", until });
@@ -211,11 +273,17 @@ describe("conversation actions", () => {
     await runConversationAction(client, catalog, adminId, id, { action: "open" });
     c = await getConversation(id);
     expect(c.state).toBe("open");
-    expect(c.conversation_parts!.conversation_parts.slice(-3).map((p) => p.part_type)).toEqual(["snoozed", "close", "open"]);
+    expect(c.conversation_parts!.conversation_parts.slice(-3).map((p) => p.part_type)).toEqual([
+      "snoozed",
+      "close",
+      "open",
+    ]);
   });
 
   it("sets priority, tags, untags and marks read", async () => {
-    const rec = [...store.conversations.values()].find((c) => !used.has(c.id) && !c.read && c.priority === "not_priority")!;
+    const rec = [...store.conversations.values()].find(
+      (c) => !used.has(c.id) && !c.read && c.priority === "not_priority",
+    )!;
     used.add(rec.id);
     await runConversationAction(client, catalog, adminId, rec.id, { action: "set_priority", priority: true });
     expect((await getConversation(rec.id)).priority).toBe("priority");

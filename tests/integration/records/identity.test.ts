@@ -61,17 +61,22 @@ afterAll(async () => {
 
 /** The sandbox's request log since a mark, over HTTP. */
 async function requestsSince(mark: number): Promise<{ method: string; path: string }[]> {
-  return (await control(sb.url)<{ requests: { method: string; path: string }[] }>("GET", `/sandbox/requests?since=${mark}`)).body.requests;
+  return (
+    await control(sb.url)<{ requests: { method: string; path: string }[] }>("GET", `/sandbox/requests?since=${mark}`)
+  ).body.requests;
 }
 async function mark(): Promise<number> {
   return (await control(sb.url)<{ last_seq: number }>("GET", "/sandbox/requests")).body.last_seq;
 }
 
 function openTicket(): string {
-  return [...store.tickets.values()].find((t) => t.open && store.ticketTypes.get(t.ticket_type_id)!.category === "Customer" && t.parts.length < 40)!.id;
+  return [...store.tickets.values()].find(
+    (t) => t.open && store.ticketTypes.get(t.ticket_type_id)!.category === "Customer" && t.parts.length < 40,
+  )!.id;
 }
 function openConversation(): string {
-  return [...store.conversations.values()].find((c) => c.state === "open" && c.parts.length > 1 && c.parts.length < 40)!.id;
+  return [...store.conversations.values()].find((c) => c.state === "open" && c.parts.length > 1 && c.parts.length < 40)!
+    .id;
 }
 
 async function refusedWithoutCalls(run: () => Promise<unknown>): Promise<void> {
@@ -99,7 +104,8 @@ describe("writes act as the signed-in admin", () => {
     const id = openConversation();
     await runConversationAction(client, catalog, me, id, { action: "reply", kind: "comment", body: "Happy to help" });
     await runConversationAction(client, catalog, me, id, { action: "reply", kind: "note", body: "Escalate if needed" });
-    const parts = (await client.request("GET", `/conversations/${id}`, conversationSchema)).conversation_parts!.conversation_parts;
+    const parts = (await client.request("GET", `/conversations/${id}`, conversationSchema)).conversation_parts!
+      .conversation_parts;
     expect(parts.at(-2)).toMatchObject({ part_type: "comment", author: { type: "admin", id: me } });
     expect(parts.at(-1)).toMatchObject({ part_type: "note", author: { type: "admin", id: me } });
   });
@@ -107,8 +113,12 @@ describe("writes act as the signed-in admin", () => {
   it("refuses to act as another teammate, with no call to Intercom", async () => {
     const ticket = openTicket();
     const conv = openConversation();
-    await refusedWithoutCalls(() => runTicketAction(client, catalog, owner, ticket, { action: "reply", kind: "note", body: "As the owner" }));
-    await refusedWithoutCalls(() => runTicketAction(client, catalog, owner, ticket, { action: "set_open", open: false }));
+    await refusedWithoutCalls(() =>
+      runTicketAction(client, catalog, owner, ticket, { action: "reply", kind: "note", body: "As the owner" }),
+    );
+    await refusedWithoutCalls(() =>
+      runTicketAction(client, catalog, owner, ticket, { action: "set_open", open: false }),
+    );
     await refusedWithoutCalls(() => runConversationAction(client, catalog, owner, conv, { action: "close" }));
     await refusedWithoutCalls(() =>
       client.request("POST", `/conversations/${conv}/reply`, conversationSchema, {

@@ -27,19 +27,31 @@ async function customerReply(path: string, body: Record<string, unknown>): Promi
 beforeAll(async () => {
   sb = await bootSandbox();
   const ws = sb.workspaces[0];
-  client = new IntercomClient({ baseUrl: sb.url, token: ws.access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: null });
+  client = new IntercomClient({
+    baseUrl: sb.url,
+    token: ws.access_token,
+    version: "2.14",
+    timeoutMs: 10_000,
+    actingAdminId: null,
+  });
   token = ws.access_token;
   store = sb.sandbox.workspace(ws.id_code)!;
 });
 afterAll(() => sb.stop());
 
-const BODY = '<p>My receipt</p><img src="https://images.example.test/pixel.png" alt="Receipt" srcset="https://images.example.test/2x.png 2x">';
+const BODY =
+  '<p>My receipt</p><img src="https://images.example.test/pixel.png" alt="Receipt" srcset="https://images.example.test/2x.png 2x">';
 const HELD = '<p>My receipt</p><img alt="Receipt" data-remote-src="https://images.example.test/pixel.png" />';
 
 describe("record details hold remote images back", () => {
   it("in a conversation's parts", async () => {
     const conv = [...store.conversations.values()].find((c) => c.state === "open" && c.contact_ids.length > 0)!;
-    await customerReply(`/conversations/${conv.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: conv.contact_ids[0], body: BODY });
+    await customerReply(`/conversations/${conv.id}/reply`, {
+      message_type: "comment",
+      type: "user",
+      intercom_user_id: conv.contact_ids[0],
+      body: BODY,
+    });
     const detail = await loadConversationDetail(client, conv.id);
     const last = detail.parts.at(-1)!;
     expect(last.bodyHtml).toBe(HELD);
@@ -59,7 +71,12 @@ describe("record details hold remote images back", () => {
     const ticket = [...store.tickets.values()].find(
       (t) => t.open && store.ticketTypes.get(t.ticket_type_id)!.category === "Customer" && t.contact_ids.length > 0,
     )!;
-    await customerReply(`/tickets/${ticket.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: ticket.contact_ids[0], body: BODY });
+    await customerReply(`/tickets/${ticket.id}/reply`, {
+      message_type: "comment",
+      type: "user",
+      intercom_user_id: ticket.contact_ids[0],
+      body: BODY,
+    });
     const detail = await loadTicketDetail(client, ticket.id);
     expect(detail.parts.at(-1)).toMatchObject({ bodyHtml: HELD, imageHosts: ["images.example.test"] });
   });

@@ -73,7 +73,11 @@ describe("changing a ticket's type", () => {
     expect(Object.keys(overrides).length).toBeGreaterThan(0);
     const title = rec.attributes._default_title_;
 
-    const detail = await changeTicketType(client, wsId, rec.id, { ticket_type_id: to.id, ticket_state_id: state.id, ticket_attributes: overrides });
+    const detail = await changeTicketType(client, wsId, rec.id, {
+      ticket_type_id: to.id,
+      ticket_state_id: state.id,
+      ticket_attributes: overrides,
+    });
     expect(detail.type.id).toBe(to.id);
     expect(detail.state.id).toBe(state.id);
     const change = calls.find((c) => c.url.endsWith("/change_type"))!;
@@ -96,7 +100,9 @@ describe("changing a ticket's type", () => {
 
     let e = await refusal(() => changeTicketType(client, wsId, rec.id, { ticket_type_id: otherCategory.id }));
     expect(e.fields?.ticket_type_id).toMatch(/Back-office type; a Customer ticket/);
-    e = await refusal(() => changeTicketType(client, wsId, rec.id, { ticket_type_id: sameCategory.id, ticket_state_id: foreignState }));
+    e = await refusal(() =>
+      changeTicketType(client, wsId, rec.id, { ticket_type_id: sameCategory.id, ticket_state_id: foreignState }),
+    );
     expect(e.fields?.ticket_state_id).toMatch(/not one of/);
     e = await refusal(() =>
       changeTicketType(client, wsId, rec.id, {
@@ -126,12 +132,17 @@ describe("changing a ticket's type", () => {
     });
     expect(archive.status).toBe(200);
     try {
-      const e = await changeTicketType(client, wsId, rec.id, { ticket_type_id: to.id, ticket_attributes: requiredValues(to) }).catch((x: unknown) => x);
+      const e = await changeTicketType(client, wsId, rec.id, {
+        ticket_type_id: to.id,
+        ticket_attributes: requiredValues(to),
+      }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(IntercomError);
       expect((e as IntercomError).status).toBe(400);
       expect((e as IntercomError).message).toBe("Cannot change to an archived ticket type");
       // The cached types were dropped: the next attempt is refused here, with the field named.
-      const again = await refusal(() => changeTicketType(client, wsId, rec.id, { ticket_type_id: to.id, ticket_attributes: requiredValues(to) }));
+      const again = await refusal(() =>
+        changeTicketType(client, wsId, rec.id, { ticket_type_id: to.id, ticket_attributes: requiredValues(to) }),
+      );
       expect(again.fields?.ticket_type_id).toMatch(/is archived/);
       expect((await getTicket(rec.id)).ticket_type.id).toBe(from.id);
     } finally {
@@ -145,14 +156,19 @@ describe("changing a ticket's type", () => {
 });
 
 describe("converting a conversation", () => {
-  const unconverted = (skip: number) => [...store.conversations.values()].filter((c) => !c.ticket_id && c.source.body)[skip];
+  const unconverted = (skip: number) =>
+    [...store.conversations.values()].filter((c) => !c.ticket_id && c.source.body)[skip];
 
   it("creates a ticket of a Customer type with the given attributes; the conversation links to it", async () => {
     const conv = unconverted(0);
     const type = types().find((t) => t.category === "Customer" && !t.archived)!;
     const { ticketId, ticketNumber } = await convertConversation(client, wsId, conv.id, {
       ticket_type_id: type.id,
-      attributes: { _default_title_: "Converted from chat", _default_description_: "The customer's first message", ...requiredValues(type) },
+      attributes: {
+        _default_title_: "Converted from chat",
+        _default_description_: "The customer's first message",
+        ...requiredValues(type),
+      },
     });
     const ticket = await getTicket(ticketId);
     expect(ticket.ticket_id).toBe(ticketNumber);
@@ -172,16 +188,26 @@ describe("converting a conversation", () => {
     const conv = unconverted(1);
     const backOffice = types().find((t) => t.category === "Back-office" && !t.archived)!;
     const withRequired = types().find(
-      (t) => t.category === "Customer" && !t.archived && t.attributes.some((a) => a.required_to_create && !a.name.startsWith("_default")),
+      (t) =>
+        t.category === "Customer" &&
+        !t.archived &&
+        t.attributes.some((a) => a.required_to_create && !a.name.startsWith("_default")),
     )!;
     const required = withRequired.attributes.find((a) => a.required_to_create && !a.name.startsWith("_default"))!;
 
     let e = await refusal(() => convertConversation(client, wsId, conv.id, { ticket_type_id: backOffice.id }));
     expect(e.fields?.ticket_type_id).toMatch(/Only Customer ticket types/);
-    e = await refusal(() => convertConversation(client, wsId, conv.id, { ticket_type_id: withRequired.id, attributes: { _default_title_: "" } }));
+    e = await refusal(() =>
+      convertConversation(client, wsId, conv.id, {
+        ticket_type_id: withRequired.id,
+        attributes: { _default_title_: "" },
+      }),
+    );
     expect(e.fields?._default_title_).toMatch(/Title needs a value/);
     expect(e.fields?.[required.name]).toMatch(/needs a value/);
-    e = await refusal(() => convertConversation(client, wsId, conv.id, { ticket_type_id: withRequired.id, attributes: { Shoe_size: 9 } }));
+    e = await refusal(() =>
+      convertConversation(client, wsId, conv.id, { ticket_type_id: withRequired.id, attributes: { Shoe_size: 9 } }),
+    );
     expect(e.fields?.Shoe_size).toMatch(/has no attribute/);
     expect(mutations()).toEqual([]);
     expect((await client.request("GET", `/conversations/${conv.id}`, conversationSchema)).ticket ?? null).toBeNull();

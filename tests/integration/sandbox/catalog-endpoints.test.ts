@@ -35,7 +35,12 @@ describe("admins and /me", () => {
     const me = expectOk(await api("GET", "/me"), meSchema);
     expect(me.id).toBe(ws.info.owner_admin_id);
     expect(me.email_verified).toBe(true);
-    expect(me.app).toMatchObject({ id_code: ws.info.id_code, name: "Northwind Support", region: "US", timezone: "America/New_York" });
+    expect(me.app).toMatchObject({
+      id_code: ws.info.id_code,
+      name: "Northwind Support",
+      region: "US",
+      timezone: "America/New_York",
+    });
   });
 
   it("GET /admins lists every admin, with names and emails", async () => {
@@ -92,7 +97,10 @@ describe("ticket types and states", () => {
 
   it("GET /ticket_types/{id} answers one type, 404 otherwise", async () => {
     const archived = [...ws.ticketTypes.values()].find((t) => t.archived)!;
-    expect(expectOk(await api("GET", `/ticket_types/${archived.id}`), ticketTypeSchema)).toMatchObject({ id: archived.id, archived: true });
+    expect(expectOk(await api("GET", `/ticket_types/${archived.id}`), ticketTypeSchema)).toMatchObject({
+      id: archived.id,
+      archived: true,
+    });
     expectError(await api("GET", "/ticket_types/77"), 404);
   });
 
@@ -103,11 +111,19 @@ describe("ticket types and states", () => {
     expect(archived).toMatchObject({ id: type.id, archived: true, name: type.name });
     expect(expectOk(await api("GET", `/ticket_types/${type.id}`), ticketTypeSchema).archived).toBe(true);
     const name = type.name;
-    expectError(await api("PUT", `/ticket_types/${type.id}`, { name: other.name, archived: false }), 400, "parameter_invalid", /already exists/);
+    expectError(
+      await api("PUT", `/ticket_types/${type.id}`, { name: other.name, archived: false }),
+      400,
+      "parameter_invalid",
+      /already exists/,
+    );
     expectError(await api("PUT", `/ticket_types/${type.id}`, { archived: "no" }), 400);
     expectError(await api("PUT", `/ticket_types/${type.id}`, { colour: "red" }), 400);
     expect(ws.ticketTypes.get(type.id)).toMatchObject({ name, archived: true });
-    const restored = expectOk(await api("PUT", `/ticket_types/${type.id}`, { archived: false, name: `${name} (renamed)` }), ticketTypeSchema);
+    const restored = expectOk(
+      await api("PUT", `/ticket_types/${type.id}`, { archived: false, name: `${name} (renamed)` }),
+      ticketTypeSchema,
+    );
     expect(restored).toMatchObject({ archived: false, name: `${name} (renamed)` });
     expectOk(await api("PUT", `/ticket_types/${type.id}`, { name }), ticketTypeSchema);
     expectError(await api("PUT", "/ticket_types/77", { archived: true }), 404, "ticket_type_not_found");
@@ -124,11 +140,14 @@ describe("ticket types and states", () => {
 });
 
 describe("data attributes", () => {
-  it.each(["contact", "conversation", "company"])("GET /data_attributes?model=%s answers only that model", async (model) => {
-    const list = expectOk(await api("GET", `/data_attributes?model=${model}`), dataAttributeListSchema);
-    expect(list.data.length).toBeGreaterThan(0);
-    expect(list.data.every((d) => d.model === model)).toBe(true);
-  });
+  it.each(["contact", "conversation", "company"])(
+    "GET /data_attributes?model=%s answers only that model",
+    async (model) => {
+      const list = expectOk(await api("GET", `/data_attributes?model=${model}`), dataAttributeListSchema);
+      expect(list.data.length).toBeGreaterThan(0);
+      expect(list.data.every((d) => d.model === model)).toBe(true);
+    },
+  );
 
   it("covers string, integer, boolean, date and list types for contacts and conversations", async () => {
     for (const model of ["contact", "conversation"]) {
@@ -146,7 +165,12 @@ describe("data attributes", () => {
 
   it("version 2.16 no longer lists conversation attributes here (documented 422)", async () => {
     const v216 = client(sb.url, sb.workspaces[0].access_token, "2.16");
-    expectError(await v216("GET", "/data_attributes?model=conversation"), 422, "parameter_invalid", /no longer supported/);
+    expectError(
+      await v216("GET", "/data_attributes?model=conversation"),
+      422,
+      "parameter_invalid",
+      /no longer supported/,
+    );
     expectOk(await v216("GET", "/data_attributes?model=contact"), dataAttributeListSchema);
   });
 });
@@ -163,7 +187,10 @@ describe("segments", () => {
 
   it("GET /segments/{id} answers one segment and Intercom's not_found otherwise", async () => {
     const [seg] = ws.segments.values();
-    expect(expectOk(await api("GET", `/segments/${seg.id}`), segmentSchema)).toMatchObject({ id: seg.id, name: seg.name });
+    expect(expectOk(await api("GET", `/segments/${seg.id}`), segmentSchema)).toMatchObject({
+      id: seg.id,
+      name: seg.name,
+    });
     const counted = expectOk(await api("GET", `/segments/${seg.id}?include_count=true`), segmentSchema);
     expect(typeof counted.count).toBe("number");
     expectError(await api("GET", "/segments/0000"), 404, "not_found", "Resource Not Found");
@@ -184,7 +211,11 @@ describe("companies", () => {
   it("GET /companies/{id} counts its users; unknown ids are company_not_found", async () => {
     const [company] = ws.companies.values();
     const users = [...ws.contacts.values()].filter((c) => c.company_ids.includes(company.id)).length;
-    expect(expectOk(await api("GET", `/companies/${company.id}`), companySchema)).toMatchObject({ id: company.id, name: company.name, user_count: users });
+    expect(expectOk(await api("GET", `/companies/${company.id}`), companySchema)).toMatchObject({
+      id: company.id,
+      name: company.name,
+      user_count: users,
+    });
     expectError(await api("GET", "/companies/nope"), 404, "company_not_found");
   });
 
@@ -196,7 +227,11 @@ describe("companies", () => {
 
 describe("authentication, versions and routes", () => {
   const anonymous = (path: string, headers: Record<string, string> = {}) =>
-    fetch(sb.url + path, { headers }).then(async (r) => ({ status: r.status, body: await r.json(), headers: r.headers }));
+    fetch(sb.url + path, { headers }).then(async (r) => ({
+      status: r.status,
+      body: await r.json(),
+      headers: r.headers,
+    }));
 
   it.each([
     ["no token", {}],
@@ -215,7 +250,11 @@ describe("authentication, versions and routes", () => {
 
   it("takes every version it knows on every endpoint", async () => {
     for (const v of ["1.0", "2.9", "2.14", "2.16", "Unstable"]) {
-      expect(z.object({ type: z.literal("admin") }).parse((await client(sb.url, sb.workspaces[0].access_token, v)("GET", "/me")).body)).toBeTruthy();
+      expect(
+        z
+          .object({ type: z.literal("admin") })
+          .parse((await client(sb.url, sb.workspaces[0].access_token, v)("GET", "/me")).body),
+      ).toBeTruthy();
     }
   });
 });

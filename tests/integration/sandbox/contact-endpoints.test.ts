@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { companyListSchema, contactListSchema, contactSchema, contactSegmentsSchema, segmentListSchema, tagListSchema } from "@/lib/intercom/schemas";
+import {
+  companyListSchema,
+  contactListSchema,
+  contactSchema,
+  contactSegmentsSchema,
+  segmentListSchema,
+  tagListSchema,
+} from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { ContactRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
@@ -20,7 +27,12 @@ afterAll(() => sb.stop());
 describe("GET /contacts/{id} and its lists", () => {
   it("answers the contact with its custom attributes, tags and companies", async () => {
     const c = expectOk(await api("GET", `/contacts/${withCompanies.id}`), contactSchema);
-    expect(c).toMatchObject({ id: withCompanies.id, role: withCompanies.role, email: withCompanies.email, name: withCompanies.name });
+    expect(c).toMatchObject({
+      id: withCompanies.id,
+      role: withCompanies.role,
+      email: withCompanies.email,
+      name: withCompanies.name,
+    });
     expect(c.custom_attributes).toEqual(withCompanies.custom_attributes);
     expect(c.tags.sort()).toEqual([...withCompanies.tag_ids].sort());
     expect(c.companies.sort()).toEqual([...withCompanies.company_ids].sort());
@@ -34,12 +46,16 @@ describe("GET /contacts/{id} and its lists", () => {
     expect(companies.data.map((x) => x.id).sort()).toEqual([...withCompanies.company_ids].sort());
     expect(companies.data.every((x) => x.name === ws.companies.get(x.id)!.name)).toBe(true);
     // The same user_count as GET /companies/{id} gives.
-    for (const x of companies.data) expect(x.user_count, x.id).toBe([...ws.contacts.values()].filter((c) => c.company_ids.includes(x.id)).length);
+    for (const x of companies.data)
+      expect(x.user_count, x.id).toBe([...ws.contacts.values()].filter((c) => c.company_ids.includes(x.id)).length);
   });
 
-  it.each(["", "/segments", "/tags", "/companies"])("GET /contacts/{unknown}%s is 404 User Not Found", async (suffix) => {
-    expectError(await api("GET", `/contacts/000000000000000000000000${suffix}`), 404, "not_found", "User Not Found");
-  });
+  it.each(["", "/segments", "/tags", "/companies"])(
+    "GET /contacts/{unknown}%s is 404 User Not Found",
+    async (suffix) => {
+      expectError(await api("GET", `/contacts/000000000000000000000000${suffix}`), 404, "not_found", "User Not Found");
+    },
+  );
 });
 
 describe("segments: counts, members and a contact's segments agree", () => {
@@ -107,10 +123,19 @@ describe("POST /contacts/search", () => {
     expect(list.pages?.per_page).toBe(50);
     expect(list.total_count).toBe([...ws.contacts.values()].filter((c) => c.role === "user").length);
     expectOk(
-      await api("POST", "/contacts/search", { query: { field: "role", operator: "=", value: "user" }, pagination: { per_page: 150 } }),
+      await api("POST", "/contacts/search", {
+        query: { field: "role", operator: "=", value: "user" },
+        pagination: { per_page: 150 },
+      }),
       contactListSchema,
     );
-    expectError(await api("POST", "/contacts/search", { query: { field: "role", operator: "=", value: "user" }, pagination: { per_page: 151 } }), 400);
+    expectError(
+      await api("POST", "/contacts/search", {
+        query: { field: "role", operator: "=", value: "user" },
+        pagination: { per_page: 151 },
+      }),
+      400,
+    );
   });
 
   it("has users and leads, companies, tags and custom attributes", () => {

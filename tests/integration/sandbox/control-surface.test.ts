@@ -42,15 +42,27 @@ describe("POST /sandbox/reset", () => {
       (await api("GET", `/tickets/${edited.id}`)).body,
       (await api("GET", `/tickets/${deleted.id}`)).body,
       (await api("GET", `/conversations/${conv.id}`)).body,
-      (await api<{ total_count: number }>("POST", "/tickets/search", { query: { field: "created_at", operator: ">", value: 0 } })).body.total_count,
+      (
+        await api<{ total_count: number }>("POST", "/tickets/search", {
+          query: { field: "created_at", operator: ">", value: 0 },
+        })
+      ).body.total_count,
     ];
     const before = await snapshot();
 
-    expectOk(await api("PUT", `/tickets/${edited.id}`, { open: false, ticket_attributes: { _default_title_: "changed" } }), ticketSchema);
-    expect((await api("DELETE", `/tickets/${deleted.id}`)).status).toBe(200);
-    expect((await api("POST", `/conversations/${conv.id}/convert`, { ticket_type_id: billing.id, attributes: { "Invoice number": "INV-9" } })).status).toBe(
-      200,
+    expectOk(
+      await api("PUT", `/tickets/${edited.id}`, { open: false, ticket_attributes: { _default_title_: "changed" } }),
+      ticketSchema,
     );
+    expect((await api("DELETE", `/tickets/${deleted.id}`)).status).toBe(200);
+    expect(
+      (
+        await api("POST", `/conversations/${conv.id}/convert`, {
+          ticket_type_id: billing.id,
+          attributes: { "Invoice number": "INV-9" },
+        })
+      ).status,
+    ).toBe(200);
     expect(await snapshot()).not.toEqual(before);
 
     expect((await control(sb.url)("POST", "/sandbox/reset")).status).toBe(200);
@@ -59,7 +71,10 @@ describe("POST /sandbox/reset", () => {
 
   it("keeps personal tokens and OAuth tokens working", async () => {
     const [us] = sb.workspaces;
-    const oauth = client(sb.url, await oauthToken(sb.url, us.id_code, sb.sandbox.workspace(us.id_code)!.info.owner_admin_id));
+    const oauth = client(
+      sb.url,
+      await oauthToken(sb.url, us.id_code, sb.sandbox.workspace(us.id_code)!.info.owner_admin_id),
+    );
     expect((await control(sb.url)("POST", "/sandbox/reset")).status).toBe(200);
     expect((await oauth("GET", "/me")).status).toBe(200);
     expect((await client(sb.url, us.access_token)("GET", "/me")).status).toBe(200);
@@ -71,7 +86,10 @@ describe("GET /sandbox/tokens", () => {
     const us = sb.workspaces[0];
     const me = expectOk(await client(sb.url, us.access_token)("GET", "/me"), meSchema);
     const oauth = await oauthToken(sb.url, us.id_code, me.id);
-    const before = await control(sb.url)<{ token: string; kind: string; revoked: boolean; id_code: string }[]>("GET", "/sandbox/tokens");
+    const before = await control(sb.url)<{ token: string; kind: string; revoked: boolean; id_code: string }[]>(
+      "GET",
+      "/sandbox/tokens",
+    );
     expect(before.status).toBe(200);
     expect(
       before.body
@@ -79,7 +97,11 @@ describe("GET /sandbox/tokens", () => {
         .map((t) => t.token)
         .sort(),
     ).toEqual(sb.workspaces.map((w) => w.access_token).sort());
-    expect(before.body.find((t) => t.token === oauth)).toMatchObject({ kind: "oauth", id_code: us.id_code, revoked: false });
+    expect(before.body.find((t) => t.token === oauth)).toMatchObject({
+      kind: "oauth",
+      id_code: us.id_code,
+      revoked: false,
+    });
 
     await control(sb.url)("POST", "/sandbox/revoke", { id_code: us.id_code });
     const after = await control(sb.url)<{ token: string; revoked: boolean }[]>("GET", "/sandbox/tokens");
@@ -104,16 +126,34 @@ describe("GET /sandbox/requests", () => {
 
     const log = await ctl<{
       last_seq: number;
-      requests: { seq: number; method: string; path: string; status: number; workspace: string | null; applied: boolean }[];
+      requests: {
+        seq: number;
+        method: string;
+        path: string;
+        status: number;
+        workspace: string | null;
+        applied: boolean;
+      }[];
     }>("GET", "/sandbox/requests");
-    expect(log.body.requests.map(({ method, path, status, workspace, applied }) => ({ method, path, status, workspace, applied }))).toEqual([
+    expect(
+      log.body.requests.map(({ method, path, status, workspace, applied }) => ({
+        method,
+        path,
+        status,
+        workspace,
+        applied,
+      })),
+    ).toEqual([
       { method: "GET", path: "/me", status: 200, workspace: ws.id_code, applied: true },
       { method: "PUT", path: `/tickets/${ticket.id}`, status: 400, workspace: ws.id_code, applied: false },
       { method: "PUT", path: `/tickets/${ticket.id}`, status: 502, workspace: ws.id_code, applied: true },
       { method: "GET", path: "/me", status: 401, workspace: null, applied: false },
     ]);
     const second = log.body.requests[1].seq;
-    const after = await ctl<{ requests: { seq: number }[] }>("GET", `/sandbox/requests?since=${second}&method=PUT&path_prefix=/tickets/`);
+    const after = await ctl<{ requests: { seq: number }[] }>(
+      "GET",
+      `/sandbox/requests?since=${second}&method=PUT&path_prefix=/tickets/`,
+    );
     expect(after.body.requests.map((r) => r.seq)).toEqual([log.body.requests[2].seq]);
     expectError(await ctl("GET", "/sandbox/requests?since=-1"), 400, "parameter_invalid");
     await ctl("DELETE", "/sandbox/requests");

@@ -34,7 +34,10 @@ describe("conversation tags", () => {
     const rec = find((c) => c.tags.length === 0);
     const tag = [...ws().tags.values()].at(-1)!;
     const seededAt = rec.updated_at;
-    const applied = expectOk(await api("POST", `/conversations/${rec.id}/tags`, { id: Number(tag.id), admin_id: Number(admin()) }), tagSchema);
+    const applied = expectOk(
+      await api("POST", `/conversations/${rec.id}/tags`, { id: Number(tag.id), admin_id: Number(admin()) }),
+      tagSchema,
+    );
     expect(applied).toMatchObject({ id: tag.id, name: tag.name, applied_by: { type: "admin", id: admin() } });
     const tagged = await getConv(rec.id);
     expect(tagged.tags.map((t) => t.id)).toEqual([tag.id]);
@@ -46,14 +49,48 @@ describe("conversation tags", () => {
   it("answers Intercom's errors for a missing conversation, tag or admin, changing nothing", async () => {
     const rec = find((c) => c.tags.length === 1);
     const tagId = rec.tags[0].id;
-    expectError(await api("POST", "/conversations/1/tags", { id: tagId, admin_id: admin() }), 404, "not_found", "Conversation not found");
-    expectError(await api("DELETE", `/conversations/1/tags/${tagId}`, { admin_id: admin() }), 404, "not_found", "Conversation not found");
+    expectError(
+      await api("POST", "/conversations/1/tags", { id: tagId, admin_id: admin() }),
+      404,
+      "not_found",
+      "Conversation not found",
+    );
+    expectError(
+      await api("DELETE", `/conversations/1/tags/${tagId}`, { admin_id: admin() }),
+      404,
+      "not_found",
+      "Conversation not found",
+    );
     await refusedUnchanged(rec.id, async () => {
-      expectError(await api("POST", `/conversations/${rec.id}/tags`, { id: "99", admin_id: admin() }), 404, "tag_not_found", "Tag not found");
-      expectError(await api("DELETE", `/conversations/${rec.id}/tags/99`, { admin_id: admin() }), 404, "tag_not_found", "Tag not found");
-      expectError(await api("POST", `/conversations/${rec.id}/tags`, { id: tagId, admin_id: "1" }), 404, "admin_not_found");
-      expectError(await api("DELETE", `/conversations/${rec.id}/tags/${tagId}`, {}), 400, "parameter_not_found", "admin_id is a required parameter");
-      expectError(await api("POST", `/conversations/${rec.id}/tags`, { admin_id: admin() }), 400, "parameter_not_found", "id is a required parameter");
+      expectError(
+        await api("POST", `/conversations/${rec.id}/tags`, { id: "99", admin_id: admin() }),
+        404,
+        "tag_not_found",
+        "Tag not found",
+      );
+      expectError(
+        await api("DELETE", `/conversations/${rec.id}/tags/99`, { admin_id: admin() }),
+        404,
+        "tag_not_found",
+        "Tag not found",
+      );
+      expectError(
+        await api("POST", `/conversations/${rec.id}/tags`, { id: tagId, admin_id: "1" }),
+        404,
+        "admin_not_found",
+      );
+      expectError(
+        await api("DELETE", `/conversations/${rec.id}/tags/${tagId}`, {}),
+        400,
+        "parameter_not_found",
+        "admin_id is a required parameter",
+      );
+      expectError(
+        await api("POST", `/conversations/${rec.id}/tags`, { admin_id: admin() }),
+        400,
+        "parameter_not_found",
+        "id is a required parameter",
+      );
     });
   });
 });
@@ -63,19 +100,28 @@ describe("POST /conversations/redact", () => {
     const rec = find((c) => c.parts.some((p) => p.part_type === "comment" && p.body));
     const part = { ...rec.parts.find((p) => p.part_type === "comment" && p.body)! };
     const c = expectOk(
-      await api("POST", "/conversations/redact", { type: "conversation_part", conversation_id: Number(rec.id), conversation_part_id: Number(part.id) }),
+      await api("POST", "/conversations/redact", {
+        type: "conversation_part",
+        conversation_id: Number(rec.id),
+        conversation_part_id: Number(part.id),
+      }),
       conversationSchema,
     );
     const redacted = c.conversation_parts!.conversation_parts.find((p) => p.id === part.id)!;
     expect(redacted.redacted).toBe(true);
     expect(redacted.body).not.toContain(htmlText(part.body!));
-    expect((await getConv(rec.id)).conversation_parts!.conversation_parts.find((p) => p.id === part.id)?.redacted).toBe(true);
+    expect((await getConv(rec.id)).conversation_parts!.conversation_parts.find((p) => p.id === part.id)?.redacted).toBe(
+      true,
+    );
   });
 
   it("redacts a source message written by a contact", async () => {
     const rec = find((c) => c.source.author.type === "user");
     const seededBody = rec.source.body;
-    const c = expectOk(await api("POST", "/conversations/redact", { type: "source", conversation_id: rec.id, source_id: rec.source.id }), conversationSchema);
+    const c = expectOk(
+      await api("POST", "/conversations/redact", { type: "source", conversation_id: rec.id, source_id: rec.source.id }),
+      conversationSchema,
+    );
     expect(c.source.redacted).toBe(true);
     expect(c.source.body).not.toBe(seededBody);
   });
@@ -85,23 +131,44 @@ describe("POST /conversations/redact", () => {
     const bodiless = byAdmin.parts.find((p) => p.body === null)!;
     await refusedUnchanged(byAdmin.id, async () => {
       expectError(
-        await api("POST", "/conversations/redact", { type: "source", conversation_id: byAdmin.id, source_id: byAdmin.source.id }),
+        await api("POST", "/conversations/redact", {
+          type: "source",
+          conversation_id: byAdmin.id,
+          source_id: byAdmin.source.id,
+        }),
         400,
         "conversation_part_not_redactable",
       );
       expectError(
-        await api("POST", "/conversations/redact", { type: "conversation_part", conversation_id: byAdmin.id, conversation_part_id: bodiless.id }),
+        await api("POST", "/conversations/redact", {
+          type: "conversation_part",
+          conversation_id: byAdmin.id,
+          conversation_part_id: bodiless.id,
+        }),
         400,
         "conversation_part_not_redactable",
       );
       const missing = [
-        { type: "conversation_part", conversation_id: "really_123_doesnt_exist", conversation_part_id: "really_123_doesnt_exist" },
+        {
+          type: "conversation_part",
+          conversation_id: "really_123_doesnt_exist",
+          conversation_part_id: "really_123_doesnt_exist",
+        },
         { type: "conversation_part", conversation_id: byAdmin.id, conversation_part_id: "1" },
         { type: "source", conversation_id: byAdmin.id, source_id: "1" },
       ];
       for (const body of missing)
-        expectError(await api("POST", "/conversations/redact", body), 404, "conversation_part_or_message_not_found", "Conversation part or message not found");
-      expectError(await api("POST", "/conversations/redact", { type: "message", conversation_id: byAdmin.id }), 400, "parameter_invalid");
+        expectError(
+          await api("POST", "/conversations/redact", body),
+          404,
+          "conversation_part_or_message_not_found",
+          "Conversation part or message not found",
+        );
+      expectError(
+        await api("POST", "/conversations/redact", { type: "message", conversation_id: byAdmin.id }),
+        400,
+        "parameter_invalid",
+      );
       expectError(
         await api("POST", "/conversations/redact", { type: "source", conversation_id: byAdmin.id }),
         400,
@@ -115,7 +182,10 @@ describe("POST /conversations/redact", () => {
 describe("POST /conversations/{id}/convert", () => {
   it("makes a Customer ticket linked both ways, with the conversation's contacts", async () => {
     const rec = find((c) => c.ticket_id === null && c.contact_ids.length > 0);
-    const body = { ticket_type_id: type("Billing question").id, attributes: { "Invoice number": "INV-55555", _default_title_: "Double charge" } };
+    const body = {
+      ticket_type_id: type("Billing question").id,
+      attributes: { "Invoice number": "INV-55555", _default_title_: "Double charge" },
+    };
     const t = expectOk(await api("POST", `/conversations/${rec.id}/convert`, body), ticketSchema);
     expect(t).toMatchObject({ category: "Customer", open: true });
     expect(t.ticket_type.id).toBe(type("Billing question").id);
@@ -127,7 +197,9 @@ describe("POST /conversations/{id}/convert", () => {
     expect(conv.ticket?.id).toBe(t.id);
     expect(conv.linked_objects?.data.map((d) => d.id)).toContain(t.id);
     expect(expectOk(await api("GET", `/tickets/${t.id}`), ticketSchema).id).toBe(t.id);
-    const search = await api<{ total_count: number }>("POST", "/tickets/search", { query: { field: "id", operator: "=", value: t.id } });
+    const search = await api<{ total_count: number }>("POST", "/tickets/search", {
+      query: { field: "id", operator: "=", value: t.id },
+    });
     expect(search.body.total_count).toBe(1);
   });
 
@@ -143,8 +215,17 @@ describe("POST /conversations/{id}/convert", () => {
           "Ticket type is not a customer ticket type",
         );
       }
-      expectError(await api("POST", `/conversations/${rec.id}/convert`, { ticket_type_id: type("Legacy complaint").id }), 400, "parameter_invalid", /archived/);
-      expectError(await api("POST", `/conversations/${rec.id}/convert`, { ticket_type_id: "31337" }), 404, "ticket_type_not_found");
+      expectError(
+        await api("POST", `/conversations/${rec.id}/convert`, { ticket_type_id: type("Legacy complaint").id }),
+        400,
+        "parameter_invalid",
+        /archived/,
+      );
+      expectError(
+        await api("POST", `/conversations/${rec.id}/convert`, { ticket_type_id: "31337" }),
+        404,
+        "ticket_type_not_found",
+      );
       expectError(
         await api("POST", `/conversations/${rec.id}/convert`, { ticket_type_id: type("Bug report").id }),
         400,
@@ -152,22 +233,37 @@ describe("POST /conversations/{id}/convert", () => {
         /Missing required ticket attributes/,
       );
       expectError(
-        await api("POST", `/conversations/${rec.id}/convert`, { ticket_type_id: type("Bug report").id, attributes: { Nope: 1 } }),
+        await api("POST", `/conversations/${rec.id}/convert`, {
+          ticket_type_id: type("Bug report").id,
+          attributes: { Nope: 1 },
+        }),
         400,
         "parameter_invalid",
         "Extra attributes provided that are not found on ticket type: Nope",
       );
-      expectError(await api("POST", `/conversations/${rec.id}/convert`, {}), 400, "parameter_not_found", "ticket_type_id is a required parameter");
+      expectError(
+        await api("POST", `/conversations/${rec.id}/convert`, {}),
+        400,
+        "parameter_not_found",
+        "ticket_type_id is a required parameter",
+      );
     });
     expect(ws().tickets.size).toBe(tickets);
     const converted = find((c) => c.ticket_id !== null);
     expectError(
-      await api("POST", `/conversations/${converted.id}/convert`, { ticket_type_id: type("Billing question").id, attributes: { "Invoice number": "INV-1" } }),
+      await api("POST", `/conversations/${converted.id}/convert`, {
+        ticket_type_id: type("Billing question").id,
+        attributes: { "Invoice number": "INV-1" },
+      }),
       400,
       "parameter_invalid",
       /already/,
     );
-    expectError(await api("POST", "/conversations/1/convert", { ticket_type_id: type("Billing question").id }), 404, "not_found");
+    expectError(
+      await api("POST", "/conversations/1/convert", { ticket_type_id: type("Billing question").id }),
+      404,
+      "not_found",
+    );
   });
 });
 

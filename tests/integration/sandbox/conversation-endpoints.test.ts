@@ -20,9 +20,11 @@ beforeEach(async () => {
 });
 afterAll(() => sb.stop());
 
-const get = async (id: string): Promise<Conversation> => expectOk(await api("GET", `/conversations/${id}`), conversationSchema);
+const get = async (id: string): Promise<Conversation> =>
+  expectOk(await api("GET", `/conversations/${id}`), conversationSchema);
 const parts = (c: Conversation) => c.conversation_parts!.conversation_parts;
-const manage = async (id: string, body: unknown) => expectOk(await api("POST", `/conversations/${id}/parts`, body), conversationSchema);
+const manage = async (id: string, body: unknown) =>
+  expectOk(await api("POST", `/conversations/${id}/parts`, body), conversationSchema);
 
 describe("GET /conversations/{id}", () => {
   it("answers the conversation with parts, statistics, tags and contacts", async () => {
@@ -52,7 +54,10 @@ describe("GET /conversations/{id}", () => {
   });
 
   it("search results leave parts out", async () => {
-    const list = expectOk(await api("POST", "/conversations/search", { query: { field: "open", operator: "=", value: true } }), conversationListSchema);
+    const list = expectOk(
+      await api("POST", "/conversations/search", { query: { field: "open", operator: "=", value: true } }),
+      conversationListSchema,
+    );
     expect(list.conversations).toHaveLength(20);
     expect(list.conversations.every((c) => c.conversation_parts === undefined)).toBe(true);
   });
@@ -87,7 +92,12 @@ describe("POST /conversations/{id}/reply", () => {
     const rec = find((c) => c.state === "open" && c.waiting_since !== null);
     const before = await get(rec.id);
     const c = expectOk(
-      await api("POST", `/conversations/${rec.id}/reply`, { message_type: "comment", type: "admin", admin_id: Number(admin()), body: "On it!" }),
+      await api("POST", `/conversations/${rec.id}/reply`, {
+        message_type: "comment",
+        type: "admin",
+        admin_id: Number(admin()),
+        body: "On it!",
+      }),
       conversationSchema,
     );
     const part = parts(c).at(-1)!;
@@ -102,7 +112,12 @@ describe("POST /conversations/{id}/reply", () => {
   it("an admin note leaves the wait alone", async () => {
     const rec = find((c) => c.state === "open" && c.waiting_since !== null);
     const c = expectOk(
-      await api("POST", `/conversations/${rec.id}/reply`, { message_type: "note", type: "admin", admin_id: admin(), body: "<p>internal</p>" }),
+      await api("POST", `/conversations/${rec.id}/reply`, {
+        message_type: "note",
+        type: "admin",
+        admin_id: admin(),
+        body: "<p>internal</p>",
+      }),
       conversationSchema,
     );
     expect(parts(c).at(-1)).toMatchObject({ part_type: "note", body: "<p>internal</p>" });
@@ -112,7 +127,12 @@ describe("POST /conversations/{id}/reply", () => {
   it("a contact's reply starts the wait and counts as a contact reply", async () => {
     const rec = find((c) => c.state === "open" && c.waiting_since === null && isContact(c));
     const c = expectOk(
-      await api("POST", `/conversations/${rec.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: rec.contact_ids[0], body: "Any news?" }),
+      await api("POST", `/conversations/${rec.id}/reply`, {
+        message_type: "comment",
+        type: "user",
+        intercom_user_id: rec.contact_ids[0],
+        body: "Any news?",
+      }),
       conversationSchema,
     );
     const part = parts(c).at(-1)!;
@@ -178,20 +198,43 @@ describe("POST /conversations/{id}/parts", () => {
     const other = [...ws().admins.values()].find((a) => a.id !== rec.admin_assignee_id && a.email_verified)!;
     const team = [...ws().teams.values()].find((t) => t.id !== rec.team_assignee_id)!;
     const before = await get(rec.id);
-    const toAdmin = await manage(rec.id, { message_type: "assignment", type: "admin", admin_id: admin(), assignee_id: Number(other.id) });
+    const toAdmin = await manage(rec.id, {
+      message_type: "assignment",
+      type: "admin",
+      admin_id: admin(),
+      assignee_id: Number(other.id),
+    });
     expect(toAdmin.admin_assignee_id).toBe(other.id);
-    expect(parts(toAdmin).at(-1)).toMatchObject({ part_type: "assignment", assigned_to: { type: "admin", id: other.id } });
+    expect(parts(toAdmin).at(-1)).toMatchObject({
+      part_type: "assignment",
+      assigned_to: { type: "admin", id: other.id },
+    });
     expect(toAdmin.statistics?.count_assignments).toBe((before.statistics?.count_assignments ?? 0) + 1);
     expect(toAdmin.statistics?.last_assignment_at).toBe(parts(toAdmin).at(-1)!.created_at);
-    const toTeam = await manage(rec.id, { message_type: "assignment", type: "team", admin_id: admin(), assignee_id: team.id });
+    const toTeam = await manage(rec.id, {
+      message_type: "assignment",
+      type: "team",
+      admin_id: admin(),
+      assignee_id: team.id,
+    });
     expect(toTeam).toMatchObject({ team_assignee_id: team.id, admin_assignee_id: other.id });
-    const unassigned = await manage(rec.id, { message_type: "assignment", type: "admin", admin_id: admin(), assignee_id: "0" });
+    const unassigned = await manage(rec.id, {
+      message_type: "assignment",
+      type: "admin",
+      admin_id: admin(),
+      assignee_id: "0",
+    });
     expect(unassigned.admin_assignee_id).toBeNull();
   });
 
   it("assigning a closed conversation reopens it", async () => {
     const rec = find((c) => c.state === "closed");
-    const c = await manage(rec.id, { message_type: "assignment", type: "admin", admin_id: admin(), assignee_id: admin() });
+    const c = await manage(rec.id, {
+      message_type: "assignment",
+      type: "admin",
+      admin_id: admin(),
+      assignee_id: admin(),
+    });
     expect(c).toMatchObject({ state: "open", admin_assignee_id: admin() });
     expect(parts(c).at(-1)?.part_type).toBe("assign_and_reopen");
   });

@@ -32,7 +32,9 @@ afterAll(async () => {
 const endpoints = (): [string, string, Record<string, unknown>][] => {
   const admin = ws.info.owner_admin_id;
   const type = ws.tickets.get(T)!.ticket_type_id;
-  const sibling = [...ws.ticketTypes.values()].find((t) => t.id !== type && t.category === ws.ticketTypes.get(type)!.category && !t.archived)!;
+  const sibling = [...ws.ticketTypes.values()].find(
+    (t) => t.id !== type && t.category === ws.ticketTypes.get(type)!.category && !t.archived,
+  )!;
   const customer = [...ws.ticketTypes.values()].find((t) => t.name === "Billing question")!;
   return [
     ["PUT", `/tickets/${T}`, { open: true, ticket_attributes: { _default_title_: "x" } }],
@@ -47,7 +49,11 @@ const endpoints = (): [string, string, Record<string, unknown>][] => {
     ["POST", `/conversations/${C}/parts`, { message_type: "open", admin_id: admin }],
     ["POST", `/conversations/${C}/tags`, { id: TAG, admin_id: admin }],
     ["DELETE", `/conversations/${C}/tags/${TAG}`, { admin_id: admin }],
-    ["POST", "/conversations/redact", { type: "source", conversation_id: C, source_id: ws.conversations.get(C)!.source.id }],
+    [
+      "POST",
+      "/conversations/redact",
+      { type: "source", conversation_id: C, source_id: ws.conversations.get(C)!.source.id },
+    ],
     ["POST", `/conversations/${C}/convert`, { ticket_type_id: customer.id, attributes: { "Invoice number": "INV-1" } }],
     ["POST", "/conversations/search", { query: { field: "open", operator: "=", value: true } }],
     ["POST", "/contacts/search", { query: { field: "role", operator: "=", value: "user" } }],
@@ -70,18 +76,23 @@ describe("malformed JSON and bodies that are not objects", () => {
     ["true", "true"],
   ];
 
-  it.each(bodies)("%s is a 400 error.list with rate-limit headers on every endpoint, changing nothing", async (label, raw) => {
-    const before = await snapshot();
-    const malformed = ["truncated JSON", "a trailing comma", "single quotes"].includes(label);
-    // DELETE /tickets/{id} takes no body: a well-formed one is ignored, a malformed one refused.
-    for (const [method, path] of endpoints().filter(([m, p]) => malformed || !(m === "DELETE" && p === `/tickets/${T}`))) {
-      const res = await api(method, path, raw);
-      expectError(res, 400, undefined);
-      expect(res.headers.get("x-ratelimit-limit"), `${method} ${path}`).toBeTruthy();
-      expect(res.headers.get("x-ratelimit-remaining"), `${method} ${path}`).toBeTruthy();
-    }
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(bodies)(
+    "%s is a 400 error.list with rate-limit headers on every endpoint, changing nothing",
+    async (label, raw) => {
+      const before = await snapshot();
+      const malformed = ["truncated JSON", "a trailing comma", "single quotes"].includes(label);
+      // DELETE /tickets/{id} takes no body: a well-formed one is ignored, a malformed one refused.
+      for (const [method, path] of endpoints().filter(
+        ([m, p]) => malformed || !(m === "DELETE" && p === `/tickets/${T}`),
+      )) {
+        const res = await api(method, path, raw);
+        expectError(res, 400, undefined);
+        expect(res.headers.get("x-ratelimit-limit"), `${method} ${path}`).toBeTruthy();
+        expect(res.headers.get("x-ratelimit-remaining"), `${method} ${path}`).toBeTruthy();
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("a body that is not JSON at all says so", async () => {
     expectError(await api("PUT", `/tickets/${T}`, "open=false"), 400, "parameter_invalid", /JSON/);
@@ -108,7 +119,21 @@ describe("malformed JSON and bodies that are not objects", () => {
 });
 
 describe("nonsense values in every field never cause a 500", () => {
-  const weird: unknown[] = [null, [], {}, "", -1, 1.5, 1e300, true, "x", "0", [null], { a: { b: [] } }, "😀".repeat(50)];
+  const weird: unknown[] = [
+    null,
+    [],
+    {},
+    "",
+    -1,
+    1.5,
+    1e300,
+    true,
+    "x",
+    "0",
+    [null],
+    { a: { b: [] } },
+    "😀".repeat(50),
+  ];
 
   it("each field of each endpoint, given each odd value", async () => {
     let requests = 0;

@@ -17,7 +17,9 @@ beforeAll(async () => {
   sb = await bootSandbox();
   api = client(sb.url, sb.workspaces[0].access_token);
   ws = sb.sandbox.workspace(sb.workspaces[0].id_code)!;
-  customer = ws.orderedTickets().find((t) => typeOf(t).name === "Bug report" && t.contact_ids.length > 0 && t.tags.length > 0 && t.open)!;
+  customer = ws
+    .orderedTickets()
+    .find((t) => typeOf(t).name === "Bug report" && t.contact_ids.length > 0 && t.tags.length > 0 && t.open)!;
   backOffice = ws.orderedTickets().find((t) => typeOf(t).category === "Back-office" && t.contact_ids.length > 0)!;
   otherTypeState = [...ws.ticketStates.keys()].find((id) => !typeOf(customer).state_ids.includes(id))!;
 });
@@ -55,7 +57,10 @@ describe("PUT /tickets/{id}", () => {
     ],
     [
       "a valid state with an unknown assignee",
-      () => ({ ticket_state_id: typeOf(customer).state_ids.find((s) => s !== customer.ticket_state_id), assignee_id: "123" }),
+      () => ({
+        ticket_state_id: typeOf(customer).state_ids.find((s) => s !== customer.ticket_state_id),
+        assignee_id: "123",
+      }),
       404,
       "assignee_not_found",
     ],
@@ -67,7 +72,11 @@ describe("PUT /tickets/{id}", () => {
     ],
     [
       "a valid state and assignee with an attribute the type lacks",
-      () => ({ ticket_state_id: typeOf(customer).state_ids.find((s) => s !== customer.ticket_state_id), assignee_id: admin(), ticket_attributes: { Nope: 1 } }),
+      () => ({
+        ticket_state_id: typeOf(customer).state_ids.find((s) => s !== customer.ticket_state_id),
+        assignee_id: admin(),
+        ticket_attributes: { Nope: 1 },
+      }),
       400,
       "parameter_invalid",
       "Extra attributes provided that are not found on ticket type: Nope",
@@ -90,15 +99,38 @@ describe("PUT /tickets/{id}", () => {
       "parameter_invalid",
       "Extra attributes provided that are not found on ticket type: Priority",
     ],
-    ["an integer attribute given text", () => ({ ticket_attributes: { "Affected users": "lots" } }), 400, "parameter_invalid", /Affected users/],
-    ["a list attribute given a label, not an item id", () => ({ ticket_attributes: { Severity: "High" } }), 400, "parameter_invalid", /Severity/],
-    ["clearing a required attribute", () => ({ ticket_attributes: { _default_title_: null } }), 400, "parameter_invalid", /_default_title_/],
+    [
+      "an integer attribute given text",
+      () => ({ ticket_attributes: { "Affected users": "lots" } }),
+      400,
+      "parameter_invalid",
+      /Affected users/,
+    ],
+    [
+      "a list attribute given a label, not an item id",
+      () => ({ ticket_attributes: { Severity: "High" } }),
+      400,
+      "parameter_invalid",
+      /Severity/,
+    ],
+    [
+      "clearing a required attribute",
+      () => ({ ticket_attributes: { _default_title_: null } }),
+      400,
+      "parameter_invalid",
+      /_default_title_/,
+    ],
     ["ticket_attributes as a list", () => ({ ticket_attributes: ["x"] }), 400, "parameter_invalid"],
     ["open as text", () => ({ open: "false" }), 400, "parameter_invalid", /open/],
     ["is_shared as a number", () => ({ is_shared: 1 }), 400, "parameter_invalid", /is_shared/],
     ["snoozed_until in the past", () => ({ snoozed_until: 1_000_000 }), 400, "parameter_invalid", /snoozed_until/],
     ["snoozed_until as text", () => ({ snoozed_until: "tomorrow" }), 400, "parameter_invalid", /snoozed_until/],
-    ["closing and snoozing at once", () => ({ open: false, snoozed_until: Math.floor(Date.now() / 1000) + 3600 }), 400, "parameter_invalid"],
+    [
+      "closing and snoozing at once",
+      () => ({ open: false, snoozed_until: Math.floor(Date.now() / 1000) + 3600 }),
+      400,
+      "parameter_invalid",
+    ],
     ["an unknown field", () => ({ state: "resolved" }), 400, "parameter_invalid", /state/],
     ["an id of the wrong type", () => ({ ticket_state_id: { id: 1 } }), 400, "parameter_invalid", /ticket_state_id/],
   ];
@@ -117,20 +149,79 @@ describe("POST /tickets/{id}/reply", () => {
   const rows: Row[] = [
     [
       "a user reply on a Back-office ticket",
-      () => ({ message_type: "comment", type: "user", intercom_user_id: backOffice.contact_ids[0], body: "Thanks again :)" }),
+      () => ({
+        message_type: "comment",
+        type: "user",
+        intercom_user_id: backOffice.contact_ids[0],
+        body: "Thanks again :)",
+      }),
       400,
       "parameter_mismatch",
       "User replies are not allowed on Backoffice tickets",
     ],
-    ["no message_type", () => ({ type: "admin", admin_id: admin(), body: "x" }), 400, "parameter_not_found", "message_type is a required parameter"],
-    ["an unknown message_type", () => ({ message_type: "shout", type: "admin", admin_id: admin(), body: "x" }), 400, "parameter_invalid", /message_type/],
-    ["no body", () => ({ message_type: "note", type: "admin", admin_id: admin() }), 400, "parameter_not_found", "body is a required parameter"],
-    ["an empty body", () => ({ message_type: "note", type: "admin", admin_id: admin(), body: "  " }), 400, "parameter_invalid", /body/],
-    ["no admin_id", () => ({ message_type: "note", type: "admin", body: "x" }), 400, "parameter_not_found", "admin_id is a required parameter"],
-    ["an unknown admin", () => ({ message_type: "note", type: "admin", admin_id: "5", body: "x" }), 404, "admin_not_found", "Admin not found"],
-    ["an unknown user", () => ({ message_type: "comment", type: "user", intercom_user_id: "nobody", body: "x" }), 404, "not_found", "User Not Found"],
-    ["an author type Intercom does not take", () => ({ message_type: "note", type: "bot", admin_id: admin(), body: "x" }), 400, "parameter_invalid", /type/],
-    ["an unknown field", () => ({ message_type: "note", type: "admin", admin_id: admin(), body: "x", subject: "y" }), 400, "parameter_invalid", /subject/],
+    [
+      "no message_type",
+      () => ({ type: "admin", admin_id: admin(), body: "x" }),
+      400,
+      "parameter_not_found",
+      "message_type is a required parameter",
+    ],
+    [
+      "an unknown message_type",
+      () => ({ message_type: "shout", type: "admin", admin_id: admin(), body: "x" }),
+      400,
+      "parameter_invalid",
+      /message_type/,
+    ],
+    [
+      "no body",
+      () => ({ message_type: "note", type: "admin", admin_id: admin() }),
+      400,
+      "parameter_not_found",
+      "body is a required parameter",
+    ],
+    [
+      "an empty body",
+      () => ({ message_type: "note", type: "admin", admin_id: admin(), body: "  " }),
+      400,
+      "parameter_invalid",
+      /body/,
+    ],
+    [
+      "no admin_id",
+      () => ({ message_type: "note", type: "admin", body: "x" }),
+      400,
+      "parameter_not_found",
+      "admin_id is a required parameter",
+    ],
+    [
+      "an unknown admin",
+      () => ({ message_type: "note", type: "admin", admin_id: "5", body: "x" }),
+      404,
+      "admin_not_found",
+      "Admin not found",
+    ],
+    [
+      "an unknown user",
+      () => ({ message_type: "comment", type: "user", intercom_user_id: "nobody", body: "x" }),
+      404,
+      "not_found",
+      "User Not Found",
+    ],
+    [
+      "an author type Intercom does not take",
+      () => ({ message_type: "note", type: "bot", admin_id: admin(), body: "x" }),
+      400,
+      "parameter_invalid",
+      /type/,
+    ],
+    [
+      "an unknown field",
+      () => ({ message_type: "note", type: "admin", admin_id: admin(), body: "x", subject: "y" }),
+      400,
+      "parameter_invalid",
+      /subject/,
+    ],
   ];
   it.each(rows)("%s", async (label, body, status, code, message) => {
     const target = label.includes("Back-office") ? backOffice : customer;
@@ -153,15 +244,53 @@ describe("ticket tags", () => {
   it("documented errors for an unknown tag, ticket or admin, and missing parameters", async () => {
     const tagId = customer.tags[0].id;
     await unchanged(customer.id, async () => {
-      expectError(await api("POST", `/tickets/${customer.id}/tags`, { id: "4242", admin_id: admin() }), 404, "tag_not_found", "Tag not found");
-      expectError(await api("DELETE", `/tickets/${customer.id}/tags/4242`, { admin_id: admin() }), 404, "tag_not_found", "Tag not found");
-      expectError(await api("POST", `/tickets/${customer.id}/tags`, { id: tagId, admin_id: "1" }), 404, "admin_not_found");
-      expectError(await api("POST", `/tickets/${customer.id}/tags`, { admin_id: admin() }), 400, "parameter_not_found", "id is a required parameter");
-      expectError(await api("DELETE", `/tickets/${customer.id}/tags/${tagId}`, {}), 400, "parameter_not_found", "admin_id is a required parameter");
-      expectError(await api("POST", `/tickets/${customer.id}/tags`, { id: true, admin_id: admin() }), 400, "parameter_invalid");
+      expectError(
+        await api("POST", `/tickets/${customer.id}/tags`, { id: "4242", admin_id: admin() }),
+        404,
+        "tag_not_found",
+        "Tag not found",
+      );
+      expectError(
+        await api("DELETE", `/tickets/${customer.id}/tags/4242`, { admin_id: admin() }),
+        404,
+        "tag_not_found",
+        "Tag not found",
+      );
+      expectError(
+        await api("POST", `/tickets/${customer.id}/tags`, { id: tagId, admin_id: "1" }),
+        404,
+        "admin_not_found",
+      );
+      expectError(
+        await api("POST", `/tickets/${customer.id}/tags`, { admin_id: admin() }),
+        400,
+        "parameter_not_found",
+        "id is a required parameter",
+      );
+      expectError(
+        await api("DELETE", `/tickets/${customer.id}/tags/${tagId}`, {}),
+        400,
+        "parameter_not_found",
+        "admin_id is a required parameter",
+      );
+      expectError(
+        await api("POST", `/tickets/${customer.id}/tags`, { id: true, admin_id: admin() }),
+        400,
+        "parameter_invalid",
+      );
     });
-    expectError(await api("POST", "/tickets/31337/tags", { id: tagId, admin_id: admin() }), 404, "ticket_not_found", "Ticket not found");
-    expectError(await api("DELETE", `/tickets/31337/tags/${tagId}`, { admin_id: admin() }), 404, "ticket_not_found", "Ticket not found");
+    expectError(
+      await api("POST", "/tickets/31337/tags", { id: tagId, admin_id: admin() }),
+      404,
+      "ticket_not_found",
+      "Ticket not found",
+    );
+    expectError(
+      await api("DELETE", `/tickets/31337/tags/${tagId}`, { admin_id: admin() }),
+      404,
+      "ticket_not_found",
+      "Ticket not found",
+    );
   });
 });
 

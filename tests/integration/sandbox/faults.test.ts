@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { meSchema, ticketSchema } from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
-import { bootSandbox, client, control, exchangeCode, authorize, expectError, expectOk, type Api } from "../../support/sandbox";
+import {
+  bootSandbox,
+  client,
+  control,
+  exchangeCode,
+  authorize,
+  expectError,
+  expectOk,
+  type Api,
+} from "../../support/sandbox";
 
 let sb: RunningSandbox;
 let api: Api;
@@ -82,7 +91,8 @@ describe("random errors", () => {
   it("error_timing mixed does both", async () => {
     await setFaults({ error_rate: 1, error_timing: "mixed" });
     const statuses = new Set<number>();
-    for (const t of ws().orderedTickets().slice(0, 30)) statuses.add((await api("PUT", `/tickets/${t.id}`, { is_shared: true })).status);
+    for (const t of ws().orderedTickets().slice(0, 30))
+      statuses.add((await api("PUT", `/tickets/${t.id}`, { is_shared: true })).status);
     expect([...statuses].sort()).toEqual([502, 503]);
   });
 
@@ -140,7 +150,12 @@ describe("fail_next", () => {
 
 describe("the control surface for faults", () => {
   it("DELETE clears settings and queued failures", async () => {
-    await setFaults({ latency_ms: 400, error_rate: 0.2, rate_limit_per_window: 10, fail_next: [{ method: "GET", path: "/me", status: 500 }] });
+    await setFaults({
+      latency_ms: 400,
+      error_rate: 0.2,
+      rate_limit_per_window: 10,
+      fail_next: [{ method: "GET", path: "/me", status: 500 }],
+    });
     const cleared = await ctl()("DELETE", "/sandbox/faults");
     expect(cleared.body).toEqual({
       latency_ms: 0,

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meSchema, ticketListSchema } from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
-import { bootSandbox, client, control, expectError, expectOk, oauthToken, type Api, type Reply } from "../../support/sandbox";
+import {
+  bootSandbox,
+  client,
+  control,
+  expectError,
+  expectOk,
+  oauthToken,
+  type Api,
+  type Reply,
+} from "../../support/sandbox";
 
 let sb: RunningSandbox;
 let a: Workspace;
@@ -70,18 +79,37 @@ describe("workspace isolation", () => {
   it("A cannot change, tag or find B's records", async () => {
     const ticket = b.orderedTickets()[1];
     const conv = b.orderedConversations()[1];
-    const before = [(await apiB("GET", `/tickets/${ticket.id}`)).body, (await apiB("GET", `/conversations/${conv.id}`)).body];
+    const before = [
+      (await apiB("GET", `/tickets/${ticket.id}`)).body,
+      (await apiB("GET", `/conversations/${conv.id}`)).body,
+    ];
     expectError(await apiA("PUT", `/tickets/${ticket.id}`, { open: false }), 404);
     expectError(await apiA("DELETE", `/tickets/${ticket.id}`), 404);
-    expectError(await apiA("POST", `/conversations/${conv.id}/parts`, { message_type: "close", type: "admin", admin_id: a.info.owner_admin_id }), 404);
     expectError(
-      await apiA("POST", `/tickets/${a.orderedTickets()[0].id}/tags`, { id: [...b.tags.keys()][0], admin_id: a.info.owner_admin_id }),
+      await apiA("POST", `/conversations/${conv.id}/parts`, {
+        message_type: "close",
+        type: "admin",
+        admin_id: a.info.owner_admin_id,
+      }),
+      404,
+    );
+    expectError(
+      await apiA("POST", `/tickets/${a.orderedTickets()[0].id}/tags`, {
+        id: [...b.tags.keys()][0],
+        admin_id: a.info.owner_admin_id,
+      }),
       404,
       "tag_not_found",
     );
-    const found = expectOk(await apiA("POST", "/tickets/search", { query: { field: "id", operator: "=", value: ticket.id } }), ticketListSchema);
+    const found = expectOk(
+      await apiA("POST", "/tickets/search", { query: { field: "id", operator: "=", value: ticket.id } }),
+      ticketListSchema,
+    );
     expect(found.total_count).toBe(0);
-    expect([(await apiB("GET", `/tickets/${ticket.id}`)).body, (await apiB("GET", `/conversations/${conv.id}`)).body]).toEqual(before);
+    expect([
+      (await apiB("GET", `/tickets/${ticket.id}`)).body,
+      (await apiB("GET", `/conversations/${conv.id}`)).body,
+    ]).toEqual(before);
   });
 
   it("an OAuth token for B sees B only", async () => {
@@ -108,7 +136,11 @@ describe("rate limits", () => {
 
   it("sends the default limit headers on every authenticated answer", async () => {
     await ctl()("DELETE", "/sandbox/faults");
-    for (const res of [await apiA("GET", "/me"), await apiA("GET", "/tickets/1"), await apiA("POST", "/tickets/search", "{")]) {
+    for (const res of [
+      await apiA("GET", "/me"),
+      await apiA("GET", "/tickets/1"),
+      await apiA("POST", "/tickets/search", "{"),
+    ]) {
       const h = headers(res);
       expect(h.limit).toBe(1666);
       expect(h.remaining).toBeLessThan(1666);

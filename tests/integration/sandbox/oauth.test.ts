@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { meSchema, tokenResponseSchema } from "@/lib/intercom/schemas";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, type RunningSandbox } from "@/lib/sandbox";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
-import { authorize, bootSandbox, client, control, exchangeCode, expectError, expectOk, oauthToken, REDIRECT_URI } from "../../support/sandbox";
+import {
+  authorize,
+  bootSandbox,
+  client,
+  control,
+  exchangeCode,
+  expectError,
+  expectOk,
+  oauthToken,
+  REDIRECT_URI,
+} from "../../support/sandbox";
 
 let sb: RunningSandbox;
 let us: Workspace;
@@ -16,7 +26,8 @@ afterEach(() => {
 });
 afterAll(() => sb.stop());
 
-const page = (params: Record<string, string>) => fetch(`${sb.url}/oauth?${new URLSearchParams(params)}`, { redirect: "manual" });
+const page = (params: Record<string, string>) =>
+  fetch(`${sb.url}/oauth?${new URLSearchParams(params)}`, { redirect: "manual" });
 const decide = (fields: Record<string, string>) =>
   fetch(`${sb.url}/oauth/authorize`, {
     method: "POST",
@@ -48,7 +59,9 @@ describe("the consent page", () => {
   });
 
   it("escapes what it echoes back", async () => {
-    const html = await (await page({ client_id: SANDBOX_CLIENT_ID, state: '"><script>alert(1)</script>', redirect_uri: REDIRECT_URI })).text();
+    const html = await (
+      await page({ client_id: SANDBOX_CLIENT_ID, state: '"><script>alert(1)</script>', redirect_uri: REDIRECT_URI })
+    ).text();
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("&quot;&gt;&lt;script&gt;");
   });
@@ -81,7 +94,12 @@ describe("the consent page", () => {
 
 describe("the decision", () => {
   it("deny sends the user back with error=access_denied and the state, and no code", async () => {
-    const res = await decide({ client_id: SANDBOX_CLIENT_ID, redirect_uri: REDIRECT_URI, state: "st-9", decision: "deny" });
+    const res = await decide({
+      client_id: SANDBOX_CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      state: "st-9",
+      decision: "deny",
+    });
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get("location")!);
     expect(location.origin + location.pathname).toBe(REDIRECT_URI);
@@ -115,7 +133,10 @@ describe("the token exchange", () => {
     for (const as of ["json", "form"] as const) {
       const admin = [...eu.admins.values()][3];
       const location = await authorize(sb.url, eu.info.id_code, admin.id);
-      const { accessToken } = expectOk(await exchangeCode(sb.url, location.searchParams.get("code")!, as), tokenResponseSchema);
+      const { accessToken } = expectOk(
+        await exchangeCode(sb.url, location.searchParams.get("code")!, as),
+        tokenResponseSchema,
+      );
       const me = expectOk(await client(sb.url, accessToken)("GET", "/me"), meSchema);
       expect(me).toMatchObject({ id: admin.id, name: admin.name, email: admin.email, email_verified: true });
       expect(me.app?.id_code).toBe(eu.info.id_code);
@@ -176,11 +197,13 @@ describe("the token exchange", () => {
 
   it("refuses a missing code, a mismatched redirect_uri and malformed JSON", async () => {
     const post = (body: string, type = "application/json") =>
-      fetch(`${sb.url}/auth/eagle/token`, { method: "POST", headers: { "Content-Type": type }, body }).then(async (r) => ({
-        status: r.status,
-        body: await r.json(),
-        headers: r.headers,
-      }));
+      fetch(`${sb.url}/auth/eagle/token`, { method: "POST", headers: { "Content-Type": type }, body }).then(
+        async (r) => ({
+          status: r.status,
+          body: await r.json(),
+          headers: r.headers,
+        }),
+      );
     expectError(
       await post(JSON.stringify({ client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET })),
       400,
@@ -189,7 +212,14 @@ describe("the token exchange", () => {
     );
     const code = (await authorize(sb.url, us.info.id_code, us.info.owner_admin_id)).searchParams.get("code")!;
     expectError(
-      await post(JSON.stringify({ code, client_id: SANDBOX_CLIENT_ID, client_secret: SANDBOX_CLIENT_SECRET, redirect_uri: "http://localhost:3000/other" })),
+      await post(
+        JSON.stringify({
+          code,
+          client_id: SANDBOX_CLIENT_ID,
+          client_secret: SANDBOX_CLIENT_SECRET,
+          redirect_uri: "http://localhost:3000/other",
+        }),
+      ),
       400,
       "parameter_invalid",
       /redirect_uri/,

@@ -33,7 +33,12 @@ interface Field {
 
 /** The fields to test, built from a seeded workspace identical to the one the server holds. */
 function fieldsFor(resource: Resource, ws: Workspace): Field[] {
-  const records = resource === "tickets" ? ws.orderedTickets() : resource === "conversations" ? ws.orderedConversations() : ws.orderedContacts();
+  const records =
+    resource === "tickets"
+      ? ws.orderedTickets()
+      : resource === "conversations"
+        ? ws.orderedConversations()
+        : ws.orderedContacts();
   const fields: Field[] = STATIC_FIELDS[resource].map((def) => ({
     key: def.key,
     type: def.type,
@@ -50,7 +55,8 @@ function fieldsFor(resource: Resource, ws: Workspace): Field[] {
         const searchType = searchTypeForTicketAttribute(attr.data_type);
         if (!searchType || seen.has(attr.data_type) || attr.default) continue;
         seen.add(attr.data_type);
-        const value = ws.orderedTickets().find((t) => t.ticket_type_id === type.id && t.attributes[attr.name] != null)?.attributes[attr.name];
+        const value = ws.orderedTickets().find((t) => t.ticket_type_id === type.id && t.attributes[attr.name] != null)
+          ?.attributes[attr.name];
         fields.push({
           key: `ticket_attribute.${attr.id}`,
           type: searchType,
@@ -121,7 +127,13 @@ function fallback(type: FieldType): unknown {
 }
 
 /** A value of the wrong type for the field. */
-const WRONG: Record<FieldType, unknown> = { string: true, integer: "foobar", float: "foobar", date: "foobar", boolean: "maybe" };
+const WRONG: Record<FieldType, unknown> = {
+  string: true,
+  integer: "foobar",
+  float: "foobar",
+  date: "foobar",
+  boolean: "maybe",
+};
 
 let sb: RunningSandbox;
 let api: Api;
@@ -133,14 +145,28 @@ beforeAll(async () => {
   expect((await control(sb.url)("POST", "/sandbox/faults", { rate_limit_per_window: 1_000_000 })).status).toBe(200);
   // A second, identical seed: the test enumerates fields from it, never from the server's state.
   const [mirror] = seedWorkspaces({ seed: 42, scale: 1, now: NOW });
-  Object.assign(TOTAL, { tickets: mirror.tickets.size, conversations: mirror.conversations.size, contacts: mirror.contacts.size });
-  byResource = { tickets: fieldsFor("tickets", mirror), conversations: fieldsFor("conversations", mirror), contacts: fieldsFor("contacts", mirror) };
+  Object.assign(TOTAL, {
+    tickets: mirror.tickets.size,
+    conversations: mirror.conversations.size,
+    contacts: mirror.contacts.size,
+  });
+  byResource = {
+    tickets: fieldsFor("tickets", mirror),
+    conversations: fieldsFor("conversations", mirror),
+    contacts: fieldsFor("contacts", mirror),
+  };
 });
 afterAll(() => sb.stop());
 
 async function count(resource: Resource, field: string, operator: string, value: unknown): Promise<number> {
-  const res = await api("POST", `/${resource}/search`, { query: { field, operator, value }, pagination: { per_page: 1 } });
-  expect(res.status, `${resource} ${field} ${operator} ${JSON.stringify(value)}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
+  const res = await api("POST", `/${resource}/search`, {
+    query: { field, operator, value },
+    pagination: { per_page: 1 },
+  });
+  expect(
+    res.status,
+    `${resource} ${field} ${operator} ${JSON.stringify(value)}: ${JSON.stringify(res.body).slice(0, 300)}`,
+  ).toBe(200);
   return SCHEMAS[resource].parse(res.body).total_count;
 }
 
@@ -148,45 +174,68 @@ async function count(resource: Resource, field: string, operator: string, value:
 const TOTAL: Record<Resource, number> = { tickets: 0, conversations: 0, contacts: 0 };
 const staticKeys = (r: Resource) => STATIC_FIELDS[r].map((f) => f.key);
 
-describe.each(["tickets", "conversations", "contacts"] as const)("%s: every field against every operator", (resource) => {
-  const keys = [...staticKeys(resource), ...(resource === "tickets" ? ["(ticket attributes)"] : ["(custom attributes)"])];
+describe.each(["tickets", "conversations", "contacts"] as const)(
+  "%s: every field against every operator",
+  (resource) => {
+    const keys = [
+      ...staticKeys(resource),
+      ...(resource === "tickets" ? ["(ticket attributes)"] : ["(custom attributes)"]),
+    ];
 
-  it.each(keys)("%s", async (key) => {
-    const fields = byResource[resource].filter((f) =>
-      key.startsWith("(") ? f.key.includes("attribute") && !staticKeys(resource).includes(f.key) : f.key === key,
-    );
-    expect(fields.length).toBeGreaterThan(0);
-    for (const field of fields) {
-      const v = field.sample;
-      const label = `${resource} ${field.key} (${field.type})`;
-      for (const op of OPERATORS) {
-        const value = op === "IN" || op === "NIN" ? [v] : v;
-        if (!field.operators.includes(op)) {
-          expectError(await api("POST", `/${resource}/search`, { query: { field: field.key, operator: op, value } }), 400, "parameter_invalid");
-          continue;
+    it.each(keys)("%s", async (key) => {
+      const fields = byResource[resource].filter((f) =>
+        key.startsWith("(") ? f.key.includes("attribute") && !staticKeys(resource).includes(f.key) : f.key === key,
+      );
+      expect(fields.length).toBeGreaterThan(0);
+      for (const field of fields) {
+        const v = field.sample;
+        const label = `${resource} ${field.key} (${field.type})`;
+        for (const op of OPERATORS) {
+          const value = op === "IN" || op === "NIN" ? [v] : v;
+          if (!field.operators.includes(op)) {
+            expectError(
+              await api("POST", `/${resource}/search`, { query: { field: field.key, operator: op, value } }),
+              400,
+              "parameter_invalid",
+            );
+            continue;
+          }
+          const n = await count(resource, field.key, op, value);
+          expect(n, `${label} ${op}`).toBeGreaterThanOrEqual(0);
+          expect(n, `${label} ${op}`).toBeLessThanOrEqual(TOTAL[resource]);
         }
-        const n = await count(resource, field.key, op, value);
-        expect(n, `${label} ${op}`).toBeGreaterThanOrEqual(0);
-        expect(n, `${label} ${op}`).toBeLessThanOrEqual(TOTAL[resource]);
+        await identities(resource, field, label);
+        expectError(
+          await api("POST", `/${resource}/search`, {
+            query: { field: field.key, operator: "=", value: WRONG[field.type] },
+          }),
+          400,
+          "parameter_invalid",
+        );
       }
-      await identities(resource, field, label);
-      expectError(await api("POST", `/${resource}/search`, { query: { field: field.key, operator: "=", value: WRONG[field.type] } }), 400, "parameter_invalid");
-    }
-  });
-});
+    });
+  },
+);
 
 /** Relations between operators that hold for any data. */
 async function identities(resource: Resource, field: Field, label: string) {
   const has = (op: Operator) => field.operators.includes(op);
   const v = field.sample;
   const eq = await count(resource, field.key, "=", v);
-  if (has("!=")) expect(eq + (await count(resource, field.key, "!=", v)), `${label}: = and != split everything`).toBe(TOTAL[resource]);
+  if (has("!="))
+    expect(eq + (await count(resource, field.key, "!=", v)), `${label}: = and != split everything`).toBe(
+      TOTAL[resource],
+    );
   if (has("IN")) expect(await count(resource, field.key, "IN", [v]), `${label}: IN [v] is = v`).toBe(eq);
   if (has("NIN") && has("!="))
-    expect(await count(resource, field.key, "NIN", [v]), `${label}: NIN [v] is != v`).toBe(await count(resource, field.key, "!=", v));
+    expect(await count(resource, field.key, "NIN", [v]), `${label}: NIN [v] is != v`).toBe(
+      await count(resource, field.key, "!=", v),
+    );
   if (has("~")) {
     const contains = await count(resource, field.key, "~", String(v));
-    expect(contains + (await count(resource, field.key, "!~", String(v))), `${label}: ~ and !~ split everything`).toBe(TOTAL[resource]);
+    expect(contains + (await count(resource, field.key, "!~", String(v))), `${label}: ~ and !~ split everything`).toBe(
+      TOTAL[resource],
+    );
     expect(await count(resource, field.key, "^", String(v)), `${label}: ^ is within ~`).toBeLessThanOrEqual(contains);
     expect(await count(resource, field.key, "$", String(v)), `${label}: $ is within ~`).toBeLessThanOrEqual(contains);
     expect(contains, `${label}: a value contains itself`).toBeGreaterThanOrEqual(field.key === "source.body" ? 0 : eq);

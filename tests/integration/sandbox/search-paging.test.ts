@@ -7,7 +7,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { ContactRec, ConversationRec, TicketRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
-import { bootSandbox, bySearchOrder, client, control, searchAll, searchPage, type Api, type SearchResource } from "../../support/sandbox";
+import {
+  bootSandbox,
+  bySearchOrder,
+  client,
+  control,
+  searchAll,
+  searchPage,
+  type Api,
+  type SearchResource,
+} from "../../support/sandbox";
 
 let sb: RunningSandbox;
 let api: Api;
@@ -47,11 +56,21 @@ const CASES: PagingCase[] = [
     resource: "tickets",
     query: () => ({
       operator: "OR",
-      value: [f("state", "IN", ["in_progress", "waiting_on_customer"]), f("admin_assignee_id", "=", [...ws().admins.keys()][3])],
+      value: [
+        f("state", "IN", ["in_progress", "waiting_on_customer"]),
+        f("admin_assignee_id", "=", [...ws().admins.keys()][3]),
+      ],
     }),
-    keep: (t: TicketRec) => ["in_progress", "waiting_on_customer"].includes(stateCat(t)) || t.admin_assignee_id === [...ws().admins.keys()][3],
+    keep: (t: TicketRec) =>
+      ["in_progress", "waiting_on_customer"].includes(stateCat(t)) ||
+      t.admin_assignee_id === [...ws().admins.keys()][3],
   },
-  { name: "snoozed conversations", resource: "conversations", query: () => f("state", "=", "snoozed"), keep: (c: ConversationRec) => c.state === "snoozed" },
+  {
+    name: "snoozed conversations",
+    resource: "conversations",
+    query: () => f("state", "=", "snoozed"),
+    keep: (c: ConversationRec) => c.state === "snoozed",
+  },
   {
     name: "open priority conversations",
     resource: "conversations",
@@ -61,10 +80,19 @@ const CASES: PagingCase[] = [
   {
     name: "conversations with a tag or a team",
     resource: "conversations",
-    query: () => ({ operator: "OR", value: [f("tag_ids", "=", [...ws().tags.keys()][1]), f("team_assignee_id", "=", [...ws().teams.keys()][2])] }),
-    keep: (c: ConversationRec) => c.tags.some((t) => t.id === [...ws().tags.keys()][1]) || c.team_assignee_id === [...ws().teams.keys()][2],
+    query: () => ({
+      operator: "OR",
+      value: [f("tag_ids", "=", [...ws().tags.keys()][1]), f("team_assignee_id", "=", [...ws().teams.keys()][2])],
+    }),
+    keep: (c: ConversationRec) =>
+      c.tags.some((t) => t.id === [...ws().tags.keys()][1]) || c.team_assignee_id === [...ws().teams.keys()][2],
   },
-  { name: "leads", resource: "contacts", query: () => f("role", "=", "lead"), keep: (c: ContactRec) => c.role === "lead" },
+  {
+    name: "leads",
+    resource: "contacts",
+    query: () => f("role", "=", "lead"),
+    keep: (c: ContactRec) => c.role === "lead",
+  },
   {
     name: "users on big plans",
     resource: "contacts",
@@ -76,7 +104,11 @@ const CASES: PagingCase[] = [
 
 function recordsOf(resource: SearchResource): (TicketRec | ConversationRec | ContactRec)[] {
   const w = ws();
-  return resource === "tickets" ? [...w.tickets.values()] : resource === "conversations" ? [...w.conversations.values()] : [...w.contacts.values()];
+  return resource === "tickets"
+    ? [...w.tickets.values()]
+    : resource === "conversations"
+      ? [...w.conversations.values()]
+      : [...w.contacts.values()];
 }
 
 describe.each(CASES)("$name", ({ resource, query, keep }) => {
@@ -146,8 +178,14 @@ describe("edits between page fetches neither skip nor repeat", () => {
       .map((t) => t.id);
     const got = await searchAll(api, "tickets", query, 20, async (i, pageIds) => {
       if (i === 0) {
-        expect((await api("PUT", `/tickets/${pageIds[5]}`, { ticket_attributes: { _default_title_: "Edited mid-listing" } })).status).toBe(200);
-        expect((await api("PUT", `/tickets/${expected[65]}`, { is_shared: true, assignee_id: [...ws().admins.keys()][2] })).status).toBe(200);
+        expect(
+          (await api("PUT", `/tickets/${pageIds[5]}`, { ticket_attributes: { _default_title_: "Edited mid-listing" } }))
+            .status,
+        ).toBe(200);
+        expect(
+          (await api("PUT", `/tickets/${expected[65]}`, { is_shared: true, assignee_id: [...ws().admins.keys()][2] }))
+            .status,
+        ).toBe(200);
       }
     });
     expect(got.ids).toEqual(expected);
@@ -180,9 +218,14 @@ describe("edits between page fetches neither skip nor repeat", () => {
     const billing = [...ws().ticketTypes.values()].find((t) => t.name === "Billing question")!;
     const got = await searchAll(api, "tickets", f("created_at", ">", 0), 150, async (i) => {
       if (i === 0)
-        expect((await api("POST", `/conversations/${conv.id}/convert`, { ticket_type_id: billing.id, attributes: { "Invoice number": "INV-1" } })).status).toBe(
-          200,
-        );
+        expect(
+          (
+            await api("POST", `/conversations/${conv.id}/convert`, {
+              ticket_type_id: billing.id,
+              attributes: { "Invoice number": "INV-1" },
+            })
+          ).status,
+        ).toBe(200);
     });
     expect(got.ids).toEqual(expected);
     expect((await searchPage(api, "tickets", f("created_at", ">", 0))).total_count).toBe(expected.length + 1);
@@ -197,11 +240,29 @@ describe("edits between page fetches neither skip nor repeat", () => {
     const admin = ws().info.owner_admin_id;
     const got = await searchAll(api, "conversations", query, 7, async (i, pageIds) => {
       if (i === 0 || i === 2) {
-        expect((await api("POST", `/conversations/${pageIds[3]}/reply`, { message_type: "comment", type: "admin", admin_id: admin, body: "hi" })).status).toBe(
-          200,
-        );
-        expect((await api("POST", `/conversations/${pageIds[6]}/parts`, { message_type: "close", type: "admin", admin_id: admin })).status).toBe(200);
-        expect((await api("POST", `/conversations/${expected[40]}/tags`, { id: [...ws().tags.keys()][0], admin_id: admin })).status).toBe(200);
+        expect(
+          (
+            await api("POST", `/conversations/${pageIds[3]}/reply`, {
+              message_type: "comment",
+              type: "admin",
+              admin_id: admin,
+              body: "hi",
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (
+            await api("POST", `/conversations/${pageIds[6]}/parts`, {
+              message_type: "close",
+              type: "admin",
+              admin_id: admin,
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          (await api("POST", `/conversations/${expected[40]}/tags`, { id: [...ws().tags.keys()][0], admin_id: admin }))
+            .status,
+        ).toBe(200);
       }
     });
     expect(got.ids).toEqual(expected);

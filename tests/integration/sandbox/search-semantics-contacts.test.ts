@@ -38,12 +38,15 @@ interface Case {
   expect: (r: ContactRec) => boolean;
 }
 
-const check = (_resource: "contacts", ws: Workspace, api: Api, c: Case) => expectSearchMatches(api, "contacts", ws, c.name, c.query, c.expect);
+const check = (_resource: "contacts", ws: Workspace, api: Api, c: Case) =>
+  expectSearchMatches(api, "contacts", ws, c.name, c.query, c.expect);
 
 describe("contact search", () => {
   /** The calendar day of a timestamp in a timezone, as YYYY-MM-DD. */
   const day = (ts: number, tz: string) =>
-    new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(ts * 1000);
+    new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+      ts * 1000,
+    );
   const cases = (ws: Workspace): Case[] => {
     const tz = ws.info.timezone;
     const seen = ws.orderedContacts()[30].last_seen_at ?? NOW - 5 * DAY;
@@ -70,22 +73,64 @@ describe("contact search", () => {
       {
         name: "custom date >",
         query: f("custom_attributes.renewal_date", ">", NOW + 100 * DAY),
-        expect: (c: ContactRec) => typeof c.custom_attributes.renewal_date === "number" && day(c.custom_attributes.renewal_date, tz) > day(NOW + 100 * DAY, tz),
+        expect: (c: ContactRec) =>
+          typeof c.custom_attributes.renewal_date === "number" &&
+          day(c.custom_attributes.renewal_date, tz) > day(NOW + 100 * DAY, tz),
       },
-      { name: "integer > is strict", query: f("custom_attributes.health_score", ">", 60), expect: (c: ContactRec) => score(c) > 60 },
-      { name: "integer < is strict", query: f("custom_attributes.health_score", "<", 60), expect: (c: ContactRec) => score(c) < 60 },
-      { name: "integer >=", query: f("custom_attributes.health_score", ">=", 60), expect: (c: ContactRec) => score(c) >= 60 },
-      { name: "integer <=", query: f("custom_attributes.health_score", "<=", 60), expect: (c: ContactRec) => score(c) <= 60 },
-      { name: "integer =", query: f("custom_attributes.health_score", "=", 60), expect: (c: ContactRec) => score(c) === 60 },
-      { name: "integer NIN", query: f("custom_attributes.health_score", "NIN", [60, 61]), expect: (c: ContactRec) => score(c) !== 60 && score(c) !== 61 },
-      { name: "float >=", query: f("custom_attributes.mrr", ">=", 1000), expect: (c: ContactRec) => (c.custom_attributes.mrr as number) >= 1000 },
+      {
+        name: "integer > is strict",
+        query: f("custom_attributes.health_score", ">", 60),
+        expect: (c: ContactRec) => score(c) > 60,
+      },
+      {
+        name: "integer < is strict",
+        query: f("custom_attributes.health_score", "<", 60),
+        expect: (c: ContactRec) => score(c) < 60,
+      },
+      {
+        name: "integer >=",
+        query: f("custom_attributes.health_score", ">=", 60),
+        expect: (c: ContactRec) => score(c) >= 60,
+      },
+      {
+        name: "integer <=",
+        query: f("custom_attributes.health_score", "<=", 60),
+        expect: (c: ContactRec) => score(c) <= 60,
+      },
+      {
+        name: "integer =",
+        query: f("custom_attributes.health_score", "=", 60),
+        expect: (c: ContactRec) => score(c) === 60,
+      },
+      {
+        name: "integer NIN",
+        query: f("custom_attributes.health_score", "NIN", [60, 61]),
+        expect: (c: ContactRec) => score(c) !== 60 && score(c) !== 61,
+      },
+      {
+        name: "float >=",
+        query: f("custom_attributes.mrr", ">=", 1000),
+        expect: (c: ContactRec) => (c.custom_attributes.mrr as number) >= 1000,
+      },
       { name: "string ~", query: f("email", "~", "proton"), expect: (c: ContactRec) => str.has(c.email, "proton") },
       { name: "string ^", query: f("name", "^", "A"), expect: (c: ContactRec) => str.starts(c.name, "A") },
-      { name: "string $", query: f("email", "$", "gmail.example"), expect: (c: ContactRec) => str.ends(c.email, "gmail.example") },
+      {
+        name: "string $",
+        query: f("email", "$", "gmail.example"),
+        expect: (c: ContactRec) => str.ends(c.email, "gmail.example"),
+      },
       { name: "string !~", query: f("email", "!~", "proton"), expect: (c: ContactRec) => !str.has(c.email, "proton") },
       { name: "string NIN", query: f("role", "NIN", ["lead"]), expect: (c: ContactRec) => c.role !== "lead" },
-      { name: "boolean =", query: f("unsubscribed_from_emails", "=", true), expect: (c: ContactRec) => c.unsubscribed_from_emails },
-      { name: "boolean !=", query: f("unsubscribed_from_emails", "!=", true), expect: (c: ContactRec) => !c.unsubscribed_from_emails },
+      {
+        name: "boolean =",
+        query: f("unsubscribed_from_emails", "=", true),
+        expect: (c: ContactRec) => c.unsubscribed_from_emails,
+      },
+      {
+        name: "boolean !=",
+        query: f("unsubscribed_from_emails", "!=", true),
+        expect: (c: ContactRec) => !c.unsubscribed_from_emails,
+      },
       { name: "tag_id =", query: f("tag_id", "=", vip), expect: (c: ContactRec) => c.tag_ids.includes(vip) },
       { name: "tag_id !=", query: f("tag_id", "!=", vip), expect: (c: ContactRec) => !c.tag_ids.includes(vip) },
       {

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { ConversationRec, TicketRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
-import { bootSandbox, client, control, expectSearchMatches, type Api, type SearchResource } from "../../support/sandbox";
+import {
+  bootSandbox,
+  client,
+  control,
+  expectSearchMatches,
+  type Api,
+  type SearchResource,
+} from "../../support/sandbox";
 
 const NOW = 1_790_000_000;
 const DAY = 86_400;
@@ -43,12 +50,14 @@ interface Case {
   expect: (r: never) => boolean;
 }
 
-const check = (resource: SearchResource, ws: Workspace, api: Api, c: Case) => expectSearchMatches(api, resource, ws, c.name, c.query, c.expect);
+const check = (resource: SearchResource, ws: Workspace, api: Api, c: Case) =>
+  expectSearchMatches(api, resource, ws, c.name, c.query, c.expect);
 
 describe("tickets", () => {
   const type = (name: string) => [...us.ticketTypes.values()].find((t) => t.name === name)!;
   const attr = (typeName: string, name: string) => type(typeName).attributes.find((a) => a.name === name)!;
-  const attrValue = (typeName: string, name: string) => (t: TicketRec) => (t.ticket_type_id === type(typeName).id ? (t.attributes[name] ?? null) : null);
+  const attrValue = (typeName: string, name: string) => (t: TicketRec) =>
+    t.ticket_type_id === type(typeName).id ? (t.attributes[name] ?? null) : null;
   const cases = (): Case[] => {
     const title = us.orderedTickets()[10].attributes._default_title_ as string;
     const t0 = us.orderedTickets()[40].created_at;
@@ -62,8 +71,16 @@ describe("tickets", () => {
     const high = attr("Bug report", "Severity").list_options!.find((o) => o.label === "High")!.id;
     const f = (field: string, operator: string, value: unknown) => ({ field, operator, value });
     return [
-      { name: "string =", query: f("default_title", "=", title), expect: (t: TicketRec) => lc(t.attributes._default_title_) === lc(title) },
-      { name: "string !=", query: f("default_title", "!=", title), expect: (t: TicketRec) => lc(t.attributes._default_title_) !== lc(title) },
+      {
+        name: "string =",
+        query: f("default_title", "=", title),
+        expect: (t: TicketRec) => lc(t.attributes._default_title_) === lc(title),
+      },
+      {
+        name: "string !=",
+        query: f("default_title", "!=", title),
+        expect: (t: TicketRec) => lc(t.attributes._default_title_) !== lc(title),
+      },
       {
         name: "string IN",
         query: f("default_title", "IN", [title, "Dark mode"]),
@@ -74,14 +91,38 @@ describe("tickets", () => {
         query: f("default_title", "NIN", [title, "Dark mode"]),
         expect: (t: TicketRec) => ![lc(title), "dark mode"].includes(lc(t.attributes._default_title_) as string),
       },
-      { name: "string ~", query: f("default_title", "~", "refund"), expect: (t: TicketRec) => str.has(t.attributes._default_title_, "refund") },
-      { name: "string !~", query: f("default_title", "!~", "refund"), expect: (t: TicketRec) => !str.has(t.attributes._default_title_, "refund") },
-      { name: "string ^", query: f("default_title", "^", "Refund for"), expect: (t: TicketRec) => str.starts(t.attributes._default_title_, "Refund for") },
-      { name: "string $", query: f("default_title", "$", "mode"), expect: (t: TicketRec) => str.ends(t.attributes._default_title_, "mode") },
+      {
+        name: "string ~",
+        query: f("default_title", "~", "refund"),
+        expect: (t: TicketRec) => str.has(t.attributes._default_title_, "refund"),
+      },
+      {
+        name: "string !~",
+        query: f("default_title", "!~", "refund"),
+        expect: (t: TicketRec) => !str.has(t.attributes._default_title_, "refund"),
+      },
+      {
+        name: "string ^",
+        query: f("default_title", "^", "Refund for"),
+        expect: (t: TicketRec) => str.starts(t.attributes._default_title_, "Refund for"),
+      },
+      {
+        name: "string $",
+        query: f("default_title", "$", "mode"),
+        expect: (t: TicketRec) => str.ends(t.attributes._default_title_, "mode"),
+      },
       { name: "date = (exact second)", query: f("created_at", "=", t0), expect: (t: TicketRec) => t.created_at === t0 },
       { name: "date != ", query: f("created_at", "!=", t0), expect: (t: TicketRec) => t.created_at !== t0 },
-      { name: "date > is inclusive", query: f("created_at", ">", t0), expect: (t: TicketRec) => num.ge(t.created_at, t0) },
-      { name: "date < is inclusive", query: f("created_at", "<", t0), expect: (t: TicketRec) => num.le(t.created_at, t0) },
+      {
+        name: "date > is inclusive",
+        query: f("created_at", ">", t0),
+        expect: (t: TicketRec) => num.ge(t.created_at, t0),
+      },
+      {
+        name: "date < is inclusive",
+        query: f("created_at", "<", t0),
+        expect: (t: TicketRec) => num.le(t.created_at, t0),
+      },
       { name: "created_at >=", query: f("created_at", ">=", t0), expect: (t: TicketRec) => num.ge(t.created_at, t0) },
       { name: "created_at <=", query: f("created_at", "<=", t0), expect: (t: TicketRec) => num.le(t.created_at, t0) },
       {
@@ -90,7 +131,11 @@ describe("tickets", () => {
         expect: (t: TicketRec) => t.created_at === t0 || t.created_at === us.orderedTickets()[3].created_at,
       },
       { name: "date NIN", query: f("created_at", "NIN", [t0]), expect: (t: TicketRec) => t.created_at !== t0 },
-      { name: "date > leaves out nulls", query: f("snoozed_until", ">", NOW), expect: (t: TicketRec) => num.ge(t.snoozed_until, NOW) },
+      {
+        name: "date > leaves out nulls",
+        query: f("snoozed_until", ">", NOW),
+        expect: (t: TicketRec) => num.ge(t.snoozed_until, NOW),
+      },
       { name: "boolean =", query: f("open", "=", false), expect: (t: TicketRec) => !t.open },
       { name: "boolean !=", query: f("open", "!=", false), expect: (t: TicketRec) => t.open },
       { name: "boolean IN", query: f("open", "IN", [false]), expect: (t: TicketRec) => !t.open },
@@ -161,31 +206,91 @@ describe("conversations", () => {
     const f = (field: string, operator: string, value: unknown) => ({ field, operator, value });
     const parts = (c: ConversationRec) => c.statistics.count_conversation_parts;
     return [
-      { name: "string =", query: f("source.author.email", "=", email), expect: (c: ConversationRec) => lc(c.source.author.email) === lc(email) },
-      { name: "string !=", query: f("source.author.email", "!=", email), expect: (c: ConversationRec) => lc(c.source.author.email) !== lc(email) },
-      { name: "string ~", query: f("source.author.email", "~", "northwind"), expect: (c: ConversationRec) => str.has(c.source.author.email, "northwind") },
-      { name: "string !~", query: f("source.author.email", "!~", "northwind"), expect: (c: ConversationRec) => !str.has(c.source.author.email, "northwind") },
-      { name: "string ^", query: f("source.author.email", "^", "a"), expect: (c: ConversationRec) => str.starts(c.source.author.email, "a") },
+      {
+        name: "string =",
+        query: f("source.author.email", "=", email),
+        expect: (c: ConversationRec) => lc(c.source.author.email) === lc(email),
+      },
+      {
+        name: "string !=",
+        query: f("source.author.email", "!=", email),
+        expect: (c: ConversationRec) => lc(c.source.author.email) !== lc(email),
+      },
+      {
+        name: "string ~",
+        query: f("source.author.email", "~", "northwind"),
+        expect: (c: ConversationRec) => str.has(c.source.author.email, "northwind"),
+      },
+      {
+        name: "string !~",
+        query: f("source.author.email", "!~", "northwind"),
+        expect: (c: ConversationRec) => !str.has(c.source.author.email, "northwind"),
+      },
+      {
+        name: "string ^",
+        query: f("source.author.email", "^", "a"),
+        expect: (c: ConversationRec) => str.starts(c.source.author.email, "a"),
+      },
       {
         name: "string $",
         query: f("source.author.email", "$", "@gmail.example"),
         expect: (c: ConversationRec) => str.ends(c.source.author.email, "@gmail.example"),
       },
-      { name: "string IN", query: f("state", "IN", ["open", "snoozed"]), expect: (c: ConversationRec) => c.state !== "closed" },
+      {
+        name: "string IN",
+        query: f("state", "IN", ["open", "snoozed"]),
+        expect: (c: ConversationRec) => c.state !== "closed",
+      },
       {
         name: "string NIN",
         query: f("channel_initiated", "NIN", ["conversation", "email"]),
         expect: (c: ConversationRec) => !["conversation", "email"].includes(c.channel_initiated),
       },
-      { name: "integer =", query: f("statistics.count_conversation_parts", "=", 4), expect: (c: ConversationRec) => parts(c) === 4 },
-      { name: "integer !=", query: f("statistics.count_conversation_parts", "!=", 4), expect: (c: ConversationRec) => parts(c) !== 4 },
-      { name: "integer > is inclusive", query: f("statistics.count_conversation_parts", ">", 6), expect: (c: ConversationRec) => parts(c) >= 6 },
-      { name: "integer < is inclusive", query: f("statistics.count_conversation_parts", "<", 2), expect: (c: ConversationRec) => parts(c) <= 2 },
-      { name: "integer IN", query: f("statistics.count_conversation_parts", "IN", [1, 3]), expect: (c: ConversationRec) => [1, 3].includes(parts(c)) },
-      { name: "date >", query: f("waiting_since", ">", waited), expect: (c: ConversationRec) => num.ge(c.waiting_since, waited) },
-      { name: "date <", query: f("waiting_since", "<", waited), expect: (c: ConversationRec) => num.le(c.waiting_since, waited) },
-      { name: "date = null", query: f("waiting_since", "=", null), expect: (c: ConversationRec) => c.waiting_since === null },
-      { name: "date != null", query: f("waiting_since", "!=", null), expect: (c: ConversationRec) => c.waiting_since !== null },
+      {
+        name: "integer =",
+        query: f("statistics.count_conversation_parts", "=", 4),
+        expect: (c: ConversationRec) => parts(c) === 4,
+      },
+      {
+        name: "integer !=",
+        query: f("statistics.count_conversation_parts", "!=", 4),
+        expect: (c: ConversationRec) => parts(c) !== 4,
+      },
+      {
+        name: "integer > is inclusive",
+        query: f("statistics.count_conversation_parts", ">", 6),
+        expect: (c: ConversationRec) => parts(c) >= 6,
+      },
+      {
+        name: "integer < is inclusive",
+        query: f("statistics.count_conversation_parts", "<", 2),
+        expect: (c: ConversationRec) => parts(c) <= 2,
+      },
+      {
+        name: "integer IN",
+        query: f("statistics.count_conversation_parts", "IN", [1, 3]),
+        expect: (c: ConversationRec) => [1, 3].includes(parts(c)),
+      },
+      {
+        name: "date >",
+        query: f("waiting_since", ">", waited),
+        expect: (c: ConversationRec) => num.ge(c.waiting_since, waited),
+      },
+      {
+        name: "date <",
+        query: f("waiting_since", "<", waited),
+        expect: (c: ConversationRec) => num.le(c.waiting_since, waited),
+      },
+      {
+        name: "date = null",
+        query: f("waiting_since", "=", null),
+        expect: (c: ConversationRec) => c.waiting_since === null,
+      },
+      {
+        name: "date != null",
+        query: f("waiting_since", "!=", null),
+        expect: (c: ConversationRec) => c.waiting_since !== null,
+      },
       { name: "boolean =", query: f("read", "=", false), expect: (c: ConversationRec) => !c.read },
       { name: "boolean NIN", query: f("read", "NIN", [false]), expect: (c: ConversationRec) => c.read },
       {
@@ -198,9 +303,21 @@ describe("conversations", () => {
         query: f("custom_attributes.issue_type", "=", "Billing"),
         expect: (c: ConversationRec) => c.custom_attributes.issue_type === "Billing",
       },
-      { name: "multi-valued = contains", query: f("tag_ids", "=", tag), expect: (c: ConversationRec) => c.tags.some((t) => t.id === tag) },
-      { name: "multi-valued != lacks", query: f("tag_ids", "!=", tag), expect: (c: ConversationRec) => !c.tags.some((t) => t.id === tag) },
-      { name: "multi-valued IN", query: f("tag_ids", "IN", [tag, other]), expect: (c: ConversationRec) => c.tags.some((t) => t.id === tag || t.id === other) },
+      {
+        name: "multi-valued = contains",
+        query: f("tag_ids", "=", tag),
+        expect: (c: ConversationRec) => c.tags.some((t) => t.id === tag),
+      },
+      {
+        name: "multi-valued != lacks",
+        query: f("tag_ids", "!=", tag),
+        expect: (c: ConversationRec) => !c.tags.some((t) => t.id === tag),
+      },
+      {
+        name: "multi-valued IN",
+        query: f("tag_ids", "IN", [tag, other]),
+        expect: (c: ConversationRec) => c.tags.some((t) => t.id === tag || t.id === other),
+      },
       {
         name: "multi-valued NIN",
         query: f("tag_ids", "NIN", [tag, other]),

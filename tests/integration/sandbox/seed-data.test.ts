@@ -12,7 +12,11 @@ let one: RunningSandbox;
 let two: RunningSandbox;
 let other: RunningSandbox;
 beforeAll(async () => {
-  [one, two, other] = await Promise.all([bootSandbox({ now: NOW }), bootSandbox({ now: NOW }), bootSandbox({ now: NOW, seed: 7 })]);
+  [one, two, other] = await Promise.all([
+    bootSandbox({ now: NOW }),
+    bootSandbox({ now: NOW }),
+    bootSandbox({ now: NOW, seed: 7 }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([one.stop(), two.stop(), other.stop()]);
@@ -26,7 +30,10 @@ const firstPage = async (sb: RunningSandbox, i: number) => {
       { field: "category", operator: "IN", value: ["request", "task"] },
     ],
   };
-  return expectOk(await client(sb.url, sb.workspaces[i].access_token)("POST", "/tickets/search", { query }), ticketListSchema);
+  return expectOk(
+    await client(sb.url, sb.workspaces[i].access_token)("POST", "/tickets/search", { query }),
+    ticketListSchema,
+  );
 };
 
 describe("determinism", () => {
@@ -42,7 +49,9 @@ describe("determinism", () => {
   it("another seed gives other workspaces and other tickets", async () => {
     expect(other.workspaces.map((w) => w.id_code)).not.toEqual(one.workspaces.map((w) => w.id_code));
     const [a, c] = [await firstPage(one, 0), await firstPage(other, 0)];
-    expect(c.tickets.map((t) => t.ticket_attributes._default_title_)).not.toEqual(a.tickets.map((t) => t.ticket_attributes._default_title_));
+    expect(c.tickets.map((t) => t.ticket_attributes._default_title_)).not.toEqual(
+      a.tickets.map((t) => t.ticket_attributes._default_title_),
+    );
   });
 });
 
@@ -77,7 +86,8 @@ describe.each([0, 1])("seeded volume and variety (workspace %i)", (i) => {
       const names = t.attributes.map((a) => a.name);
       expect(names.slice(0, 2)).toEqual(["_default_title_", "_default_description_"]);
       const kinds = new Set(t.attributes.filter((a) => !a.default).map((a) => a.data_type));
-      for (const kind of ["list", "string", "integer", "boolean", "datetime"]) expect(kinds, `${t.name} has a ${kind} attribute`).toContain(kind);
+      for (const kind of ["list", "string", "integer", "boolean", "datetime"])
+        expect(kinds, `${t.name} has a ${kind} attribute`).toContain(kind);
       const states = t.state_ids.map((id) => ws.ticketStates.get(id)!);
       for (const category of ["submitted", "in_progress", "resolved"])
         expect(
@@ -91,14 +101,17 @@ describe.each([0, 1])("seeded volume and variety (workspace %i)", (i) => {
         types.some((t) => t.attributes.some((a) => a.data_type === kind)),
         kind,
       ).toBe(true);
-    const byName = (n: string) => types.flatMap((t) => t.attributes.filter((a) => a.name === n).map((a) => `${t.category}:${a.data_type}`));
+    const byName = (n: string) =>
+      types.flatMap((t) => t.attributes.filter((a) => a.name === n).map((a) => `${t.category}:${a.data_type}`));
     expect(new Set(byName("Browser").map((x) => x.split(":")[1]))).toEqual(new Set(["string", "list"]));
     expect(new Set(byName("Regression").map((x) => x.split(":")[1]))).toEqual(new Set(["boolean", "string"]));
     expect(byName("Affected users").filter((x) => x === "Customer:integer").length).toBeGreaterThanOrEqual(2);
     const categories = new Set([...ws.ticketStates.values()].map((s) => s.category));
     expect(categories).toEqual(new Set<StateCategory>(["submitted", "in_progress", "waiting_on_customer", "resolved"]));
     expect(new Set(types.map((t) => t.state_ids.join())).size).toBeGreaterThan(3);
-    expect(types.filter((t) => t.state_ids.some((id) => ws.ticketStates.get(id)!.category === "waiting_on_customer")).length).toBeGreaterThanOrEqual(3);
+    expect(
+      types.filter((t) => t.state_ids.some((id) => ws.ticketStates.get(id)!.category === "waiting_on_customer")).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("≥400 contacts, ≥8 segments, ≥1,500 conversations and ≥600 tickets within 120 days", () => {

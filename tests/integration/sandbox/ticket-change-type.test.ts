@@ -14,7 +14,8 @@ const ticketOfType = (name: string): TicketRec =>
   ws()
     .orderedTickets()
     .find((t) => t.ticket_type_id === type(name).id)!;
-const stateOf = (name: string, category = "submitted") => type(name).state_ids.find((id) => ws().ticketStates.get(id)!.category === category)!;
+const stateOf = (name: string, category = "submitted") =>
+  type(name).state_ids.find((id) => ws().ticketStates.get(id)!.category === category)!;
 const item = (typeName: string, attr: string, label: string) =>
   type(typeName)
     .attributes.find((a) => a.name === attr)!
@@ -52,7 +53,11 @@ describe("change_type versions", () => {
   it.each(["2.14", "2.15", "1.0", undefined])("Intercom-Version %s gets the unknown-route 404", async (version) => {
     const rec = ticketOfType("Bug report");
     const api = client(sb.url, sb.workspaces[0].access_token, version);
-    const res = await change(rec.id, { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") }, api);
+    const res = await change(
+      rec.id,
+      { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") },
+      api,
+    );
     expectError(res, 404, "not_found", "Resource Not Found");
     const unknownRoute = await api("POST", `/tickets/${rec.id}/no_such_action`, {});
     expect(res.body).toMatchObject({ errors: (unknownRoute.body as { errors: unknown }).errors });
@@ -62,7 +67,14 @@ describe("change_type versions", () => {
   it.each(["2.16", "Unstable"])("Intercom-Version %s changes the type", async (version) => {
     const rec = ticketOfType("Bug report");
     const api = client(sb.url, sb.workspaces[0].access_token, version);
-    const t = expectOk(await change(rec.id, { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") }, api), ticketSchema);
+    const t = expectOk(
+      await change(
+        rec.id,
+        { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") },
+        api,
+      ),
+      ticketSchema,
+    );
     expect(t.ticket_type.id).toBe(type("Billing question").id);
   });
 });
@@ -71,7 +83,10 @@ describe("change_type semantics", () => {
   it("carries attributes with the same name and type (lists by label) and drops the rest", async () => {
     const before = await knownBugReport("Medium");
     const t = expectOk(
-      await change(before.id, { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question", "in_progress") }),
+      await change(before.id, {
+        ticket_type_id: type("Billing question").id,
+        ticket_state_id: stateOf("Billing question", "in_progress"),
+      }),
       ticketSchema,
     );
     expect(t.ticket_type.name).toBe("Billing question");
@@ -85,7 +100,10 @@ describe("change_type semantics", () => {
     expect(t.ticket_state.id).toBe(stateOf("Billing question", "in_progress"));
     expect(t.previous_ticket_state_id).toBe(before.ticket_state.id);
     expect(t.ticket_parts.length).toBeGreaterThan(before.ticket_parts.length);
-    expect(t.ticket_parts.at(-1)).toMatchObject({ part_type: "ticket_state_updated_by_admin", ticket_state: "in_progress" });
+    expect(t.ticket_parts.at(-1)).toMatchObject({
+      part_type: "ticket_state_updated_by_admin",
+      ticket_state: "in_progress",
+    });
     const fresh = expectOk(await v214("GET", `/tickets/${before.id}`), ticketSchema);
     expect(fresh.ticket_type.id).toBe(type("Billing question").id);
     expect(fresh.ticket_attributes).toEqual(t.ticket_attributes);
@@ -93,13 +111,25 @@ describe("change_type semantics", () => {
 
   it("drops a list value whose label the new type lacks", async () => {
     const before = await knownBugReport("Critical");
-    const t = expectOk(await change(before.id, { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") }), ticketSchema);
+    const t = expectOk(
+      await change(before.id, {
+        ticket_type_id: type("Billing question").id,
+        ticket_state_id: stateOf("Billing question"),
+      }),
+      ticketSchema,
+    );
     expect(t.ticket_attributes).not.toHaveProperty("Severity");
   });
 
   it("keeps nothing from same-named attributes of another type (Browser, Regression)", async () => {
     const before = await knownBugReport();
-    const t = expectOk(await change(before.id, { ticket_type_id: type("Feature request").id, ticket_state_id: stateOf("Feature request") }), ticketSchema);
+    const t = expectOk(
+      await change(before.id, {
+        ticket_type_id: type("Feature request").id,
+        ticket_state_id: stateOf("Feature request"),
+      }),
+      ticketSchema,
+    );
     expect(Object.keys(t.ticket_attributes).sort()).toEqual(["_default_description_", "_default_title_"]);
   });
 
@@ -108,7 +138,11 @@ describe("change_type semantics", () => {
     const body = {
       ticket_type_id: type("Billing question").id,
       ticket_state_id: stateOf("Billing question"),
-      ticket_attributes: { "Affected users": 7, "Invoice number": "INV-12345", Severity: item("Billing question", "Severity", "High") },
+      ticket_attributes: {
+        "Affected users": 7,
+        "Invoice number": "INV-12345",
+        Severity: item("Billing question", "Severity", "High"),
+      },
     };
     const t = expectOk(await change(before.id, body), ticketSchema);
     expect(t.ticket_attributes).toMatchObject({
@@ -123,7 +157,10 @@ describe("change_type semantics", () => {
     const rec = ticketOfType("Refund approval");
     const set = { Amount: 120.5, Seats: 14, Approved: true, Deadline: 1_800_000_000 };
     expectOk(await v214("PUT", `/tickets/${rec.id}`, { ticket_attributes: set }), ticketSchema);
-    const t = expectOk(await change(rec.id, { ticket_type_id: type("Account review").id, ticket_state_id: stateOf("Account review") }), ticketSchema);
+    const t = expectOk(
+      await change(rec.id, { ticket_type_id: type("Account review").id, ticket_state_id: stateOf("Account review") }),
+      ticketSchema,
+    );
     expect(t.category).toBe("Back-office");
     expect(t.ticket_attributes).toMatchObject({ Seats: 14, Approved: true, Deadline: 1_800_000_000 });
     expect(t.ticket_attributes).not.toHaveProperty("Amount");
@@ -132,7 +169,13 @@ describe("change_type semantics", () => {
   it("works between Tracker types, bumping updated_at and recording the previous state", async () => {
     const rec = ticketOfType("Engineering incident");
     const { updated_at: seededAt, ticket_state_id: seededState } = rec;
-    const t = expectOk(await change(rec.id, { ticket_type_id: type("Product feedback").id, ticket_state_id: stateOf("Product feedback") }), ticketSchema);
+    const t = expectOk(
+      await change(rec.id, {
+        ticket_type_id: type("Product feedback").id,
+        ticket_state_id: stateOf("Product feedback"),
+      }),
+      ticketSchema,
+    );
     expect(t).toMatchObject({ category: "Tracker", previous_ticket_state_id: seededState });
     expect(t.updated_at).toBeGreaterThan(seededAt);
     expect(t.ticket_type.name).toBe("Product feedback");
@@ -157,7 +200,10 @@ describe("change_type refusals leave the ticket as it was", () => {
     ],
     [
       "the same type",
-      () => ({ id: ticketOfType("Bug report").id, body: { ticket_type_id: type("Bug report").id, ticket_state_id: stateOf("Bug report") } }),
+      () => ({
+        id: ticketOfType("Bug report").id,
+        body: { ticket_type_id: type("Bug report").id, ticket_state_id: stateOf("Bug report") },
+      }),
       400,
       "parameter_invalid",
       "Cannot change to the same ticket type",
@@ -179,7 +225,11 @@ describe("change_type refusals leave the ticket as it was", () => {
       "an attribute the new type lacks",
       () => ({
         id: ticketOfType("Bug report").id,
-        body: { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question"), ticket_attributes: { "Steps to reproduce": "x" } },
+        body: {
+          ticket_type_id: type("Billing question").id,
+          ticket_state_id: stateOf("Billing question"),
+          ticket_attributes: { "Steps to reproduce": "x" },
+        },
       }),
       400,
       "parameter_invalid",
@@ -187,14 +237,20 @@ describe("change_type refusals leave the ticket as it was", () => {
     ],
     [
       "another category",
-      () => ({ id: ticketOfType("Bug report").id, body: { ticket_type_id: type("Refund approval").id, ticket_state_id: stateOf("Refund approval") } }),
+      () => ({
+        id: ticketOfType("Bug report").id,
+        body: { ticket_type_id: type("Refund approval").id, ticket_state_id: stateOf("Refund approval") },
+      }),
       400,
       "parameter_invalid",
       /same category/,
     ],
     [
       "an archived type",
-      () => ({ id: ticketOfType("Bug report").id, body: { ticket_type_id: type("Legacy complaint").id, ticket_state_id: stateOf("Legacy complaint") } }),
+      () => ({
+        id: ticketOfType("Bug report").id,
+        body: { ticket_type_id: type("Legacy complaint").id, ticket_state_id: stateOf("Legacy complaint") },
+      }),
       400,
       "parameter_invalid",
       /archived/,
@@ -203,7 +259,11 @@ describe("change_type refusals leave the ticket as it was", () => {
       "a wrongly typed override",
       () => ({
         id: ticketOfType("Bug report").id,
-        body: { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question"), ticket_attributes: { "Affected users": "many" } },
+        body: {
+          ticket_type_id: type("Billing question").id,
+          ticket_state_id: stateOf("Billing question"),
+          ticket_attributes: { "Affected users": "many" },
+        },
       }),
       400,
       "parameter_invalid",
@@ -221,14 +281,20 @@ describe("change_type refusals leave the ticket as it was", () => {
     ],
     [
       "an unknown ticket",
-      () => ({ id: "1", body: { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") } }),
+      () => ({
+        id: "1",
+        body: { ticket_type_id: type("Billing question").id, ticket_state_id: stateOf("Billing question") },
+      }),
       404,
       "not_found",
       "Resource Not Found",
     ],
     [
       "an unknown type",
-      () => ({ id: ticketOfType("Bug report").id, body: { ticket_type_id: "999", ticket_state_id: stateOf("Billing question") } }),
+      () => ({
+        id: ticketOfType("Bug report").id,
+        body: { ticket_type_id: "999", ticket_state_id: stateOf("Billing question") },
+      }),
       404,
       "ticket_type_not_found",
       /not found/,

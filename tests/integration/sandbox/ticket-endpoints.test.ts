@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { tagSchema, ticketDeletedSchema, ticketListSchema, ticketReplySchema, ticketSchema, type Ticket } from "@/lib/intercom/schemas";
+import {
+  tagSchema,
+  ticketDeletedSchema,
+  ticketListSchema,
+  ticketReplySchema,
+  ticketSchema,
+  type Ticket,
+} from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { TicketCategory, TicketRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
@@ -21,16 +28,28 @@ function ticketOf(category: TicketCategory, extra: (t: TicketRec) => boolean = (
   const w = ws();
   return w
     .orderedTickets()
-    .find((t) => w.ticketTypes.get(t.ticket_type_id)!.category === category && !w.ticketTypes.get(t.ticket_type_id)!.archived && extra(t))!;
+    .find(
+      (t) =>
+        w.ticketTypes.get(t.ticket_type_id)!.category === category &&
+        !w.ticketTypes.get(t.ticket_type_id)!.archived &&
+        extra(t),
+    )!;
 }
 const getTicket = async (id: string): Promise<Ticket> => expectOk(await api("GET", `/tickets/${id}`), ticketSchema);
-const put = async (id: string, body: unknown): Promise<Ticket> => expectOk(await api("PUT", `/tickets/${id}`, body), ticketSchema);
+const put = async (id: string, body: unknown): Promise<Ticket> =>
+  expectOk(await api("PUT", `/tickets/${id}`, body), ticketSchema);
 
 describe("GET /tickets/{id}", () => {
   it("answers the ticket with its type, state, parts and links", async () => {
     const rec = ticketOf("Customer", (t) => t.linked.length > 0);
     const t = await getTicket(rec.id);
-    expect(t).toMatchObject({ id: rec.id, ticket_id: rec.ticket_id, category: "Customer", open: rec.open, is_shared: rec.is_shared });
+    expect(t).toMatchObject({
+      id: rec.id,
+      ticket_id: rec.ticket_id,
+      category: "Customer",
+      open: rec.open,
+      is_shared: rec.is_shared,
+    });
     expect(t.ticket_type.id).toBe(rec.ticket_type_id);
     expect(t.ticket_state.id).toBe(rec.ticket_state_id);
     expect(t.ticket_type.ticket_states.map((s) => s.id)).toContain(t.ticket_state.id);
@@ -77,11 +96,17 @@ describe("PUT /tickets/{id}", () => {
     const team = [...w.teams.values()].find((x) => x.id !== rec.team_assignee_id)!;
     const toAdmin = await put(rec.id, { assignee_id: admin.id, admin_id: w.info.owner_admin_id });
     expect(toAdmin.admin_assignee_id).toBe(admin.id);
-    expect(toAdmin.ticket_parts.at(-1)).toMatchObject({ part_type: "assignment", assigned_to: { type: "admin", id: admin.id } });
+    expect(toAdmin.ticket_parts.at(-1)).toMatchObject({
+      part_type: "assignment",
+      assigned_to: { type: "admin", id: admin.id },
+    });
     const toTeam = await put(rec.id, { assignee_id: Number(team.id) });
     expect(toTeam.team_assignee_id).toBe(team.id);
     expect(toTeam.admin_assignee_id).toBe(admin.id);
-    expect(toTeam.ticket_parts.at(-1)).toMatchObject({ part_type: "assignment", assigned_to: { type: "team", id: team.id } });
+    expect(toTeam.ticket_parts.at(-1)).toMatchObject({
+      part_type: "assignment",
+      assigned_to: { type: "team", id: team.id },
+    });
     const nobody = await put(rec.id, { assignee_id: "0" });
     expect(nobody.admin_assignee_id).toBeNull();
     expect(nobody.team_assignee_id).toBeNull();
@@ -111,10 +136,22 @@ describe("PUT /tickets/{id}", () => {
     const low = severity.list_options!.find((o) => o.label === "Low")!;
     await put(rec.id, { ticket_attributes: { Severity: low.id } });
     const after = await put(rec.id, {
-      ticket_attributes: { _default_title_: "Export button broken", Severity: critical.id, "Affected users": 12, Regression: true },
+      ticket_attributes: {
+        _default_title_: "Export button broken",
+        Severity: critical.id,
+        "Affected users": 12,
+        Regression: true,
+      },
     });
-    expect(after.ticket_attributes).toMatchObject({ _default_title_: "Export button broken", Severity: critical.id, "Affected users": 12, Regression: true });
-    const labels = after.ticket_parts.filter((p) => p.part_type === "ticket_attribute_updated_by_admin").map((p) => p.updated_attribute_data?.value.label);
+    expect(after.ticket_attributes).toMatchObject({
+      _default_title_: "Export button broken",
+      Severity: critical.id,
+      "Affected users": 12,
+      Regression: true,
+    });
+    const labels = after.ticket_parts
+      .filter((p) => p.part_type === "ticket_attribute_updated_by_admin")
+      .map((p) => p.updated_attribute_data?.value.label);
     expect(labels).toContain("Critical");
     expect(labels).toContain("Export button broken");
   });
@@ -148,7 +185,12 @@ describe("POST /tickets/{id}/reply", () => {
   it("takes a customer's comment on a Customer ticket, authored by the contact", async () => {
     const rec = ticketOf("Customer", (t) => t.contact_ids.length > 0);
     const part = expectOk(
-      await api("POST", `/tickets/${rec.id}/reply`, { message_type: "comment", type: "user", intercom_user_id: rec.contact_ids[0], body: "Thanks again :)" }),
+      await api("POST", `/tickets/${rec.id}/reply`, {
+        message_type: "comment",
+        type: "user",
+        intercom_user_id: rec.contact_ids[0],
+        body: "Thanks again :)",
+      }),
       ticketReplySchema,
     );
     expect(part.author).toMatchObject({ id: rec.contact_ids[0], type: "user" });
@@ -179,9 +221,14 @@ describe("DELETE /tickets/{id}", () => {
     expect(deleted).toEqual({ id: rec.id, object: "ticket", deleted: true });
     expectError(await api("GET", `/tickets/${rec.id}`), 404, "ticket_not_found");
     expectError(await api("DELETE", `/tickets/${rec.id}`), 404, "ticket_not_found", "Ticket not found");
-    const found = expectOk(await api("POST", "/tickets/search", { query: { field: "id", operator: "=", value: rec.id } }), ticketListSchema);
+    const found = expectOk(
+      await api("POST", "/tickets/search", { query: { field: "id", operator: "=", value: rec.id } }),
+      ticketListSchema,
+    );
     expect(found.total_count).toBe(0);
-    const conv = (await api<{ ticket: unknown; linked_objects: { data: { id: string }[] } }>("GET", `/conversations/${convId}`)).body;
+    const conv = (
+      await api<{ ticket: unknown; linked_objects: { data: { id: string }[] } }>("GET", `/conversations/${convId}`)
+    ).body;
     expect(conv.ticket).toBeNull();
     expect(conv.linked_objects.data.map((d) => d.id)).not.toContain(rec.id);
   });
@@ -195,8 +242,15 @@ describe("POST /tickets/search", () => {
     expect(list.pages?.per_page).toBe(20);
     expect(list.tickets.every((t) => t.ticket_type.ticket_type_attributes.length >= 2)).toBe(true);
     expect(list.total_count).toBe([...ws().tickets.values()].filter((t) => t.open).length);
-    expect(expectOk(await api("POST", "/tickets/search", { query, pagination: { per_page: 150 } }), ticketListSchema).tickets).toHaveLength(150);
-    expectError(await api("POST", "/tickets/search", { query, pagination: { per_page: 151 } }), 400, "parameter_invalid");
+    expect(
+      expectOk(await api("POST", "/tickets/search", { query, pagination: { per_page: 150 } }), ticketListSchema)
+        .tickets,
+    ).toHaveLength(150);
+    expectError(
+      await api("POST", "/tickets/search", { query, pagination: { per_page: 151 } }),
+      400,
+      "parameter_invalid",
+    );
     expectError(await api("POST", "/tickets/search", { query, pagination: { per_page: 0 } }), 400, "parameter_invalid");
   });
 });

@@ -71,8 +71,16 @@ beforeAll(async () => {
   ana = await lead("ana@example.com", [us, eu]);
   ben = await lead("ben@example.com", [us]);
   for (const w of sb.workspaces) {
-    const client = new IntercomClient({ baseUrl: sb.url, token: w.access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: null });
-    const sized = (await listSegments(client)).filter((s) => (s.count ?? 0) >= 4 * PER_PAGE).sort((a, b) => (a.count ?? 0) - (b.count ?? 0));
+    const client = new IntercomClient({
+      baseUrl: sb.url,
+      token: w.access_token,
+      version: "2.14",
+      timeoutMs: 10_000,
+      actingAdminId: null,
+    });
+    const sized = (await listSegments(client))
+      .filter((s) => (s.count ?? 0) >= 4 * PER_PAGE)
+      .sort((a, b) => (a.count ?? 0) - (b.count ?? 0));
     segmentOf[w.id_code] = sized[0];
   }
 });
@@ -97,7 +105,9 @@ async function startExport(as: SessionUser, ws: string, exportId: string, signal
   signedIn = as;
   const segment = segmentOf[ws];
   const url = `${ORIGIN}/api/w/${ws}/segments/${segment.id}/export?export_id=${exportId}&per_page=${PER_PAGE}`;
-  const res = await handlers.start(new NextRequest(url, { signal }), { params: Promise.resolve({ workspace: ws, id: segment.id }) });
+  const res = await handlers.start(new NextRequest(url, { signal }), {
+    params: Promise.resolve({ workspace: ws, id: segment.id }),
+  });
   if (res.status !== 200) throw new Error(`The export answered ${res.status}: ${await res.text()}`);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -118,7 +128,11 @@ async function startExport(as: SessionUser, ws: string, exportId: string, signal
   return { reader, rest, chunk };
 }
 
-async function cancel(as: SessionUser, ws: string, exportId: string): Promise<{ status: number; body: { cancelled?: boolean } }> {
+async function cancel(
+  as: SessionUser,
+  ws: string,
+  exportId: string,
+): Promise<{ status: number; body: { cancelled?: boolean } }> {
   signedIn = as;
   const segment = segmentOf[ws];
   const url = `${ORIGIN}/api/w/${ws}/segments/${segment.id}/export?export_id=${exportId}`;
@@ -191,7 +205,9 @@ describe("an export that stops early", () => {
   it("errors its stream when Intercom fails mid-way", async () => {
     const started = await startExport(ana, us, "failing-export-1");
     await started.chunk();
-    await control(sb.url)("POST", "/sandbox/faults", { fail_next: [{ method: "POST", path: "/contacts/search", status: 500 }] });
+    await control(sb.url)("POST", "/sandbox/faults", {
+      fail_next: [{ method: "POST", path: "/contacts/search", status: 500 }],
+    });
     await expect(started.rest()).rejects.toThrow();
   });
 

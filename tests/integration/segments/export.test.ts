@@ -20,7 +20,13 @@ let ws: string;
 beforeAll(async () => {
   sb = await bootSandbox();
   ws = sb.workspaces[0].id_code;
-  client = new IntercomClient({ baseUrl: sb.url, token: sb.workspaces[0].access_token, version: "2.14", timeoutMs: 10_000, actingAdminId: null });
+  client = new IntercomClient({
+    baseUrl: sb.url,
+    token: sb.workspaces[0].access_token,
+    version: "2.14",
+    timeoutMs: 10_000,
+    actingAdminId: null,
+  });
 });
 afterAll(() => sb.stop());
 beforeEach(async () => {
@@ -36,7 +42,10 @@ async function memberIds(segmentId: string): Promise<string[]> {
   let cursor: string | undefined;
   do {
     const page = await client.request("POST", "/contacts/search", contactListSchema, {
-      body: { query: bySegment(segmentId), pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) } },
+      body: {
+        query: bySegment(segmentId),
+        pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
+      },
     });
     ids.push(...page.data.map((c) => c.id));
     cursor = page.pages?.next?.starting_after ?? undefined;
@@ -49,7 +58,10 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 async function searches(): Promise<{ status: number }[]> {
-  const log = await control(sb.url)<{ requests: { status: number }[] }>("GET", "/sandbox/requests?method=POST&path_prefix=/contacts/search");
+  const log = await control(sb.url)<{ requests: { status: number }[] }>(
+    "GET",
+    "/sandbox/requests?method=POST&path_prefix=/contacts/search",
+  );
   return log.body.requests;
 }
 
@@ -61,7 +73,10 @@ describe("segments", () => {
     // A segment of users holds no leads.
     for (const s of segments.filter((x) => x.personType === "user")) {
       const leads = await client.request("POST", "/contacts/search", contactListSchema, {
-        body: { query: { operator: "AND", value: [bySegment(s.id), { field: "role", operator: "=", value: "lead" }] }, pagination: { per_page: 1 } },
+        body: {
+          query: { operator: "AND", value: [bySegment(s.id), { field: "role", operator: "=", value: "lead" }] },
+          pagination: { per_page: 1 },
+        },
       });
       expect(leads.total_count, s.name).toBe(0);
     }

@@ -29,12 +29,20 @@ export async function lead(db: Db, email: string, workspaces: string[]): Promise
 }
 
 /** A query as the browser sends it: no node ids. */
-export function rawQuery(resource: Resource, children: unknown[] = [{ kind: "filter", field: "open", operator: "=", value: true }]) {
+export function rawQuery(
+  resource: Resource,
+  children: unknown[] = [{ kind: "filter", field: "open", operator: "=", value: true }],
+) {
   return { resource, root: { kind: "group", operator: "AND", children } };
 }
 
 /** A view's fields as a form would send them. */
-export function viewBody(resource: Resource, name: string, shared: boolean, extra: Partial<ViewInputValues> = {}): ViewInputValues {
+export function viewBody(
+  resource: Resource,
+  name: string,
+  shared: boolean,
+  extra: Partial<ViewInputValues> = {},
+): ViewInputValues {
   return { name, resource, query: rawQuery(resource), columns: ["title", "state"], shared, ...extra };
 }
 

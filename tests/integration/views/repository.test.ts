@@ -49,7 +49,11 @@ describe("default views", () => {
     ]);
     for (const v of views) {
       // The same schema the routes use: a default must be a view a lead could have saved.
-      expect(viewInput.safeParse({ name: v.name, resource: v.resource, query: v.query, columns: v.columns, shared: true }).success, v.name).toBe(true);
+      expect(
+        viewInput.safeParse({ name: v.name, resource: v.resource, query: v.query, columns: v.columns, shared: true })
+          .success,
+        v.name,
+      ).toBe(true);
       expect(v.columns).toEqual(DEFAULT_COLUMNS[v.resource]);
     }
     expect(stripIds(views[0].query.root)).toEqual({
@@ -59,7 +63,9 @@ describe("default views", () => {
         { field: "admin_assignee_id", operator: "=", value: { me: true } },
       ],
     });
-    expect(stripIds(views[1].query.root)).toMatchObject({ children: [{ field: "open" }, { field: "admin_assignee_id", operator: "=", value: "0" }] });
+    expect(stripIds(views[1].query.root)).toMatchObject({
+      children: [{ field: "open" }, { field: "admin_assignee_id", operator: "=", value: "0" }],
+    });
     expect(stripIds(views[2].query.root)).toMatchObject({
       children: [
         { field: "open", value: true },
@@ -81,7 +87,9 @@ describe("default views", () => {
     const instances = handle.url ? await Promise.all([openDb({ url: handle.url }), openDb({ url: handle.url })]) : [];
     try {
       const dbs = instances.length ? instances.map((i) => i.db) : [handle.db];
-      const seeded = await Promise.all(Array.from({ length: 10 }, (_, i) => ensureDefaultViews(dbs[i % dbs.length], "race")));
+      const seeded = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => ensureDefaultViews(dbs[i % dbs.length], "race")),
+      );
       expect(seeded.filter(Boolean)).toHaveLength(1);
     } finally {
       await Promise.all(instances.map((i) => i.close()));
@@ -102,7 +110,11 @@ describe("default views", () => {
     await updateView(handle.db, ben.id, "acme", mine.id, { name: "Mine, open" });
     expect(await ensureDefaultViews(handle.db, "acme")).toBe(false);
     const after = await listViews(handle.db, ana.id, "acme");
-    expect(after.map((v) => v.name)).toEqual(["Mine, open", "Waiting on customer for 3+ days", "Open priority conversations"]);
+    expect(after.map((v) => v.name)).toEqual([
+      "Mine, open",
+      "Waiting on customer for 3+ days",
+      "Open priority conversations",
+    ]);
   });
 });
 
@@ -145,7 +157,11 @@ describe("who sees and changes which view", () => {
     expect(await status(updateView(handle.db, ben.id, "acme", personal.id, { name: "x" }))).toBe(404);
     expect(await status(deleteView(handle.db, ben.id, "acme", personal.id))).toBe(404);
 
-    expect(await getView(handle.db, ben.id, "acme", shared.id)).toMatchObject({ owner: "team", editable: false, name: "team" });
+    expect(await getView(handle.db, ben.id, "acme", shared.id)).toMatchObject({
+      owner: "team",
+      editable: false,
+      name: "team",
+    });
     expect(await status(updateView(handle.db, ben.id, "acme", shared.id, { name: "taken over" }))).toBe(403);
     expect(await status(deleteView(handle.db, ben.id, "acme", shared.id))).toBe(403);
     expect((await getView(handle.db, ana.id, "acme", shared.id)).name).toBe("team");
@@ -183,10 +199,18 @@ describe("changing a view", () => {
     const query = parsedView("conversations", "x", false, {
       query: {
         resource: "conversations",
-        root: { kind: "group", operator: "OR", children: [{ kind: "filter", field: "priority", operator: "=", value: "priority" }] },
+        root: {
+          kind: "group",
+          operator: "OR",
+          children: [{ kind: "filter", field: "priority", operator: "=", value: "priority" }],
+        },
       },
     }).query;
-    const updated = await updateView(handle.db, ana.id, "acme", view.id, { name: "After", query, columns: ["subject"] });
+    const updated = await updateView(handle.db, ana.id, "acme", view.id, {
+      name: "After",
+      query,
+      columns: ["subject"],
+    });
     expect(updated).toMatchObject({
       id: view.id,
       name: "After",
@@ -228,7 +252,9 @@ describe("changing a view", () => {
     const unchecked = { ...parsedView("tickets", "ok", false), name: "nul\u0000name" };
     await expect(createView(handle.db, ana.id, "acme", unchecked)).rejects.toThrow();
     const body = (name: string, value = "text") =>
-      viewBody("tickets", name, false, { query: rawQuery("tickets", [{ kind: "filter", field: "title", operator: "~", value }]) });
+      viewBody("tickets", name, false, {
+        query: rawQuery("tickets", [{ kind: "filter", field: "title", operator: "~", value }]),
+      });
     expect(viewInput.safeParse(body("nul\u0000name")).success).toBe(false);
     expect(viewInput.safeParse(body("ok", "nul\u0000value")).success).toBe(false);
     const parsed = viewInput.parse(body("\u202eRTL\u200b name\ufeff", "ünïcödé 🔥"));

@@ -50,8 +50,14 @@ async function call(handler: Handler, method: string, init: Call = {}) {
   if (init.origin !== null) headers.origin = init.origin ?? ORIGIN;
   if (init.body !== undefined) headers["content-type"] = "application/json";
   const path = `/api/w/${ws}/views${init.id === undefined ? "" : `/${encodeURIComponent(init.id)}`}`;
-  const req = new NextRequest(ORIGIN + path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const res = await handler(req, { params: Promise.resolve({ workspace: ws, ...(init.id === undefined ? {} : { id: init.id }) }) });
+  const req = new NextRequest(ORIGIN + path, {
+    method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const res = await handler(req, {
+    params: Promise.resolve({ workspace: ws, ...(init.id === undefined ? {} : { id: init.id }) }),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -88,7 +94,18 @@ describe("the saved-view routes", () => {
       "Open priority conversations",
     ]);
     const [first] = res.body.views as SavedView[];
-    expect(Object.keys(first).sort()).toEqual(["columns", "createdAt", "editable", "id", "name", "owner", "query", "resource", "shared", "updatedAt"]);
+    expect(Object.keys(first).sort()).toEqual([
+      "columns",
+      "createdAt",
+      "editable",
+      "id",
+      "name",
+      "owner",
+      "query",
+      "resource",
+      "shared",
+      "updatedAt",
+    ]);
     expect(first).toMatchObject({
       resource: "tickets",
       shared: true,
@@ -111,7 +128,13 @@ describe("the saved-view routes", () => {
       columns: ["subject", "state"],
     });
     // Node ids are filled in so the builder can track rows; the search itself is what was sent.
-    expect(created.body.query.root.children[0]).toMatchObject({ kind: "filter", field: "open", operator: "=", value: true, id: expect.any(String) });
+    expect(created.body.query.root.children[0]).toMatchObject({
+      kind: "filter",
+      field: "open",
+      operator: "=",
+      value: true,
+      id: expect.any(String),
+    });
 
     const personal = await create(viewBody("tickets", "Just mine", false));
     expect(personal.status).toBe(201);
@@ -127,7 +150,13 @@ describe("the saved-view routes", () => {
     const { body: view } = await create(viewBody("tickets", "Old name", false));
     const renamed = await patch(view.id, { name: "New name" });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ id: view.id, name: "New name", columns: view.columns, shared: false, createdAt: view.createdAt });
+    expect(renamed.body).toMatchObject({
+      id: view.id,
+      name: "New name",
+      columns: view.columns,
+      shared: false,
+      createdAt: view.createdAt,
+    });
 
     const deleted = await remove(view.id);
     expect(deleted).toEqual({ status: 200, body: { deleted: view.id } });
@@ -137,7 +166,10 @@ describe("the saved-view routes", () => {
 
   it("let any lead of the workspace rename and delete a default", async () => {
     const defaults = ((await list()).body.views as SavedView[]).filter((v) => v.owner === "default");
-    expect((await patch(defaults[0].id, { name: "Assigned to me" }, { as: ben })).body).toMatchObject({ name: "Assigned to me", owner: "default" });
+    expect((await patch(defaults[0].id, { name: "Assigned to me" }, { as: ben })).body).toMatchObject({
+      name: "Assigned to me",
+      owner: "default",
+    });
     expect((await remove(defaults[1].id, { as: ben })).status).toBe(200);
     const after = ((await list()).body.views as SavedView[]).filter((v) => v.owner === "default").map((v) => v.name);
     expect(after).toEqual(["Assigned to me", "Waiting on customer for 3+ days", "Open priority conversations"]);
@@ -148,7 +180,10 @@ describe("the saved-view routes", () => {
     const before = await snapshot(handle.db);
     for (const res of [await patch(view.id, { name: "Ben's now" }, { as: ben }), await remove(view.id, { as: ben })]) {
       expect(res.status).toBe(403);
-      expect(res.body.error).toEqual({ code: "view_read_only", message: expect.stringMatching(/Only the teammate who shared this view/) });
+      expect(res.body.error).toEqual({
+        code: "view_read_only",
+        message: expect.stringMatching(/Only the teammate who shared this view/),
+      });
     }
     expect(await snapshot(handle.db)).toBe(before);
   });
@@ -157,7 +192,11 @@ describe("the saved-view routes", () => {
     const { body: view } = await create(viewBody("tickets", "Acme only", true));
     const before = await snapshot(handle.db);
     // Cat has no acme connection: the workspace itself is not hers.
-    for (const res of [await list({ as: cat }), await patch(view.id, { name: "x" }, { as: cat }), await remove(view.id, { as: cat })]) {
+    for (const res of [
+      await list({ as: cat }),
+      await patch(view.id, { name: "x" }, { as: cat }),
+      await remove(view.id, { as: cat }),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("workspace_not_found");
     }
@@ -166,7 +205,11 @@ describe("the saved-view routes", () => {
       [cat, "globex"],
       [ana, "initech"],
     ] as const) {
-      for (const res of [await getOne(view.id, { as, ws }), await patch(view.id, { name: "x" }, { as, ws }), await remove(view.id, { as, ws })]) {
+      for (const res of [
+        await getOne(view.id, { as, ws }),
+        await patch(view.id, { name: "x" }, { as, ws }),
+        await remove(view.id, { as, ws }),
+      ]) {
         expect(res.status).toBe(404);
         expect(res.body.error.code).toBe("view_not_found");
       }
@@ -204,7 +247,9 @@ describe("the saved-view routes", () => {
 });
 
 describe("input the routes refuse with field errors", () => {
-  const nested3 = rawQuery("tickets", [{ kind: "group", operator: "OR", children: [{ kind: "group", operator: "AND", children: [filter()] }] }]);
+  const nested3 = rawQuery("tickets", [
+    { kind: "group", operator: "OR", children: [{ kind: "group", operator: "AND", children: [filter()] }] },
+  ]);
   const sixteen = rawQuery(
     "tickets",
     Array.from({ length: 16 }, (_, i) => filter("title", `t${i}`)),
@@ -213,26 +258,47 @@ describe("input the routes refuse with field errors", () => {
   it.each<[string, unknown, Record<string, string | RegExp>]>([
     ["an empty name", viewBody("tickets", "   ", false), { name: "Give the view a name" }],
     ["a name too long", viewBody("tickets", "x".repeat(81), false), { name: /80 characters/ }],
-    ["an unknown resource", { ...viewBody("tickets", "x", false), resource: "companies" }, { resource: "Choose tickets, conversations or contacts" }],
+    [
+      "an unknown resource",
+      { ...viewBody("tickets", "x", false), resource: "companies" },
+      { resource: "Choose tickets, conversations or contacts" },
+    ],
     [
       "a query of another resource",
       viewBody("tickets", "x", false, { query: rawQuery("contacts") }),
       { "query.resource": /over contacts, but the view lists tickets/ },
     ],
-    ["a query nested 3 deep", viewBody("tickets", "x", false, { query: nested3 }), { "query.root": /nested at most 2/ }],
-    ["16 filters in a group", viewBody("tickets", "x", false, { query: sixteen }), { "query.root.children": /At most 15/ }],
+    [
+      "a query nested 3 deep",
+      viewBody("tickets", "x", false, { query: nested3 }),
+      { "query.root": /nested at most 2/ },
+    ],
+    [
+      "16 filters in a group",
+      viewBody("tickets", "x", false, { query: sixteen }),
+      { "query.root.children": /At most 15/ },
+    ],
     ["no query", { ...viewBody("tickets", "x", false), query: undefined }, { query: "Build a search for the view" }],
     ["unknown keys", { ...viewBody("tickets", "x", false), owner: "someone-else" }, { _: /owner/ }],
-    ["columns not an array", viewBody("tickets", "x", false, { columns: "title" as never }), { columns: "Columns must be a list of column ids" }],
+    [
+      "columns not an array",
+      viewBody("tickets", "x", false, { columns: "title" as never }),
+      { columns: "Columns must be a list of column ids" },
+    ],
     ["no columns", viewBody("tickets", "x", false, { columns: [] }), { columns: "Show at least one column" }],
-    ["31 columns", viewBody("tickets", "x", false, { columns: Array.from({ length: 31 }, (_, i) => `c${i}`) }), { columns: /at most 30/ }],
+    [
+      "31 columns",
+      viewBody("tickets", "x", false, { columns: Array.from({ length: 31 }, (_, i) => `c${i}`) }),
+      { columns: /at most 30/ },
+    ],
     ["shared not a boolean", viewBody("tickets", "x", "yes" as never), { shared: /shared/ }],
   ])("POST with %s", async (_what, body, expected) => {
     const before = await snapshot(handle.db);
     const res = await create(body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_input");
-    for (const [field, message] of Object.entries(expected)) expect(res.body.error.fields[field], field).toMatch(message);
+    for (const [field, message] of Object.entries(expected))
+      expect(res.body.error.fields[field], field).toMatch(message);
     expect(await snapshot(handle.db)).toBe(before);
   });
 
@@ -251,7 +317,8 @@ describe("input the routes refuse with field errors", () => {
       const res = await patch(view.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe("invalid_input");
-      for (const [field, message] of Object.entries(expected)) expect(res.body.error.fields[field], field).toMatch(message);
+      for (const [field, message] of Object.entries(expected))
+        expect(res.body.error.fields[field], field).toMatch(message);
     }
     expect(await snapshot(handle.db)).toBe(before);
   });

@@ -18,6 +18,11 @@ describe("session cookie", () => {
 
   it("is HttpOnly and SameSite=Lax without Secure over plain http (local use)", async () => {
     const { sessionCookieOptions } = await import("@/lib/auth/options");
-    expect(sessionCookieOptions("http://localhost:3000")).toEqual({ httpOnly: true, sameSite: "lax", path: "/", secure: false });
+    expect(sessionCookieOptions("http://localhost:3000")).toEqual({
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: false,
+    });
   });
 });

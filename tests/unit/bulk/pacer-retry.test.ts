@@ -8,7 +8,11 @@ function clock(start = 1_700_000_000_000) {
   let t = start;
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
-const headers = (limit: number, remaining: number, resetAtMs: number) => ({ limit, remaining, resetAt: resetAtMs / 1000 });
+const headers = (limit: number, remaining: number, resetAtMs: number) => ({
+  limit,
+  remaining,
+  resetAt: resetAtMs / 1000,
+});
 
 describe("pacing from X-RateLimit headers", () => {
   it("sends one call alone until it knows the limit", async () => {
@@ -117,7 +121,11 @@ describe("retry policy", () => {
   });
 
   it("waits out a 429 until its window resets", () => {
-    const e = new IntercomError(429, "rate_limit_exceeded", "x", null, { limit: 100, remaining: 0, resetAt: 1_700_000_003 });
+    const e = new IntercomError(429, "rate_limit_exceeded", "x", null, {
+      limit: 100,
+      remaining: 0,
+      resetAt: 1_700_000_003,
+    });
     expect(rateLimitedWaitMs(e, 1_700_000_000_000, () => 0)).toBe(3000);
     expect(rateLimitedWaitMs(err(429), 0, () => 0)).toBe(1000);
   });

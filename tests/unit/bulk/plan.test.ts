@@ -37,8 +37,10 @@ function apply(t: TicketSnapshot, calls: Call[]): TicketSnapshot | null {
       case "update": {
         const b = c.body as Record<string, unknown>;
         if (b.assignee_id === "0") s = { ...s, adminAssigneeId: null, teamAssigneeId: null };
-        else if (typeof b.assignee_id === "string" && ADMINS.has(b.assignee_id)) s = { ...s, adminAssigneeId: b.assignee_id };
-        else if (typeof b.assignee_id === "string" && TEAMS.has(b.assignee_id)) s = { ...s, teamAssigneeId: b.assignee_id };
+        else if (typeof b.assignee_id === "string" && ADMINS.has(b.assignee_id))
+          s = { ...s, adminAssigneeId: b.assignee_id };
+        else if (typeof b.assignee_id === "string" && TEAMS.has(b.assignee_id))
+          s = { ...s, teamAssigneeId: b.assignee_id };
         if (typeof b.ticket_state_id === "string") {
           const state = TYPES.find((x) => x.id === s!.typeId)!.ticket_states.find((x) => x.id === b.ticket_state_id)!;
           s = { ...s, stateId: state.id, stateCategory: state.category };
@@ -47,7 +49,8 @@ function apply(t: TicketSnapshot, calls: Call[]): TicketSnapshot | null {
         if (b.open === true) s = { ...s, open: true, snoozedUntil: null };
         if (typeof b.snoozed_until === "number") s = { ...s, open: true, snoozedUntil: b.snoozed_until };
         if (typeof b.is_shared === "boolean") s = { ...s, isShared: b.is_shared };
-        if (b.ticket_attributes) s = { ...s, attributes: { ...s.attributes, ...(b.ticket_attributes as Record<string, string>) } };
+        if (b.ticket_attributes)
+          s = { ...s, attributes: { ...s.attributes, ...(b.ticket_attributes as Record<string, string>) } };
         break;
       }
       case "add_tag":
@@ -65,7 +68,13 @@ function apply(t: TicketSnapshot, calls: Call[]): TicketSnapshot | null {
           c.body.ticket_attributes ?? {},
         );
         const state = plan.target!.ticket_states.find((x) => x.id === c.body.ticket_state_id)!;
-        s = { ...s, typeId: plan.target!.id, stateId: state.id, stateCategory: state.category, attributes: resultingAttributes(plan) };
+        s = {
+          ...s,
+          typeId: plan.target!.id,
+          stateId: state.id,
+          stateCategory: state.category,
+          attributes: resultingAttributes(plan),
+        };
         break;
       }
       case "delete":
@@ -77,9 +86,17 @@ function apply(t: TicketSnapshot, calls: Call[]): TicketSnapshot | null {
 
 const cases: { name: string; action: BulkAction; before?: Partial<TicketSnapshot> }[] = [
   { name: "assign to a teammate", action: { type: "assign_admin", admin_id: "a2" } },
-  { name: "assign to a teammate when nobody was", action: { type: "assign_admin", admin_id: "a2" }, before: { adminAssigneeId: null } },
+  {
+    name: "assign to a teammate when nobody was",
+    action: { type: "assign_admin", admin_id: "a2" },
+    before: { adminAssigneeId: null },
+  },
   { name: "assign to a team", action: { type: "assign_team", team_id: "t2" } },
-  { name: "assign to a team when none was", action: { type: "assign_team", team_id: "t2" }, before: { teamAssigneeId: null } },
+  {
+    name: "assign to a team when none was",
+    action: { type: "assign_team", team_id: "t2" },
+    before: { teamAssigneeId: null },
+  },
   { name: "unassign", action: { type: "unassign" } },
   { name: "set a state", action: { type: "set_state", state_id: stateId(BUG, "Investigating") } },
   { name: "set a state category", action: { type: "set_state_category", category: "resolved" } },
@@ -93,7 +110,10 @@ const cases: { name: string; action: BulkAction; before?: Partial<TicketSnapshot
   { name: "remove a tag", action: { type: "remove_tag", tag_id: "g1" } },
   { name: "set an attribute", action: { type: "set_attribute", name: "Browser", value: "Firefox 131" } },
   { name: "set a list attribute by label", action: { type: "set_attribute", name: "Severity", value: "Critical" } },
-  { name: "change the type", action: { type: "change_type", ticket_type_id: FEATURE.id, attributes: { "Product area": "Reporting" } } },
+  {
+    name: "change the type",
+    action: { type: "change_type", ticket_type_id: FEATURE.id, attributes: { "Product area": "Reporting" } },
+  },
   {
     name: "change the type with a state",
     action: {
@@ -133,7 +153,10 @@ describe("undo refuses to overwrite", () => {
     const plan = planItem(action, base, ctx);
     const after = apply(base, plan.kind === "change" ? plan.calls : [])!;
     const moved = { ...after, stateId: stateId(BUG, "Investigating"), stateCategory: "in_progress" as const };
-    expect(planUndo(action, base, after, moved, ctx)).toEqual({ kind: "conflict", reason: "Its state changed since the job ran" });
+    expect(planUndo(action, base, after, moved, ctx)).toEqual({
+      kind: "conflict",
+      reason: "Its state changed since the job ran",
+    });
   });
 
   it("deleted tickets cannot be restored", () => {
@@ -144,7 +167,10 @@ describe("undo refuses to overwrite", () => {
     const action: BulkAction = { type: "set_attribute", name: "Severity", value: "High" };
     const before = { ...base, attributes: { ...base.attributes, Severity: null } };
     const after = { ...before, attributes: { ...before.attributes, Severity: item(BUG, "Severity", "High") } };
-    expect(planUndo(action, before, after, after, ctx)).toMatchObject({ kind: "cannot", reason: "Severity is required and cannot be emptied again" });
+    expect(planUndo(action, before, after, after, ctx)).toMatchObject({
+      kind: "cannot",
+      reason: "Severity is required and cannot be emptied again",
+    });
   });
 });
 
@@ -173,7 +199,10 @@ describe("what cannot take an action, grouped by reason", () => {
   });
 
   it("an attribute the type does not have, or an unknown list label", () => {
-    expect(planItem({ type: "set_attribute", name: "Votes", value: 3 }, base, ctx)).toEqual({ kind: "cannot", reason: "Bug report has no attribute Votes" });
+    expect(planItem({ type: "set_attribute", name: "Votes", value: 3 }, base, ctx)).toEqual({
+      kind: "cannot",
+      reason: "Bug report has no attribute Votes",
+    });
     expect(planItem({ type: "set_attribute", name: "Severity", value: "Apocalyptic" }, base, ctx)).toEqual({
       kind: "cannot",
       reason: "Bug report has no Severity option “Apocalyptic”",
@@ -181,10 +210,22 @@ describe("what cannot take an action, grouped by reason", () => {
   });
 
   it("what is already as wanted is skipped without a call", () => {
-    expect(planItem({ type: "assign_admin", admin_id: "a1" }, base, ctx)).toEqual({ kind: "satisfied", reason: "Already assigned to that teammate" });
-    expect(planItem({ type: "add_tag", tag_id: "g1" }, base, ctx)).toEqual({ kind: "satisfied", reason: "Already has the tag" });
-    expect(planItem({ type: "set_state_category", category: "submitted" }, base, ctx)).toEqual({ kind: "satisfied", reason: "Already Submitted" });
-    expect(planItem({ type: "snooze", until: NOW - 1 }, base, ctx)).toEqual({ kind: "cannot", reason: "The snooze time has passed" });
+    expect(planItem({ type: "assign_admin", admin_id: "a1" }, base, ctx)).toEqual({
+      kind: "satisfied",
+      reason: "Already assigned to that teammate",
+    });
+    expect(planItem({ type: "add_tag", tag_id: "g1" }, base, ctx)).toEqual({
+      kind: "satisfied",
+      reason: "Already has the tag",
+    });
+    expect(planItem({ type: "set_state_category", category: "submitted" }, base, ctx)).toEqual({
+      kind: "satisfied",
+      reason: "Already Submitted",
+    });
+    expect(planItem({ type: "snooze", until: NOW - 1 }, base, ctx)).toEqual({
+      kind: "cannot",
+      reason: "The snooze time has passed",
+    });
   });
 
   it("a delete is one call, and cannot be undone", () => {

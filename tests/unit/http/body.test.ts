@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { HttpError } from "@/lib/http/errors";
 import { jsonDepth, MAX_JSON_DEPTH, readJsonBody } from "@/lib/http/body";
 
-const post = (body: string) => new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json" }, body });
+const post = (body: string) =>
+  new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json" }, body });
 const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
 
 async function refusal(body: string): Promise<HttpError> {
@@ -34,7 +35,9 @@ describe("jsonDepth", () => {
 describe("readJsonBody", () => {
   it(`accepts ${MAX_JSON_DEPTH} levels of nesting`, async () => {
     expect(jsonDepth(await readJsonBody(post(nested(MAX_JSON_DEPTH))))).toBe(MAX_JSON_DEPTH);
-    expect(await readJsonBody(post('{"query":{"operator":"AND","value":[{"field":"open","operator":"=","value":true}]}}'))).toEqual({
+    expect(
+      await readJsonBody(post('{"query":{"operator":"AND","value":[{"field":"open","operator":"=","value":true}]}}')),
+    ).toEqual({
       query: { operator: "AND", value: [{ field: "open", operator: "=", value: true }] },
     });
   });

@@ -8,7 +8,9 @@ describe("otherMethods", () => {
     const res = refused.PUT();
     expect(res.status).toBe(405);
     expect(res.headers.get("Allow")).toBe("GET, POST, HEAD");
-    expect(await res.json()).toEqual({ error: { code: "method_not_allowed", message: "This address answers GET and POST only." } });
+    expect(await res.json()).toEqual({
+      error: { code: "method_not_allowed", message: "This address answers GET and POST only." },
+    });
   });
 
   it("offers HEAD only where GET is served", () => {

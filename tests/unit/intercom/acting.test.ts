@@ -23,9 +23,24 @@ function refusal(run: () => unknown): HttpError {
 
 describe("acting as the signed-in admin", () => {
   it.each([
-    ["POST", "/conversations/7/reply", { message_type: "comment", body: "hi" }, { message_type: "comment", body: "hi", type: "admin", admin_id: ME }],
-    ["POST", "/tickets/7/reply", { message_type: "note", type: "admin", body: "hi" }, { message_type: "note", type: "admin", body: "hi", admin_id: ME }],
-    ["POST", "/conversations/7/parts", { message_type: "close", type: "admin" }, { message_type: "close", type: "admin", admin_id: ME }],
+    [
+      "POST",
+      "/conversations/7/reply",
+      { message_type: "comment", body: "hi" },
+      { message_type: "comment", body: "hi", type: "admin", admin_id: ME },
+    ],
+    [
+      "POST",
+      "/tickets/7/reply",
+      { message_type: "note", type: "admin", body: "hi" },
+      { message_type: "note", type: "admin", body: "hi", admin_id: ME },
+    ],
+    [
+      "POST",
+      "/conversations/7/parts",
+      { message_type: "close", type: "admin" },
+      { message_type: "close", type: "admin", admin_id: ME },
+    ],
     [
       "POST",
       "/conversations/7/parts",
@@ -54,16 +69,46 @@ describe("acting as the signed-in admin", () => {
   });
 
   it.each([
-    ["another teammate on a reply", "POST", "/conversations/7/reply", { message_type: "comment", type: "admin", admin_id: "202", body: "hi" }],
-    ["another teammate on a part", "POST", "/conversations/7/parts", { message_type: "close", type: "admin", admin_id: "202" }],
+    [
+      "another teammate on a reply",
+      "POST",
+      "/conversations/7/reply",
+      { message_type: "comment", type: "admin", admin_id: "202", body: "hi" },
+    ],
+    [
+      "another teammate on a part",
+      "POST",
+      "/conversations/7/parts",
+      { message_type: "close", type: "admin", admin_id: "202" },
+    ],
     ["another teammate on a ticket update", "PUT", "/tickets/7", { admin_id: "202", open: false }],
     ["another teammate on a tag", "DELETE", "/tickets/7/tags/3", { admin_id: 202 }],
-    ["another teammate on a redaction", "POST", "/conversations/redact", { type: "source", conversation_id: "7", source_id: "1", admin_id: "202" }],
-    ["the customer on a reply", "POST", "/conversations/7/reply", { message_type: "comment", type: "user", intercom_user_id: "c1", body: "hi" }],
+    [
+      "another teammate on a redaction",
+      "POST",
+      "/conversations/redact",
+      { type: "source", conversation_id: "7", source_id: "1", admin_id: "202" },
+    ],
+    [
+      "the customer on a reply",
+      "POST",
+      "/conversations/7/reply",
+      { message_type: "comment", type: "user", intercom_user_id: "c1", body: "hi" },
+    ],
     ["the customer as a contact", "POST", "/tickets/7/reply", { message_type: "comment", type: "contact", body: "hi" }],
     ["a customer's user_id", "POST", "/conversations/7/reply", { message_type: "comment", user_id: "u1", body: "hi" }],
-    ["a customer's email", "POST", "/tickets/7/reply", { message_type: "comment", email: "ann@example.com", body: "hi" }],
-    ["a customer's intercom_user_id", "POST", "/tickets/7/reply", { message_type: "comment", intercom_user_id: "c1", body: "hi" }],
+    [
+      "a customer's email",
+      "POST",
+      "/tickets/7/reply",
+      { message_type: "comment", email: "ann@example.com", body: "hi" },
+    ],
+    [
+      "a customer's intercom_user_id",
+      "POST",
+      "/tickets/7/reply",
+      { message_type: "comment", intercom_user_id: "c1", body: "hi" },
+    ],
     ["a message type only customers send", "POST", "/conversations/7/reply", { message_type: "user", body: "hi" }],
     ["a message from a customer", "POST", "/conversations", { from: { type: "user", id: "c1" }, body: "hi" }],
     ["a message from another teammate", "POST", "/messages", { from: { type: "admin", id: "202" }, body: "hi" }],
@@ -87,13 +132,21 @@ describe("acting as the signed-in admin", () => {
       actingAdminId: ME,
       transport: async (req) => {
         sent.push(req);
-        return { status: 200, headers: new Headers(), bytes: new TextEncoder().encode("{}") as Uint8Array<ArrayBuffer> };
+        return {
+          status: 200,
+          headers: new Headers(),
+          bytes: new TextEncoder().encode("{}") as Uint8Array<ArrayBuffer>,
+        };
       },
     });
     const forged = { message_type: "comment", type: "admin", admin_id: "202", body: "hi" };
-    await expect(client.request("POST", "/conversations/7/reply", z.unknown(), { body: forged })).rejects.toMatchObject({ code: "acting_identity" });
+    await expect(client.request("POST", "/conversations/7/reply", z.unknown(), { body: forged })).rejects.toMatchObject(
+      { code: "acting_identity" },
+    );
     await expect(
-      client.raw("POST", "/tickets/7/reply", { body: { message_type: "comment", type: "user", email: "a@b.c", body: "hi" } }),
+      client.raw("POST", "/tickets/7/reply", {
+        body: { message_type: "comment", type: "user", email: "a@b.c", body: "hi" },
+      }),
     ).rejects.toBeInstanceOf(HttpError);
     expect(sent).toEqual([]);
 

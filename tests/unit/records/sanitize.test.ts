@@ -5,7 +5,8 @@ import { sanitizeBody, sanitizeMessage } from "@/lib/records/sanitize";
 
 describe("sanitizeBody", () => {
   it("keeps formatting, lists, quotes and code", () => {
-    const html = "<p>Hi <b>there</b>, <em>see</em>:</p><ul><li>one</li></ul><blockquote>quoted</blockquote><pre><code>x = 1</code></pre>";
+    const html =
+      "<p>Hi <b>there</b>, <em>see</em>:</p><ul><li>one</li></ul><blockquote>quoted</blockquote><pre><code>x = 1</code></pre>";
     expect(sanitizeBody(html)).toBe(html);
   });
 
@@ -18,7 +19,9 @@ describe("sanitizeBody", () => {
 
   it("drops images that would load from the dashboard itself or run script", () => {
     expect(
-      sanitizeBody('<p>a</p><img src="x" onerror="window.__xss=1"><img src="javascript:alert(1)"><img src="/api/me"><img src="data:text/html,<b>x</b>"><img>'),
+      sanitizeBody(
+        '<p>a</p><img src="x" onerror="window.__xss=1"><img src="javascript:alert(1)"><img src="/api/me"><img src="data:text/html,<b>x</b>"><img>',
+      ),
     ).toBe("<p>a</p>");
   });
 
@@ -30,7 +33,9 @@ describe("sanitizeBody", () => {
   });
 
   it("removes frames, forms and their contents", () => {
-    expect(sanitizeBody('<iframe src="https://evil.example"></iframe><form action="/x"><input name="a"></form><p>ok</p>')).toBe("<p>ok</p>");
+    expect(
+      sanitizeBody('<iframe src="https://evil.example"></iframe><form action="/x"><input name="a"></form><p>ok</p>'),
+    ).toBe("<p>ok</p>");
   });
 
   it("answers null for nothing to show", () => {
@@ -44,7 +49,11 @@ describe("sanitizeBody", () => {
 /** A remote image is a read receipt: it tells the sender when the message was opened, and from where. */
 describe("remote images are held back", () => {
   it("moves a remote source aside, keeps alt and size, and names its host", () => {
-    expect(sanitizeMessage('<p>Receipt:</p><img src="https://images.example.test/pixel.png?u=42" alt="Receipt" width="1" height="1" title="t">')).toEqual({
+    expect(
+      sanitizeMessage(
+        '<p>Receipt:</p><img src="https://images.example.test/pixel.png?u=42" alt="Receipt" width="1" height="1" title="t">',
+      ),
+    ).toEqual({
       html: '<p>Receipt:</p><img alt="Receipt" width="1" height="1" data-remote-src="https://images.example.test/pixel.png?u=42" />',
       imageHosts: ["images.example.test"],
     });
@@ -62,7 +71,9 @@ describe("remote images are held back", () => {
   });
 
   it("lists each host once, in the order the images appear", () => {
-    const out = sanitizeMessage('<img src="https://b.example/1.png"><img src="https://a.example/1.png"><img src="https://b.example/2.png">');
+    const out = sanitizeMessage(
+      '<img src="https://b.example/1.png"><img src="https://a.example/1.png"><img src="https://b.example/2.png">',
+    );
     expect(out?.imageHosts).toEqual(["b.example", "a.example"]);
   });
 
@@ -90,15 +101,21 @@ describe("remote images are held back", () => {
     const out = sanitizeMessage(hostile)!;
     expect(out.html).not.toContain("track.example");
     // What remains: held images, text, and one link (followed only when clicked).
-    expect(out.html).not.toMatch(/\s(src|srcset|sizes|style|background|poster|ping|data|lowsrc|dynsrc|longdesc)=|url\(/i);
+    expect(out.html).not.toMatch(
+      /\s(src|srcset|sizes|style|background|poster|ping|data|lowsrc|dynsrc|longdesc)=|url\(/i,
+    );
     expect(out.html.match(/<[a-z]+/g)).toEqual(["<img", "<img", "<img", "<div", "<p", "<img", "<a"]);
     expect(out.imageHosts).toEqual(["a.example"]);
     expect(out.html).toContain('<img alt="pic" data-remote-src="https://a.example/4.png" />');
   });
 
   it("keeps inline data: images, which load nothing from elsewhere", () => {
-    const png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-    expect(sanitizeMessage(`<img src="${png}" alt="dot">`)).toEqual({ html: `<img alt="dot" src="${png}" />`, imageHosts: [] });
+    const png =
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    expect(sanitizeMessage(`<img src="${png}" alt="dot">`)).toEqual({
+      html: `<img alt="dot" src="${png}" />`,
+      imageHosts: [],
+    });
   });
 
   it("says nothing is held back when no image is remote", () => {
@@ -108,7 +125,9 @@ describe("remote images are held back", () => {
 
 describe("showRemoteImages", () => {
   it("swaps held sources back in, without a referrer", () => {
-    const { html } = sanitizeMessage('<p>See</p><img src="https://images.example.test/pixel.png" alt="Receipt"><img src="//b.example/2.png">')!;
+    const { html } = sanitizeMessage(
+      '<p>See</p><img src="https://images.example.test/pixel.png" alt="Receipt"><img src="//b.example/2.png">',
+    )!;
     expect(showRemoteImages(html)).toBe(
       '<p>See</p><img alt="Receipt" referrerpolicy="no-referrer" src="https://images.example.test/pixel.png" />' +
         '<img referrerpolicy="no-referrer" src="https://b.example/2.png" />',
@@ -121,11 +140,17 @@ describe("showRemoteImages", () => {
     )!;
     const shown = showRemoteImages(html);
     expect(shown).toContain('<p>type data-remote-src="https://x.example/a.png" here</p>');
-    expect(shown).toContain('<img alt="data-remote-src=&quot;y&quot;" referrerpolicy="no-referrer" src="https://a.example/1.png" />');
+    expect(shown).toContain(
+      '<img alt="data-remote-src=&quot;y&quot;" referrerpolicy="no-referrer" src="https://a.example/1.png" />',
+    );
   });
 
   it("tells plain http images, which the CSP keeps blocked, from https ones", () => {
-    expect(hasInsecureImages(sanitizeMessage('<img src="https://a.example/1.png"><img src="//b.example/2.png">')!.html)).toBe(false);
-    expect(hasInsecureImages(sanitizeMessage('<img src="https://a.example/1.png"><img src="http://b.example/2.png">')!.html)).toBe(true);
+    expect(
+      hasInsecureImages(sanitizeMessage('<img src="https://a.example/1.png"><img src="//b.example/2.png">')!.html),
+    ).toBe(false);
+    expect(
+      hasInsecureImages(sanitizeMessage('<img src="https://a.example/1.png"><img src="http://b.example/2.png">')!.html),
+    ).toBe(true);
   });
 });

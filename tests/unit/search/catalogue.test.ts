@@ -5,16 +5,19 @@ import { CATALOGUES, DATA_ATTRIBUTES, TICKET_TYPES } from "./fixtures";
 import { sandboxWorkspace, type SandboxWorkspace } from "./sandbox-catalogue";
 
 describe("static fields", () => {
-  it.each(RESOURCES)("%s: every static field of fields.ts is in the catalogue, with the operators operatorsFor gives", (resource) => {
-    const catalogue = buildCatalogue(resource, {});
-    expect(catalogue.fields.map((f) => f.key).sort()).toEqual(STATIC_FIELDS[resource].map((f) => f.key).sort());
-    for (const def of STATIC_FIELDS[resource]) {
-      const field = catalogue.get(def.key)!;
-      expect(field).toMatchObject({ key: def.key, label: def.label, type: def.type, topic: def.topic });
-      expect(field.operators).toEqual(operatorsFor(resource, def));
-      expect(field.dynamic).toBeUndefined();
-    }
-  });
+  it.each(RESOURCES)(
+    "%s: every static field of fields.ts is in the catalogue, with the operators operatorsFor gives",
+    (resource) => {
+      const catalogue = buildCatalogue(resource, {});
+      expect(catalogue.fields.map((f) => f.key).sort()).toEqual(STATIC_FIELDS[resource].map((f) => f.key).sort());
+      for (const def of STATIC_FIELDS[resource]) {
+        const field = catalogue.get(def.key)!;
+        expect(field).toMatchObject({ key: def.key, label: def.label, type: def.type, topic: def.topic });
+        expect(field.operators).toEqual(operatorsFor(resource, def));
+        expect(field.dynamic).toBeUndefined();
+      }
+    },
+  );
 
   it("builds without a source at all", () => {
     expect(buildCatalogue("tickets").get("open")?.type).toBe("boolean");
@@ -23,7 +26,15 @@ describe("static fields", () => {
   it("groups fields by topic, topics in order of first appearance", () => {
     const catalogue = CATALOGUES.contacts;
     // fields.ts lists Device, then Location, then Device again: the catalogue regroups them.
-    expect(catalogue.topics).toEqual(["Profile", "Segments and tags", "Activity", "Email", "Device", "Location", CUSTOM_ATTRIBUTES_TOPIC]);
+    expect(catalogue.topics).toEqual([
+      "Profile",
+      "Segments and tags",
+      "Activity",
+      "Email",
+      "Device",
+      "Location",
+      CUSTOM_ATTRIBUTES_TOPIC,
+    ]);
     const topicsInFieldOrder = catalogue.fields.map((f) => f.topic).filter((t, i, all) => all[i - 1] !== t);
     expect(topicsInFieldOrder).toEqual(catalogue.topics);
     expect(CATALOGUES.conversations.topics[0]).toBe("Conversation");
@@ -58,7 +69,9 @@ describe("ticket attributes", () => {
   });
 
   it("skips _default_title_/_default_description_, files and archived attributes", () => {
-    const names = TICKET_TYPES.flatMap((t) => t.ticket_type_attributes.filter((a) => a.default || a.data_type === "files" || a.archived).map((a) => a.id));
+    const names = TICKET_TYPES.flatMap((t) =>
+      t.ticket_type_attributes.filter((a) => a.default || a.data_type === "files" || a.archived).map((a) => a.id),
+    );
     expect(names.length).toBeGreaterThan(6);
     for (const id of names) expect(tickets.get(`ticket_attribute.${id}`), id).toBeUndefined();
   });
@@ -157,7 +170,8 @@ describe("from the real sandbox's /ticket_types and /data_attributes", () => {
         const field = tickets.get(`ticket_attribute.${a.id}`)!;
         expect(field.label).toBe(`${type.name} · ${a.name}${type.archived ? " (archived type)" : ""}`);
         expect(field.archived ?? false).toBe(type.archived);
-        if (a.data_type === "list") expect((field.source as { enum: unknown[] }).enum).toHaveLength(a.input_options!.list_options!.length);
+        if (a.data_type === "list")
+          expect((field.source as { enum: unknown[] }).enum).toHaveLength(a.input_options!.list_options!.length);
       }
     }
     expect(tickets.fields.filter((f) => f.dynamic)).toHaveLength(expected);
@@ -166,7 +180,11 @@ describe("from the real sandbox's /ticket_types and /data_attributes", () => {
   });
 
   it("has the workspace's contact and conversation custom attributes", () => {
-    expect(ws.catalogues.contacts.get("custom_attributes.plan")).toMatchObject({ label: "Plan", type: "string", dynamic: "custom_attribute" });
+    expect(ws.catalogues.contacts.get("custom_attributes.plan")).toMatchObject({
+      label: "Plan",
+      type: "string",
+      dynamic: "custom_attribute",
+    });
     expect(ws.catalogues.contacts.get("custom_attributes.mrr")?.type).toBe("float");
     expect(ws.catalogues.conversations.get("custom_attributes.issue_type")?.source).toMatchObject({
       enum: expect.arrayContaining([{ value: "Bug", label: "Bug" }]),

@@ -5,7 +5,10 @@ import { filterNode, groupNode, stripIds, type SearchQuery } from "@/lib/search/
 import { validate } from "@/lib/search/validate";
 import { CATALOGUES, CTX } from "./fixtures";
 
-const q = (resource: Resource, ...children: Parameters<typeof groupNode>[1]): SearchQuery => ({ resource, root: groupNode("AND", children) });
+const q = (resource: Resource, ...children: Parameters<typeof groupNode>[1]): SearchQuery => ({
+  resource,
+  root: groupNode("AND", children),
+});
 
 describe("toIntercom", () => {
   it("writes the exact API JSON, keeping a group of one and the order of rows", () => {
@@ -66,10 +69,16 @@ describe("toIntercom", () => {
   it("builds a whole request body, and resolveQuery gives the tree toIntercom sends", () => {
     const query = q("tickets", filterNode("updated_at", "<", { relative: -60 }));
     expect(toSearchRequest(query, CTX)).toEqual({ query: toIntercom(query, CTX) });
-    expect(toSearchRequest(query, CTX, { per_page: 50 })).toEqual({ query: toIntercom(query, CTX), pagination: { per_page: 50 } });
+    expect(toSearchRequest(query, CTX, { per_page: 50 })).toEqual({
+      query: toIntercom(query, CTX),
+      pagination: { per_page: 50 },
+    });
     const resolved = resolveQuery(query, CTX);
     expect(resolved.root.id).toBe(query.root.id);
-    expect(stripIds(resolved.root)).toEqual({ operator: "AND", children: [{ field: "updated_at", operator: "<", value: CTX.now - 60 }] });
+    expect(stripIds(resolved.root)).toEqual({
+      operator: "AND",
+      children: [{ field: "updated_at", operator: "<", value: CTX.now - 60 }],
+    });
   });
 });
 
@@ -79,9 +88,18 @@ describe("defaultQuery", () => {
   });
 
   it("is open tickets, open conversations and users", () => {
-    expect(toIntercom(defaultQuery("tickets"), CTX)).toEqual({ operator: "AND", value: [{ field: "open", operator: "=", value: true }] });
-    expect(toIntercom(defaultQuery("conversations"), CTX)).toEqual({ operator: "AND", value: [{ field: "open", operator: "=", value: true }] });
-    expect(toIntercom(defaultQuery("contacts"), CTX)).toEqual({ operator: "AND", value: [{ field: "role", operator: "=", value: "user" }] });
+    expect(toIntercom(defaultQuery("tickets"), CTX)).toEqual({
+      operator: "AND",
+      value: [{ field: "open", operator: "=", value: true }],
+    });
+    expect(toIntercom(defaultQuery("conversations"), CTX)).toEqual({
+      operator: "AND",
+      value: [{ field: "open", operator: "=", value: true }],
+    });
+    expect(toIntercom(defaultQuery("contacts"), CTX)).toEqual({
+      operator: "AND",
+      value: [{ field: "role", operator: "=", value: "user" }],
+    });
   });
 });
 
@@ -111,13 +129,21 @@ describe("fromIntercom", () => {
   });
 
   it("wraps a single filter in a root AND group", () => {
-    expect(tree({ field: "open", operator: "=", value: true })).toEqual({ operator: "AND", children: [{ field: "open", operator: "=", value: true }] });
+    expect(tree({ field: "open", operator: "=", value: true })).toEqual({
+      operator: "AND",
+      children: [{ field: "open", operator: "=", value: true }],
+    });
   });
 
   it("takes the query of a whole request body", () => {
     const body = { query: { field: "role", operator: "=", value: "lead" }, pagination: { per_page: 5 } };
-    expect(tree(body, "contacts")).toEqual({ operator: "AND", children: [{ field: "role", operator: "=", value: "lead" }] });
-    expect(tree({ query: { operator: "AND", value: [{ field: "role", operator: "=", value: "lead" }] } }, "contacts")).toMatchObject({ operator: "AND" });
+    expect(tree(body, "contacts")).toEqual({
+      operator: "AND",
+      children: [{ field: "role", operator: "=", value: "lead" }],
+    });
+    expect(
+      tree({ query: { operator: "AND", value: [{ field: "role", operator: "=", value: "lead" }] } }, "contacts"),
+    ).toMatchObject({ operator: "AND" });
   });
 
   it("normalises loosely typed values the way Intercom accepts them (its docs write dates as strings)", () => {
@@ -181,7 +207,12 @@ describe("fromIntercom", () => {
       [1],
     ],
     ["a filter without an operator", { field: "open", value: true }, "The filter on 'open' needs an operator", [0]],
-    ["an unknown operator", { operator: "AND", value: [filter("open", "==", true)] }, "'==' is not a search operator", [0]],
+    [
+      "an unknown operator",
+      { operator: "AND", value: [filter("open", "==", true)] },
+      "'==' is not a search operator",
+      [0],
+    ],
     ["a filter without a value", { field: "open", operator: "=" }, "The filter on 'open' needs a value", [0]],
     [
       "an object value",
@@ -189,20 +220,55 @@ describe("fromIntercom", () => {
       "The value for 'created_at' must be text, a number, true or false, null, or a list of those",
       [0],
     ],
-    ["a nested list value", filter("id", "IN", [["1"]]), "The value for 'id' must be text, a number, true or false, null, or a list of those", [0]],
-    ["a child that is not an object", { operator: "OR", value: [filter("open", "=", true), "open"] }, expect.stringContaining("must be an object"), [1]],
-    ["a group without a list", { operator: "AND", value: filter("open", "=", true) }, "An AND group needs a list of filters as its value", []],
+    [
+      "a nested list value",
+      filter("id", "IN", [["1"]]),
+      "The value for 'id' must be text, a number, true or false, null, or a list of those",
+      [0],
+    ],
+    [
+      "a child that is not an object",
+      { operator: "OR", value: [filter("open", "=", true), "open"] },
+      expect.stringContaining("must be an object"),
+      [1],
+    ],
+    [
+      "a group without a list",
+      { operator: "AND", value: filter("open", "=", true) },
+      "An AND group needs a list of filters as its value",
+      [],
+    ],
     ["an unknown field", filter("colour", "=", "red"), "'colour' is not a field you can search tickets by", [0]],
-    ["a field of another resource", filter("tag_ids", "IN", ["1"]), "'tag_ids' is not a field you can search tickets by", [0]],
+    [
+      "a field of another resource",
+      filter("tag_ids", "IN", ["1"]),
+      "'tag_ids' is not a field you can search tickets by",
+      [0],
+    ],
     ["an operator the field refuses", filter("open", "~", "t"), "'Open' can't be searched with \"contains\"", [0]],
     ["a date given words", filter("created_at", ">", "foobar"), "'Created' takes a date", [0]],
     ["a boolean given yes", filter("open", "=", "yes"), "'Open' takes true or false", [0]],
-    ["a fractional integer", filter("ticket_attribute.9103", ">", 1.5), "'Bug report · Affected users' takes a whole number", [0]],
+    [
+      "a fractional integer",
+      filter("ticket_attribute.9103", ">", 1.5),
+      "'Bug report · Affected users' takes a whole number",
+      [0],
+    ],
     ["IN without a list", filter("id", "IN", "1"), "'Ticket ID' needs a list of values for \"is any of\"", [0]],
     ["an empty IN list", filter("id", "NIN", []), "'Ticket ID' needs at least one value", [0]],
-    ["a list with =", filter("id", "=", ["1"]), "'Ticket ID' takes a single value here — use \"is any of\" to match several", [0]],
+    [
+      "a list with =",
+      filter("id", "=", ["1"]),
+      "'Ticket ID' takes a single value here — use \"is any of\" to match several",
+      [0],
+    ],
     ["null with >", filter("created_at", ">", null), "'Created' needs a value", [0]],
-    ["a category label instead of its term", filter("category", "=", "Customer"), "'Category' takes Customer, Back-office or Tracker", [0]],
+    [
+      "a category label instead of its term",
+      filter("category", "=", "Customer"),
+      "'Category' takes Customer, Back-office or Tracker",
+      [0],
+    ],
     ["empty text", filter("default_title", "~", ""), "'Title' needs a value", [0]],
     ["an empty root", { operator: "AND", value: [] }, "Add at least one filter", []],
     [
@@ -220,7 +286,15 @@ describe("fromIntercom", () => {
     ],
     [
       "3 levels of groups",
-      { operator: "AND", value: [{ operator: "OR", value: [filter("open", "=", true), { operator: "AND", value: [filter("open", "=", true)] }] }] },
+      {
+        operator: "AND",
+        value: [
+          {
+            operator: "OR",
+            value: [filter("open", "=", true), { operator: "AND", value: [filter("open", "=", true)] }],
+          },
+        ],
+      },
       "Groups can be nested at most 2 levels deep",
       [0, 1],
     ],

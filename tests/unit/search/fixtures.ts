@@ -3,7 +3,12 @@
  * answers and parsed with the dashboard's own schemas, covering what the seeded sandbox lacks:
  * an archived attribute, an archived list item, a files attribute, an archived data attribute.
  */
-import { dataAttributeListSchema, ticketTypeListSchema, type DataAttribute, type TicketType } from "@/lib/intercom/schemas";
+import {
+  dataAttributeListSchema,
+  ticketTypeListSchema,
+  type DataAttribute,
+  type TicketType,
+} from "@/lib/intercom/schemas";
 import { buildCatalogue, type Catalogue } from "@/lib/search/catalogue";
 import { RESOURCES, type Resource } from "@/lib/search/fields";
 
@@ -26,7 +31,13 @@ function attr(name: string, dataType: string, extra: Record<string, unknown> = {
 
 const item = (id: string, label: string, archived = false) => ({ type: "list_option", id, label, archived });
 
-function ticketType(id: string, name: string, category: string, archived: boolean, attributes: ReturnType<typeof attr>[]) {
+function ticketType(
+  id: string,
+  name: string,
+  category: string,
+  archived: boolean,
+  attributes: ReturnType<typeof attr>[],
+) {
   return {
     type: "ticket_type",
     id,
@@ -36,11 +47,23 @@ function ticketType(id: string, name: string, category: string, archived: boolea
     icon: "🎫",
     ticket_type_attributes: {
       type: "list",
-      data: [attr("_default_title_", "string", { default: true }), attr("_default_description_", "string", { default: true }), ...attributes],
+      data: [
+        attr("_default_title_", "string", { default: true }),
+        attr("_default_description_", "string", { default: true }),
+        ...attributes,
+      ],
     },
     ticket_states: {
       type: "list",
-      data: [{ type: "ticket_state", id: `${id}1`, category: "submitted", internal_label: "Submitted", external_label: "Submitted" }],
+      data: [
+        {
+          type: "ticket_state",
+          id: `${id}1`,
+          category: "submitted",
+          internal_label: "Submitted",
+          external_label: "Submitted",
+        },
+      ],
     },
   };
 }
@@ -51,7 +74,9 @@ export const TICKET_TYPES_JSON = {
     ticketType("100", "Bug report", "Customer", false, [
       attr("Severity", "list", {
         id: "9101",
-        input_options: { list_options: [item("sev-low", "Low"), item("sev-high", "High"), item("sev-old", "Legacy", true)] },
+        input_options: {
+          list_options: [item("sev-low", "Low"), item("sev-high", "High"), item("sev-old", "Legacy", true)],
+        },
       }),
       attr("Browser", "string", { id: "9102" }),
       attr("Affected users", "integer", { id: "9103" }),
@@ -62,11 +87,20 @@ export const TICKET_TYPES_JSON = {
       attr("Old field", "string", { id: "9108", archived: true }),
     ]),
     ticketType("200", "Legacy complaint", "Customer", true, [attr("Channel", "string", { id: "9201" })]),
-    ticketType("300", "Refund approval", "Back-office", false, [attr("Amount", "decimal", { id: "9301" }), attr("Deadline", "datetime", { id: "9302" })]),
+    ticketType("300", "Refund approval", "Back-office", false, [
+      attr("Amount", "decimal", { id: "9301" }),
+      attr("Deadline", "datetime", { id: "9302" }),
+    ]),
   ],
 };
 
-function dataAttribute(model: string, name: string, label: string, dataType: string, extra: Record<string, unknown> = {}) {
+function dataAttribute(
+  model: string,
+  name: string,
+  label: string,
+  dataType: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     type: "data_attribute",
     model,

@@ -5,7 +5,15 @@
  */
 import type { Catalogue, CatalogueField } from "@/lib/search/catalogue";
 import { MAX_FILTERS_PER_GROUP, isListOperator, type Operator } from "@/lib/search/fields";
-import { filterNode, groupNode, type FilterNode, type FilterValue, type Scalar, type SearchNode, type SearchQuery } from "@/lib/search/model";
+import {
+  filterNode,
+  groupNode,
+  type FilterNode,
+  type FilterValue,
+  type Scalar,
+  type SearchNode,
+  type SearchQuery,
+} from "@/lib/search/model";
 import { acceptsMe, acceptsNull, acceptsRelative } from "@/lib/search/validate";
 
 export interface Rng {
@@ -57,7 +65,8 @@ export interface GenerateOptions {
 export function scalarFor(r: Rng, field: CatalogueField): Scalar {
   switch (field.type) {
     case "string":
-      if (field.source && typeof field.source === "object" && field.source.enum.length > 0) return r.pick(field.source.enum).value;
+      if (field.source && typeof field.source === "object" && field.source.enum.length > 0)
+        return r.pick(field.source.enum).value;
       return r.chance(0.5) ? r.pick(WORDS) : `${r.pick(WORDS)} ${r.int(0, 9999)}`;
     case "integer":
       return r.int(-1000, 100_000);
@@ -71,10 +80,17 @@ export function scalarFor(r: Rng, field: CatalogueField): Scalar {
   }
 }
 
-export function valueFor(r: Rng, catalogue: Catalogue, field: CatalogueField, op: Operator, opts: GenerateOptions): FilterValue {
+export function valueFor(
+  r: Rng,
+  catalogue: Catalogue,
+  field: CatalogueField,
+  op: Operator,
+  opts: GenerateOptions,
+): FilterValue {
   if (isListOperator(op)) return Array.from({ length: r.int(1, 4) }, () => scalarFor(r, field));
   if (acceptsNull(catalogue.resource, field, op) && r.chance(0.08)) return null;
-  if (opts.relative && acceptsRelative(field, op) && r.chance(0.4)) return { relative: r.int(-90 * 86_400, 30 * 86_400) };
+  if (opts.relative && acceptsRelative(field, op) && r.chance(0.4))
+    return { relative: r.int(-90 * 86_400, 30 * 86_400) };
   if (opts.me && acceptsMe(field, op) && r.chance(0.5)) return { me: true };
   return scalarFor(r, field);
 }

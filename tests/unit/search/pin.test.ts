@@ -8,7 +8,10 @@ const email = filterNode("email", "~", "@acme");
 
 describe("pinned filters", () => {
   it("an empty tree searches the pinned filter alone", () => {
-    expect(stripIds(withPinned(segment, groupNode("AND", [])))).toEqual({ operator: "AND", children: [stripIds(segment)] });
+    expect(stripIds(withPinned(segment, groupNode("AND", [])))).toEqual({
+      operator: "AND",
+      children: [stripIds(segment)],
+    });
   });
 
   it("folds into an AND root, and wraps an OR root", () => {

@@ -6,8 +6,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue, CatalogueField } from "@/lib/search/catalogue";
 import { toIntercom } from "@/lib/search/convert";
-import { MAX_FILTERS_PER_GROUP, OPERATORS, RESOURCES, isListOperator, type Operator, type Resource } from "@/lib/search/fields";
-import { filterNode, groupNode, type ConvertContext, type FilterNode, type FilterValue, type SearchNode, type SearchQuery } from "@/lib/search/model";
+import {
+  MAX_FILTERS_PER_GROUP,
+  OPERATORS,
+  RESOURCES,
+  isListOperator,
+  type Operator,
+  type Resource,
+} from "@/lib/search/fields";
+import {
+  filterNode,
+  groupNode,
+  type ConvertContext,
+  type FilterNode,
+  type FilterValue,
+  type SearchNode,
+  type SearchQuery,
+} from "@/lib/search/model";
 import { validate } from "@/lib/search/validate";
 import { randomFilter, randomQuery, scalarFor, seeded, type Rng } from "./generate";
 import { sandboxWorkspace, type SandboxWorkspace } from "./sandbox-catalogue";
@@ -29,7 +44,12 @@ interface Case {
 }
 
 const fieldsWhere = (c: Catalogue, keep: (f: CatalogueField) => boolean) => c.fields.filter(keep);
-const bad = (r: Rng, c: Catalogue, keep: (f: CatalogueField) => boolean, make: (f: CatalogueField) => FilterNode): FilterNode | null => {
+const bad = (
+  r: Rng,
+  c: Catalogue,
+  keep: (f: CatalogueField) => boolean,
+  make: (f: CatalogueField) => FilterNode,
+): FilterNode | null => {
   const fields = fieldsWhere(c, keep);
   return fields.length === 0 ? null : make(r.pick(fields));
 };
@@ -129,8 +149,16 @@ function badFilters(r: Rng, c: Catalogue): [string, FilterNode | null][] {
       ),
     ],
     ["an unknown field", filterNode(r.pick(["colour", "statistics.nope", "source.body.words"]), "=", "x")],
-    ["an attribute the workspace lacks", filterNode(c.resource === "tickets" ? "ticket_attribute.424242" : "custom_attributes.no_such_thing", "=", "x")],
-    ["a category label", c.resource === "tickets" ? filterNode("category", r.pick(["=", "!="] as const), r.pick(["Customer", "Tracker", "customer"])) : null],
+    [
+      "an attribute the workspace lacks",
+      filterNode(c.resource === "tickets" ? "ticket_attribute.424242" : "custom_attributes.no_such_thing", "=", "x"),
+    ],
+    [
+      "a category label",
+      c.resource === "tickets"
+        ? filterNode("category", r.pick(["=", "!="] as const), r.pick(["Customer", "Tracker", "customer"]))
+        : null,
+    ],
     ["an empty segment", c.resource === "contacts" ? filterNode("segment_id", "=", null) : null],
   ];
 }
@@ -169,23 +197,26 @@ async function inBatches<T, U>(items: T[], size: number, run: (item: T) => Promi
   return out;
 }
 
-describe.each(RESOURCES.map((resource, i) => [resource, 7000 + i] as const))("%s: validate agrees with the sandbox", (resource, seed) => {
-  it("validate passes ⇔ the sandbox answers 200, for generated valid and invalid queries", async () => {
-    const catalogue = ws.catalogues[resource];
-    const all = cases(resource, catalogue, seed);
-    const results = await inBatches(all, 12, async (c) => {
-      const errors = validate(c.query, catalogue);
-      const answer = await ws.search(resource, toIntercom(c.query, ctx));
-      return { name: c.name, errors: errors.map((e) => e.message), ...answer };
+describe.each(RESOURCES.map((resource, i) => [resource, 7000 + i] as const))(
+  "%s: validate agrees with the sandbox",
+  (resource, seed) => {
+    it("validate passes ⇔ the sandbox answers 200, for generated valid and invalid queries", async () => {
+      const catalogue = ws.catalogues[resource];
+      const all = cases(resource, catalogue, seed);
+      const results = await inBatches(all, 12, async (c) => {
+        const errors = validate(c.query, catalogue);
+        const answer = await ws.search(resource, toIntercom(c.query, ctx));
+        return { name: c.name, errors: errors.map((e) => e.message), ...answer };
+      });
+      const disagreements = results.filter((x) => (x.errors.length === 0) !== (x.status === 200));
+      expect(disagreements).toEqual([]);
+      for (const x of results) expect([200, 400], x.name).toContain(x.status);
+      const accepted = results.filter((x) => x.status === 200).length;
+      expect(accepted).toBeGreaterThanOrEqual(VALID_PER_RESOURCE);
+      expect(results.length - accepted).toBeGreaterThan(ROUNDS_OF_INVALID * 10);
     });
-    const disagreements = results.filter((x) => (x.errors.length === 0) !== (x.status === 200));
-    expect(disagreements).toEqual([]);
-    for (const x of results) expect([200, 400], x.name).toContain(x.status);
-    const accepted = results.filter((x) => x.status === 200).length;
-    expect(accepted).toBeGreaterThanOrEqual(VALID_PER_RESOURCE);
-    expect(results.length - accepted).toBeGreaterThan(ROUNDS_OF_INVALID * 10);
-  });
-});
+  },
+);
 
 describe("where validate is stricter than the API, on purpose", () => {
   const one = (resource: Resource, field: string, operator: Operator, value: FilterValue): SearchQuery => ({
@@ -204,10 +235,16 @@ describe("where validate is stricter than the API, on purpose", () => {
     ["a date before 1970", () => one("tickets", "updated_at", "<", -5)],
     ["empty in an IN list", () => one("conversations", "tag_ids", "IN", ["1", null])],
     ["a relative date on a text field", () => one("tickets", "default_title", "=", { relative: -60 })],
-    ["a relative date on an integer field", () => one("conversations", "statistics.count_reopens", ">", { relative: -60 })],
+    [
+      "a relative date on an integer field",
+      () => one("conversations", "statistics.count_reopens", ">", { relative: -60 }),
+    ],
     ["me on a contact field", () => one("tickets", "contact_ids", "=", { me: true })],
     ["me on a date field", () => one("contacts", "last_seen_at", ">", { me: true })],
-    ["a default attribute by id (default_title covers it)", () => one("tickets", `ticket_attribute.${defaultTitleId()}`, "~", "x")],
+    [
+      "a default attribute by id (default_title covers it)",
+      () => one("tickets", `ticket_attribute.${defaultTitleId()}`, "~", "x"),
+    ],
     [
       "more than 200 values (storage limit)",
       () =>

@@ -2,7 +2,13 @@
  * Catalogues built the way the dashboard builds them: GET /ticket_types and /data_attributes
  * from a real (embedded) sandbox, parsed with lib/intercom/schemas.
  */
-import { dataAttributeListSchema, meSchema, ticketTypeListSchema, type DataAttribute, type TicketType } from "@/lib/intercom/schemas";
+import {
+  dataAttributeListSchema,
+  meSchema,
+  ticketTypeListSchema,
+  type DataAttribute,
+  type TicketType,
+} from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import { buildCatalogue, type Catalogue } from "@/lib/search/catalogue";
 import { RESOURCES, type Resource } from "@/lib/search/fields";
@@ -26,7 +32,9 @@ export async function sandboxWorkspace(): Promise<SandboxWorkspace> {
   const ticketTypes = expectOk(await api("GET", "/ticket_types"), ticketTypeListSchema).data;
   const dataAttributes = expectOk(await api("GET", "/data_attributes"), dataAttributeListSchema).data;
   const me = expectOk(await api("GET", "/me"), meSchema);
-  const catalogues = Object.fromEntries(RESOURCES.map((r) => [r, buildCatalogue(r, { ticketTypes, dataAttributes })])) as Record<Resource, Catalogue>;
+  const catalogues = Object.fromEntries(
+    RESOURCES.map((r) => [r, buildCatalogue(r, { ticketTypes, dataAttributes })]),
+  ) as Record<Resource, Catalogue>;
   return {
     sb,
     api,
@@ -35,7 +43,10 @@ export async function sandboxWorkspace(): Promise<SandboxWorkspace> {
     dataAttributes,
     catalogues,
     async search(resource, query) {
-      const res = await api<{ errors?: { message: string }[] }>("POST", `/${resource}/search`, { query, pagination: { per_page: 1 } });
+      const res = await api<{ errors?: { message: string }[] }>("POST", `/${resource}/search`, {
+        query,
+        pagination: { per_page: 1 },
+      });
       return { status: res.status, message: res.body?.errors?.[0]?.message };
     },
   };

@@ -38,7 +38,10 @@ describe("encodeQuery", () => {
   });
 
   it("needs no escaping in a URL, whatever the text searched for", () => {
-    const q: SearchQuery = { resource: "tickets", root: groupNode("AND", [filterNode("default_title", "~", 'a/b?c=d&e#f 🎉 "ü" +%')]) };
+    const q: SearchQuery = {
+      resource: "tickets",
+      root: groupNode("AND", [filterNode("default_title", "~", 'a/b?c=d&e#f 🎉 "ü" +%')]),
+    };
     const text = encodeQuery(q);
     expect(text).toMatch(/^[A-Za-z0-9._-]+$/);
     expect(encodeURIComponent(text)).toBe(text);
@@ -100,7 +103,10 @@ describe("describeQuery", () => {
   it("reads like the example, with field and enum labels", () => {
     const q: SearchQuery = {
       resource: "tickets",
-      root: groupNode("AND", [filterNode("open", "=", true), groupNode("OR", [filterNode("category", "=", "request"), filterNode("category", "=", "task")])]),
+      root: groupNode("AND", [
+        filterNode("open", "=", true),
+        groupNode("OR", [filterNode("category", "=", "request"), filterNode("category", "=", "task")]),
+      ]),
     };
     expect(describeQuery(q, tickets)).toBe("Open is true and (Category is Customer or Category is Back-office)");
   });
@@ -138,11 +144,16 @@ describe("describeQuery", () => {
   });
 
   it("names ids through the caller's lookup, and survives unknown fields and empty queries", () => {
-    const q: SearchQuery = { resource: "tickets", root: groupNode("AND", [filterNode("team_assignee_id", "=", "77"), filterNode("colour", "=", "red")]) };
+    const q: SearchQuery = {
+      resource: "tickets",
+      root: groupNode("AND", [filterNode("team_assignee_id", "=", "77"), filterNode("colour", "=", "red")]),
+    };
     const nameOf = (_f: unknown, id: string) => (id === "77" ? "Billing team" : undefined);
     expect(describeQuery(q, tickets, { nameOf })).toBe('Assignee (team) is Billing team and colour = "red"');
     expect(describeQuery(q, tickets)).toBe('Assignee (team) is 77 and colour = "red"');
-    expect(describeQuery({ resource: "contacts", root: groupNode("AND", []) }, CATALOGUES.contacts)).toBe("All contacts");
+    expect(describeQuery({ resource: "contacts", root: groupNode("AND", []) }, CATALOGUES.contacts)).toBe(
+      "All contacts",
+    );
   });
 
   it("words operators per resource and relative offsets by their largest unit", () => {
@@ -151,13 +162,13 @@ describe("describeQuery", () => {
     expect(operatorLabel(">", "integer", "conversations")).toBe("is at least");
     expect(operatorLabel("=", "string", "conversations", { wordMatch: true })).toBe("has the word");
     expect(operatorLabel("IN", "string", "conversations", { multi: true })).toBe("includes any of");
-    expect([describeRelative(0), describeRelative(-604_800), describeRelative(7200), describeRelative(-90), describeRelative(61)]).toEqual([
-      "now",
-      "1 week ago",
-      "in 2 hours",
-      "90 seconds ago",
-      "in 61 seconds",
-    ]);
+    expect([
+      describeRelative(0),
+      describeRelative(-604_800),
+      describeRelative(7200),
+      describeRelative(-90),
+      describeRelative(61),
+    ]).toEqual(["now", "1 week ago", "in 2 hours", "90 seconds ago", "in 61 seconds"]);
     expect(describeDate(0)).toBe("1970-01-01");
   });
 });

@@ -6,7 +6,14 @@
 import { describe, expect, it } from "vitest";
 import type { CatalogueField } from "@/lib/search/catalogue";
 import { defaultQuery } from "@/lib/search/convert";
-import { OPERATORS, RESOURCES, isListOperator, type FieldType, type Operator, type Resource } from "@/lib/search/fields";
+import {
+  OPERATORS,
+  RESOURCES,
+  isListOperator,
+  type FieldType,
+  type Operator,
+  type Resource,
+} from "@/lib/search/fields";
 import { filterNode, groupNode, type FilterNode, type FilterValue, type SearchQuery } from "@/lib/search/model";
 import { validate } from "@/lib/search/validate";
 import { CATALOGUES } from "./fixtures";
@@ -120,7 +127,8 @@ describe.each(RESOURCES)("%s: every field × every operator", (resource) => {
   const fields = CATALOGUES[resource].fields;
 
   it("covers every field type, static and dynamic", () => {
-    const types = (dynamic: boolean) => new Set(fields.filter((f) => Boolean(f.dynamic) === dynamic).map((f) => f.type));
+    const types = (dynamic: boolean) =>
+      new Set(fields.filter((f) => Boolean(f.dynamic) === dynamic).map((f) => f.type));
     expect([...types(true)].sort()).toEqual(["boolean", "date", "float", "integer", "string"]);
     expect(types(false).size).toBeGreaterThanOrEqual(resource === "tickets" ? 3 : 4);
   });

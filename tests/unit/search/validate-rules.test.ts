@@ -23,7 +23,9 @@ describe("structure and limits", () => {
 
   it("refuses an empty nested group, at the group", () => {
     const empty = groupNode("OR", []);
-    expect(check(tickets(open(), empty))).toEqual([{ path: [1], nodeId: empty.id, message: "This group is empty — add a filter or remove the group" }]);
+    expect(check(tickets(open(), empty))).toEqual([
+      { path: [1], nodeId: empty.id, message: "This group is empty — add a filter or remove the group" },
+    ]);
   });
 
   it("accepts 2 levels of nesting and refuses 3", () => {
@@ -39,9 +41,13 @@ describe("structure and limits", () => {
     expect(check(tickets(...many(15)))).toEqual([]);
     expect(check(tickets(open(), groupNode("AND", many(15))))).toEqual([]);
     const q = tickets(...many(16));
-    expect(check(q)).toEqual([{ path: [], nodeId: q.root.id, message: "A group can hold at most 15 filters — this one has 16" }]);
+    expect(check(q)).toEqual([
+      { path: [], nodeId: q.root.id, message: "A group can hold at most 15 filters — this one has 16" },
+    ]);
     const nested = groupNode("OR", many(16));
-    expect(check(tickets(open(), nested))).toEqual([{ path: [1], nodeId: nested.id, message: "A group can hold at most 15 filters — this one has 16" }]);
+    expect(check(tickets(open(), nested))).toEqual([
+      { path: [1], nodeId: nested.id, message: "A group can hold at most 15 filters — this one has 16" },
+    ]);
   });
 
   it("reports every problem in tree order, each with its path", () => {
@@ -75,20 +81,31 @@ describe("structure and limits", () => {
   it("refuses an unknown operator and a query checked against another resource's fields", () => {
     expect(messages(tickets(filterNode("open", "==" as Operator, true)))).toEqual(["Choose an operator"]);
     const q = tickets(open());
-    expect(validate(q, CATALOGUES.contacts)).toEqual([{ path: [], nodeId: q.root.id, message: "This search is for tickets but the fields are for contacts" }]);
+    expect(validate(q, CATALOGUES.contacts)).toEqual([
+      { path: [], nodeId: q.root.id, message: "This search is for tickets but the fields are for contacts" },
+    ]);
   });
 
   it("refuses malformed nodes from untyped input", () => {
     const bad = { kind: "row", id: "x" } as unknown as SearchNode;
-    expect(check(tickets(open(), bad))).toEqual([{ path: [1], nodeId: "x", message: "This row is neither a filter nor a group" }]);
+    expect(check(tickets(open(), bad))).toEqual([
+      { path: [1], nodeId: "x", message: "This row is neither a filter nor a group" },
+    ]);
     const g = { ...groupNode("AND", [open()]), operator: "XOR" } as unknown as SearchNode;
     expect(messages(tickets(g))).toEqual(["Choose whether the group matches all (AND) or any (OR) of its filters"]);
   });
 });
 
 describe("value rules", () => {
-  const one = (field: string, operator: Operator, value: FilterValue, resource: "tickets" | "conversations" | "contacts" = "tickets") =>
-    validate({ resource, root: groupNode("AND", [filterNode(field, operator, value)]) }, CATALOGUES[resource]).map((e) => e.message);
+  const one = (
+    field: string,
+    operator: Operator,
+    value: FilterValue,
+    resource: "tickets" | "conversations" | "contacts" = "tickets",
+  ) =>
+    validate({ resource, root: groupNode("AND", [filterNode(field, operator, value)]) }, CATALOGUES[resource]).map(
+      (e) => e.message,
+    );
 
   it("takes ticket category terms only", () => {
     for (const term of ["request", "task", "tracker"]) expect(one("category", "=", term)).toEqual([]);
@@ -115,10 +132,16 @@ describe("value rules", () => {
     expect(one("teammate_ids", "!=", { me: true })).toEqual([]);
     expect(one("statistics.last_closed_by_id", "=", { me: true }, "conversations")).toEqual([]);
     expect(one("owner_id", "=", { me: true }, "contacts")).toEqual([]);
-    expect(one("team_assignee_id", "=", { me: true })).toEqual(["'Assignee (team)' can't be \"me\" — only teammate fields can"]);
+    expect(one("team_assignee_id", "=", { me: true })).toEqual([
+      "'Assignee (team)' can't be \"me\" — only teammate fields can",
+    ]);
     expect(one("contact_ids", "=", { me: true })).toEqual(["'Contact' can't be \"me\" — only teammate fields can"]);
-    expect(one("admin_assignee_id", "IN", { me: true })).toEqual(["'Assignee (teammate)' needs a list of values for \"is any of\""]);
-    expect(one("admin_assignee_id", "=", { me: false } as unknown as FilterValue)).toEqual(["'Assignee (teammate)' has a value that can't be searched"]);
+    expect(one("admin_assignee_id", "IN", { me: true })).toEqual([
+      "'Assignee (teammate)' needs a list of values for \"is any of\"",
+    ]);
+    expect(one("admin_assignee_id", "=", { me: false } as unknown as FilterValue)).toEqual([
+      "'Assignee (teammate)' has a value that can't be searched",
+    ]);
   });
 
   it("takes null (is empty / is not empty) with = and != only, and never for a segment", () => {
@@ -140,13 +163,21 @@ describe("value rules", () => {
     expect(filterError(filterNode("open", "=", "yes"), tickets)).toBe("'Open' takes true or false");
     expect(filterError(filterNode("open", "=", true), tickets)).toBeNull();
     const created = tickets.get("created_at")!;
-    expect([acceptsRelative(created, ">"), acceptsRelative(created, "IN"), acceptsRelative(tickets.get("open")!, "=")]).toEqual([true, false, false]);
+    expect([
+      acceptsRelative(created, ">"),
+      acceptsRelative(created, "IN"),
+      acceptsRelative(tickets.get("open")!, "="),
+    ]).toEqual([true, false, false]);
     const assignee = tickets.get("admin_assignee_id")!;
-    expect([acceptsMe(assignee, "="), acceptsMe(assignee, "NIN"), acceptsMe(tickets.get("team_assignee_id")!, "=")]).toEqual([true, false, false]);
-    expect([acceptsNull("tickets", created, "="), acceptsNull("tickets", created, "<"), acceptsNull("contacts", { key: "segment_id" }, "=")]).toEqual([
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      acceptsMe(assignee, "="),
+      acceptsMe(assignee, "NIN"),
+      acceptsMe(tickets.get("team_assignee_id")!, "="),
+    ]).toEqual([true, false, false]);
+    expect([
+      acceptsNull("tickets", created, "="),
+      acceptsNull("tickets", created, "<"),
+      acceptsNull("contacts", { key: "segment_id" }, "="),
+    ]).toEqual([true, false, false]);
   });
 });

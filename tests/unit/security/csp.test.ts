@@ -30,12 +30,18 @@ describe("where forms may go", () => {
   it("is the sandbox alone when no Intercom app is configured", () => {
     expect(formTargets({})).toEqual(["http://127.0.0.1:4010"]);
     expect(formTargets({ SANDBOX_PORT: "4212" })).toEqual(["http://127.0.0.1:4212"]);
-    expect(formTargets({ SANDBOX_URL: "https://sandbox.example.test/base/" })).toEqual(["https://sandbox.example.test"]);
+    expect(formTargets({ SANDBOX_URL: "https://sandbox.example.test/base/" })).toEqual([
+      "https://sandbox.example.test",
+    ]);
   });
 
   it("is Intercom's authorize hosts when an app is configured, and the sandbox too only when it is on", () => {
     const app = { INTERCOM_CLIENT_ID: "id", INTERCOM_CLIENT_SECRET: "secret" };
-    expect(formTargets(app)).toEqual(["https://app.intercom.com", "https://app.eu.intercom.com", "https://app.au.intercom.com"]);
+    expect(formTargets(app)).toEqual([
+      "https://app.intercom.com",
+      "https://app.eu.intercom.com",
+      "https://app.au.intercom.com",
+    ]);
     expect(formTargets({ ...app, SANDBOX: "on" })).toEqual([
       "https://app.intercom.com",
       "https://app.eu.intercom.com",

@@ -1,6 +1,14 @@
 /** attributeValueError, listLabel and displayValue for each data type. */
 import { describe, expect, it } from "vitest";
-import { attributeLabel, attributeValueError, displayValue, isEmptyValue, listLabel, scalarValue, type AttrValue } from "@/lib/tickets";
+import {
+  attributeLabel,
+  attributeValueError,
+  displayValue,
+  isEmptyValue,
+  listLabel,
+  scalarValue,
+  type AttrValue,
+} from "@/lib/tickets";
 import { BILLING, BUG, attr, item } from "./fixtures";
 
 const severity = attr(BILLING, "Severity");
@@ -12,8 +20,18 @@ describe("attributeValueError", () => {
     ["string: a number", attr(BUG, "Browser"), 126, "Browser must be text"],
     ["string: a boolean", attr(BUG, "Browser"), true, "Browser must be text"],
     ["list: a live item id", severity, item(BILLING, "Severity", "High"), null],
-    ["list: an archived item id", severity, item(BILLING, "Severity", "Critical"), "“Critical” is no longer a Severity option"],
-    ["list: another type's item id", severity, item(BUG, "Severity", "High"), "That is not one of the Severity options"],
+    [
+      "list: an archived item id",
+      severity,
+      item(BILLING, "Severity", "Critical"),
+      "“Critical” is no longer a Severity option",
+    ],
+    [
+      "list: another type's item id",
+      severity,
+      item(BUG, "Severity", "High"),
+      "That is not one of the Severity options",
+    ],
     ["list: the label instead of the id", severity, "High", "That is not one of the Severity options"],
     ["list: a number", severity, 2, "Pick one of the Severity options"],
     ["integer: a whole number", attr(BUG, "Affected users"), 42, null],

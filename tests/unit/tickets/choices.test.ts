@@ -32,8 +32,16 @@ describe("typeChoices", () => {
 
   it("keeps an archived current type in the list, so the lead sees where the ticket is", () => {
     const choices = typeChoices(LEGACY.id, TYPES);
-    expect(choices.find((c) => c.type.id === LEGACY.id)).toMatchObject({ type: { name: "Legacy complaint" }, selectable: false, reason: "Current type" });
-    expect(choices.filter((c) => c.selectable).map((c) => c.type.name)).toEqual(["Bug report", "Billing question", "Feature request"]);
+    expect(choices.find((c) => c.type.id === LEGACY.id)).toMatchObject({
+      type: { name: "Legacy complaint" },
+      selectable: false,
+      reason: "Current type",
+    });
+    expect(choices.filter((c) => c.selectable).map((c) => c.type.name)).toEqual([
+      "Bug report",
+      "Billing question",
+      "Feature request",
+    ]);
   });
 
   it("offers nothing when the current type is unknown", () => {
@@ -55,9 +63,19 @@ describe("typeChoices", () => {
 describe("defaultStateFor", () => {
   const cases: [string, Parameters<typeof defaultStateFor>[0]["category"], TicketType, string | null][] = [
     ["submitted → submitted", "submitted", BILLING, stateId(BILLING, "Submitted")],
-    ["in progress → the first in-progress state in the type's order", "in_progress", BILLING, stateId(BILLING, "In progress")],
+    [
+      "in progress → the first in-progress state in the type's order",
+      "in_progress",
+      BILLING,
+      stateId(BILLING, "In progress"),
+    ],
     ["in progress → a renamed in-progress state", "in_progress", BUG, stateId(BUG, "Investigating")],
-    ["in progress → Planned comes after In progress on Feature request", "in_progress", FEATURE, stateId(FEATURE, "In progress")],
+    [
+      "in progress → Planned comes after In progress on Feature request",
+      "in_progress",
+      FEATURE,
+      stateId(FEATURE, "In progress"),
+    ],
     ["waiting on customer → same", "waiting_on_customer", FEATURE, stateId(FEATURE, "Waiting on customer")],
     ["resolved → Approved, the first resolved state", "resolved", REFUND, stateId(REFUND, "Approved")],
     ["waiting on customer → none on Refund approval", "waiting_on_customer", REFUND, null],

@@ -21,9 +21,19 @@ describe("convertChoices", () => {
 describe("convertDefaults", () => {
   const long = "The export button spins forever and nothing downloads. ".repeat(4);
   const cases: [string, Parameters<typeof convertDefaults>[0], string, string][] = [
-    ["the conversation's title first", { title: "Export broken", subject: "Re: exports", bodyText: "Hi there" }, "Export broken", "Hi there"],
+    [
+      "the conversation's title first",
+      { title: "Export broken", subject: "Re: exports", bodyText: "Hi there" },
+      "Export broken",
+      "Hi there",
+    ],
     ["else the subject", { title: null, subject: "Re: exports", bodyText: "Hi there" }, "Re: exports", "Hi there"],
-    ["a blank title is no title", { title: "  ", subject: "Re: exports", bodyText: "Hi there" }, "Re: exports", "Hi there"],
+    [
+      "a blank title is no title",
+      { title: "  ", subject: "Re: exports", bodyText: "Hi there" },
+      "Re: exports",
+      "Hi there",
+    ],
     [
       "else the first message",
       { title: null, subject: "", bodyText: "  Hi there,\n\nexports fail.  " },
@@ -40,7 +50,12 @@ describe("convertDefaults", () => {
 
 describe("planConvert", () => {
   const cases: [string, string, Record<string, AttrValue | undefined>, Record<string, RegExp>][] = [
-    ["a Customer type with its required attributes", BUG.id, { Severity: item(BUG, "Severity", "High"), _default_title_: "Export broken" }, {}],
+    [
+      "a Customer type with its required attributes",
+      BUG.id,
+      { Severity: item(BUG, "Severity", "High"), _default_title_: "Export broken" },
+      {},
+    ],
     ["title and description left to Intercom", BILLING.id, { "Invoice number": "INV-1" }, {}],
     [
       "every data type, valid",
@@ -57,14 +72,36 @@ describe("planConvert", () => {
     ],
     ["undefined means not given", BILLING.id, { "Invoice number": "INV-1", Nope: undefined, Amount: undefined }, {}],
     ["a missing required attribute", BUG.id, {}, { Severity: /Severity needs a value/ }],
-    ["a title cleared", BUG.id, { Severity: item(BUG, "Severity", "Low"), _default_title_: "" }, { _default_title_: /Title needs a value/ }],
+    [
+      "a title cleared",
+      BUG.id,
+      { Severity: item(BUG, "Severity", "Low"), _default_title_: "" },
+      { _default_title_: /Title needs a value/ },
+    ],
     ["a required attribute given null", FEATURE.id, { "Product area": null }, { "Product area": /needs a value/ }],
-    ["an attribute the type lacks", BUG.id, { Severity: item(BUG, "Severity", "Low"), Nope: 1 }, { Nope: /Bug report has no attribute “Nope”/ }],
-    ["an archived attribute", BILLING.id, { "Invoice number": "INV-1", Browser: "Chrome" }, { Browser: /has no attribute “Browser”/ }],
+    [
+      "an attribute the type lacks",
+      BUG.id,
+      { Severity: item(BUG, "Severity", "Low"), Nope: 1 },
+      { Nope: /Bug report has no attribute “Nope”/ },
+    ],
+    [
+      "an archived attribute",
+      BILLING.id,
+      { "Invoice number": "INV-1", Browser: "Chrome" },
+      { Browser: /has no attribute “Browser”/ },
+    ],
     [
       "wrong types",
       BILLING.id,
-      { "Invoice number": 5, Severity: item(BUG, "Severity", "Low"), Amount: "5", "Refund requested": 0, "Due date": -5, "Affected users": 0.5 },
+      {
+        "Invoice number": 5,
+        Severity: item(BUG, "Severity", "Low"),
+        Amount: "5",
+        "Refund requested": 0,
+        "Due date": -5,
+        "Affected users": 0.5,
+      },
       {
         "Invoice number": /must be text/,
         Severity: /not one of/,
@@ -74,9 +111,19 @@ describe("planConvert", () => {
         "Affected users": /whole number/,
       },
     ],
-    ["an archived list item", BILLING.id, { "Invoice number": "INV-1", Severity: item(BILLING, "Severity", "Critical") }, { Severity: /no longer/ }],
+    [
+      "an archived list item",
+      BILLING.id,
+      { "Invoice number": "INV-1", Severity: item(BILLING, "Severity", "Critical") },
+      { Severity: /no longer/ },
+    ],
     ["a Back-office type", REFUND.id, { Amount: 5 }, { ticket_type_id: /Only Customer ticket types/ }],
-    ["a Tracker type", INCIDENT.id, { Severity: item(INCIDENT, "Severity", "SEV1") }, { ticket_type_id: /Only Customer ticket types/ }],
+    [
+      "a Tracker type",
+      INCIDENT.id,
+      { Severity: item(INCIDENT, "Severity", "SEV1") },
+      { ticket_type_id: /Only Customer ticket types/ },
+    ],
     ["an archived type", LEGACY.id, {}, { ticket_type_id: /Legacy complaint is archived/ }],
     ["an unknown type", "999", { Severity: "x" }, { ticket_type_id: /no longer exists/ }],
     ["no type chosen", "", {}, { ticket_type_id: /Choose a ticket type/ }],
@@ -87,6 +134,9 @@ describe("planConvert", () => {
     for (const [key, pattern] of Object.entries(errors)) expect(plan.errors[key]).toMatch(pattern);
     if (Object.keys(errors).length > 0) expect(plan.request).toBeNull();
     else
-      expect(plan.request).toEqual({ ticket_type_id: typeId, attributes: Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)) });
+      expect(plan.request).toEqual({
+        ticket_type_id: typeId,
+        attributes: Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)),
+      });
   });
 });

@@ -5,7 +5,13 @@
  * files attribute. List item ids differ between types, so carrying a list value needs its label.
  */
 import type { AttrValue } from "@/lib/tickets";
-import { ticketTypeSchema, type StateCategory, type TicketCategory, type TicketType, type TicketTypeAttribute } from "@/lib/intercom/schemas";
+import {
+  ticketTypeSchema,
+  type StateCategory,
+  type TicketCategory,
+  type TicketType,
+  type TicketTypeAttribute,
+} from "@/lib/intercom/schemas";
 
 type DataType = TicketTypeAttribute["data_type"];
 interface AttrSpec {
@@ -35,8 +41,19 @@ const STATES: Record<string, [StateCategory, string]> = {
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 let attrSeq = 500;
 
-function build(id: string, name: string, category: TicketCategory, attrs: AttrSpec[], states: string[], archived = false): TicketType {
-  const all: AttrSpec[] = [{ name: "_default_title_", data_type: "string", required: true }, { name: "_default_description_", data_type: "string" }, ...attrs];
+function build(
+  id: string,
+  name: string,
+  category: TicketCategory,
+  attrs: AttrSpec[],
+  states: string[],
+  archived = false,
+): TicketType {
+  const all: AttrSpec[] = [
+    { name: "_default_title_", data_type: "string", required: true },
+    { name: "_default_description_", data_type: "string" },
+    ...attrs,
+  ];
   return ticketTypeSchema.parse({
     type: "ticket_type",
     id: Number(id),
@@ -70,7 +87,13 @@ function build(id: string, name: string, category: TicketCategory, attrs: AttrSp
     },
     ticket_states: {
       type: "list",
-      data: states.map((s) => ({ type: "ticket_state", id: s, category: STATES[s][0], internal_label: STATES[s][1], external_label: STATES[s][1] })),
+      data: states.map((s) => ({
+        type: "ticket_state",
+        id: s,
+        category: STATES[s][0],
+        internal_label: STATES[s][1],
+        external_label: STATES[s][1],
+      })),
     },
   });
 }
@@ -113,7 +136,12 @@ export const FEATURE = build(
   "Feature request",
   "Customer",
   [
-    { name: "Product area", data_type: "list", required: true, items: ["Reporting", "Integrations", "Mobile", "Admin", "API"] },
+    {
+      name: "Product area",
+      data_type: "list",
+      required: true,
+      items: ["Reporting", "Integrations", "Mobile", "Admin", "API"],
+    },
     { name: "Browser", data_type: "list", items: ["Chrome", "Firefox", "Safari", "Edge"] },
     { name: "Votes", data_type: "integer" },
     { name: "Regression", data_type: "string" },

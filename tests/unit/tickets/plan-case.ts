@@ -62,14 +62,20 @@ export function checkPlanCase(c: PlanCase): void {
     return;
   }
   // One outcome per live attribute of the new type, in its order.
-  expect(plan.attributes.map((o) => o.attribute.name)).toEqual(c.to.ticket_type_attributes.filter((a) => !a.archived).map((a) => a.name));
+  expect(plan.attributes.map((o) => o.attribute.name)).toEqual(
+    c.to.ticket_type_attributes.filter((a) => !a.archived).map((a) => a.name),
+  );
   const byKind = (kind: string) =>
-    Object.fromEntries(plan.attributes.filter((o) => o.kind === kind).map((o) => [o.attribute.name, "value" in o ? o.value : true]));
+    Object.fromEntries(
+      plan.attributes.filter((o) => o.kind === kind).map((o) => [o.attribute.name, "value" in o ? o.value : true]),
+    );
   expect(byKind("carried")).toEqual(c.carried ?? {});
   expect(byKind("override")).toEqual(c.overridden ?? {});
   expect(Object.keys(byKind("needs_value"))).toEqual(c.needs ?? []);
   const named = new Set([...Object.keys(c.carried ?? {}), ...Object.keys(c.overridden ?? {}), ...(c.needs ?? [])]);
-  expect(Object.keys(byKind("empty"))).toEqual(plan.attributes.map((o) => o.attribute.name).filter((n) => !named.has(n)));
+  expect(Object.keys(byKind("empty"))).toEqual(
+    plan.attributes.map((o) => o.attribute.name).filter((n) => !named.has(n)),
+  );
   expect(Object.fromEntries(plan.dropped.map((d) => [d.attribute.name, d.reason]))).toEqual(c.dropped ?? {});
   for (const d of plan.dropped) expect(d.value).toEqual(c.values[d.attribute.name]);
 

@@ -41,9 +41,19 @@ const cases: PlanCase[] = [
     from: BUG,
     values: bugValues(),
     to: BILLING,
-    overrides: { "Invoice number": "INV-3", Severity: item(BILLING, "Severity", "Critical"), "Due date": -60, Amount: "12" },
+    overrides: {
+      "Invoice number": "INV-3",
+      Severity: item(BILLING, "Severity", "Critical"),
+      "Due date": -60,
+      Amount: "12",
+    },
     carried: { ...TITLES, "Affected users": 42 },
-    overridden: { "Invoice number": "INV-3", Severity: item(BILLING, "Severity", "Critical"), "Due date": -60, Amount: "12" },
+    overridden: {
+      "Invoice number": "INV-3",
+      Severity: item(BILLING, "Severity", "Critical"),
+      "Due date": -60,
+      Amount: "12",
+    },
     dropped: BUG_TO_BILLING_LOST,
     errors: { Severity: /no longer a Severity option/, "Due date": /must be a date/, Amount: /must be a number/ },
   },
@@ -67,7 +77,10 @@ const cases: PlanCase[] = [
     carried: BILLING_CARRIED,
     overridden: { "Invoice number": "INV-5" },
     dropped: BUG_TO_BILLING_LOST,
-    errors: { "Steps to reproduce": /Billing question has no attribute “Steps to reproduce”/, Browser: /has no attribute “Browser”/ },
+    errors: {
+      "Steps to reproduce": /Billing question has no attribute “Steps to reproduce”/,
+      Browser: /has no attribute “Browser”/,
+    },
   },
   {
     name: "a state of another type is refused",

@@ -1,8 +1,28 @@
 /** planTypeChange, the changes that go through: what carries, what is lost, what the lead must fill, which state, the request. */
 import { describe, expect, it } from "vitest";
 import { planTypeChange } from "@/lib/tickets";
-import { BILLING, BUG, FEATURE, FEEDBACK, INCIDENT, LEGACY, REFUND, REVIEW, TYPES, bugValues, item, stateId } from "./fixtures";
-import { BILLING_CARRIED, BUG_TO_BILLING_LOST, BUG_TO_FEATURE_LOST, TITLES, checkPlanCase, type PlanCase } from "./plan-case";
+import {
+  BILLING,
+  BUG,
+  FEATURE,
+  FEEDBACK,
+  INCIDENT,
+  LEGACY,
+  REFUND,
+  REVIEW,
+  TYPES,
+  bugValues,
+  item,
+  stateId,
+} from "./fixtures";
+import {
+  BILLING_CARRIED,
+  BUG_TO_BILLING_LOST,
+  BUG_TO_FEATURE_LOST,
+  TITLES,
+  checkPlanCase,
+  type PlanCase,
+} from "./plan-case";
 
 const cases: PlanCase[] = [
   {
@@ -46,16 +66,27 @@ const cases: PlanCase[] = [
     carried: TITLES,
     overridden: { "Product area": item(FEATURE, "Product area", "Reporting") },
     dropped: BUG_TO_FEATURE_LOST,
-    request: { ticket_state_id: "401", ticket_attributes: { "Product area": item(FEATURE, "Product area", "Reporting") } },
+    request: {
+      ticket_state_id: "401",
+      ticket_attributes: { "Product area": item(FEATURE, "Product area", "Reporting") },
+    },
   },
   {
     name: "a new value for a dropped attribute of another type is an override; the old value is still reported lost",
     from: BUG,
     values: bugValues(),
     to: FEATURE,
-    overrides: { "Product area": item(FEATURE, "Product area", "API"), Browser: item(FEATURE, "Browser", "Chrome"), Regression: "since 4.2" },
+    overrides: {
+      "Product area": item(FEATURE, "Product area", "API"),
+      Browser: item(FEATURE, "Browser", "Chrome"),
+      Regression: "since 4.2",
+    },
     carried: TITLES,
-    overridden: { "Product area": item(FEATURE, "Product area", "API"), Browser: item(FEATURE, "Browser", "Chrome"), Regression: "since 4.2" },
+    overridden: {
+      "Product area": item(FEATURE, "Product area", "API"),
+      Browser: item(FEATURE, "Browser", "Chrome"),
+      Regression: "since 4.2",
+    },
     dropped: BUG_TO_FEATURE_LOST,
   },
   {
@@ -126,7 +157,14 @@ const cases: PlanCase[] = [
     name: "no state of the same category: the lead must choose",
     from: REVIEW,
     state: "waiting_on_customer",
-    values: { ...TITLES, "Account tier": item(REVIEW, "Account tier", "SMB"), Seats: 14, Approved: true, Deadline: 1_800_000_000, Amount: 120 },
+    values: {
+      ...TITLES,
+      "Account tier": item(REVIEW, "Account tier", "SMB"),
+      Seats: 14,
+      Approved: true,
+      Deadline: 1_800_000_000,
+      Amount: 120,
+    },
     to: REFUND,
     overrides: { Amount: 120.5 },
     carried: { ...TITLES, Seats: 14, Approved: true, Deadline: 1_800_000_000 },
@@ -160,13 +198,27 @@ const cases: PlanCase[] = [
   {
     name: "Back-office: integer Amount does not take a decimal Amount",
     from: REFUND,
-    values: { ...TITLES, Amount: 120.5, "Invoice number": "INV-10", Approved: true, Seats: 14, "Priority level": item(REFUND, "Priority level", "P1") },
+    values: {
+      ...TITLES,
+      Amount: 120.5,
+      "Invoice number": "INV-10",
+      Approved: true,
+      Seats: 14,
+      "Priority level": item(REFUND, "Priority level", "P1"),
+    },
     to: REVIEW,
     overrides: { "Account tier": item(REVIEW, "Account tier", "Enterprise") },
     carried: { ...TITLES, Approved: true, Seats: 14 },
     overridden: { "Account tier": item(REVIEW, "Account tier", "Enterprise") },
-    dropped: { Amount: "different_data_type", "Invoice number": "not_on_new_type", "Priority level": "not_on_new_type" },
-    request: { ticket_state_id: "401", ticket_attributes: { "Account tier": item(REVIEW, "Account tier", "Enterprise") } },
+    dropped: {
+      Amount: "different_data_type",
+      "Invoice number": "not_on_new_type",
+      "Priority level": "not_on_new_type",
+    },
+    request: {
+      ticket_state_id: "401",
+      ticket_attributes: { "Account tier": item(REVIEW, "Account tier", "Enterprise") },
+    },
   },
 ];
 
@@ -179,29 +231,57 @@ describe("planTypeChange: carrying over", () => {
   });
 
   it("records what an override replaces", () => {
-    const plan = planTypeChange({ typeId: BUG.id, stateCategory: "submitted", attributes: bugValues() }, TYPES, BILLING.id, null, {
-      "Invoice number": "INV-1",
-      "Affected users": 7,
+    const plan = planTypeChange(
+      { typeId: BUG.id, stateCategory: "submitted", attributes: bugValues() },
+      TYPES,
+      BILLING.id,
+      null,
+      {
+        "Invoice number": "INV-1",
+        "Affected users": 7,
+      },
+    );
+    expect(plan.attributes.find((o) => o.attribute.name === "Affected users")).toMatchObject({
+      kind: "override",
+      value: 7,
+      carried: 42,
     });
-    expect(plan.attributes.find((o) => o.attribute.name === "Affected users")).toMatchObject({ kind: "override", value: 7, carried: 42 });
-    expect(plan.attributes.find((o) => o.attribute.name === "Invoice number")).toMatchObject({ kind: "override", value: "INV-1", carried: undefined });
+    expect(plan.attributes.find((o) => o.attribute.name === "Invoice number")).toMatchObject({
+      kind: "override",
+      value: "INV-1",
+      carried: undefined,
+    });
     const carried = plan.attributes.find((o) => o.attribute.name === "Severity");
     expect(carried).toMatchObject({ kind: "carried", from: { name: "Severity", ticket_type_id: BUG.id } });
   });
 
   it("refuses a change when the ticket's current type is not among the types", () => {
-    const plan = planTypeChange({ typeId: "1", stateCategory: "submitted", attributes: {} }, TYPES, BILLING.id, null, { "Invoice number": "INV-1" });
+    const plan = planTypeChange({ typeId: "1", stateCategory: "submitted", attributes: {} }, TYPES, BILLING.id, null, {
+      "Invoice number": "INV-1",
+    });
     // Nothing can carry from an unknown type, so the required title is missing too.
-    expect(plan.errors).toEqual({ ticket_type_id: "The ticket's current type is unknown", _default_title_: "Title needs a value" });
+    expect(plan.errors).toEqual({
+      ticket_type_id: "The ticket's current type is unknown",
+      _default_title_: "Title needs a value",
+    });
     expect(plan.request).toBeNull();
   });
 
   it("carries a files attribute as Intercom does, though its value cannot be shown", () => {
     const files = [{ type: "file", name: "shot.png", url: "https://example.com/shot.png" }];
-    const plan = planTypeChange({ typeId: BUG.id, stateCategory: "submitted", attributes: { ...bugValues(), Screenshots: files } }, TYPES, FEATURE.id, null, {
-      "Product area": item(FEATURE, "Product area", "API"),
+    const plan = planTypeChange(
+      { typeId: BUG.id, stateCategory: "submitted", attributes: { ...bugValues(), Screenshots: files } },
+      TYPES,
+      FEATURE.id,
+      null,
+      {
+        "Product area": item(FEATURE, "Product area", "API"),
+      },
+    );
+    expect(plan.attributes.find((o) => o.attribute.name === "Screenshots")).toMatchObject({
+      kind: "carried",
+      value: null,
     });
-    expect(plan.attributes.find((o) => o.attribute.name === "Screenshots")).toMatchObject({ kind: "carried", value: null });
     expect(plan.errors).toEqual({});
   });
 });

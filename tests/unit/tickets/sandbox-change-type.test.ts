@@ -23,7 +23,13 @@ afterAll(() => ag.sb.stop());
 const seen = new Set<string>();
 
 /** Sends what the plan says (or what a form would send when it refuses) and checks Intercom agrees. */
-async function sendAndCompare(ticket: Ticket, plan: TypeChangePlan, targetId: string, overrides: Record<string, AttrValue | undefined>, stateId?: string) {
+async function sendAndCompare(
+  ticket: Ticket,
+  plan: TypeChangePlan,
+  targetId: string,
+  overrides: Record<string, AttrValue | undefined>,
+  stateId?: string,
+) {
   const res = await ag.api("POST", `/tickets/${ticket.id}/change_type`, bodyFor(plan, targetId, overrides, stateId));
   const label = `${ticket.ticket_type.name} #${ticket.id} → ${plan.target?.name ?? targetId}: ${JSON.stringify(plan.errors)}`;
   if (plan.request || onlyStricterErrors(plan)) {
@@ -53,7 +59,9 @@ function pairs(): [string, string][] {
     "Back-office": ["Refund approval", "Account review"],
     Tracker: ["Engineering incident", "Product feedback"],
   };
-  return Object.values(names).flatMap((group) => group.flatMap((from) => group.filter((to) => to !== from).map((to) => [from, to] as [string, string])));
+  return Object.values(names).flatMap((group) =>
+    group.flatMap((from) => group.filter((to) => to !== from).map((to) => [from, to] as [string, string])),
+  );
 }
 
 describe("changes within a category agree with the sandbox", () => {
@@ -70,7 +78,11 @@ describe("changes within a category agree with the sandbox", () => {
 
     // 2. The required attributes filled, as a lead would.
     const fill = (plan: TypeChangePlan) =>
-      Object.fromEntries(plan.attributes.filter((o) => o.kind === "needs_value").map((o) => [o.attribute.name, sampleValue(o.attribute)]));
+      Object.fromEntries(
+        plan.attributes
+          .filter((o) => o.kind === "needs_value")
+          .map((o) => [o.attribute.name, sampleValue(o.attribute)]),
+      );
     const firstTry = planTypeChange(ticketForPlan(tickets[1]), ag.types, to.id, null, {});
     const filled = fill(firstTry);
     const planned = planTypeChange(ticketForPlan(tickets[1]), ag.types, to.id, null, filled);
@@ -78,7 +90,9 @@ describe("changes within a category agree with the sandbox", () => {
 
     // 3. A new value for every settable attribute of the new type, each data type included.
     const everything = Object.fromEntries(
-      to.ticket_type_attributes.filter((a) => !a.archived && a.data_type !== "files").map((a) => [a.name, sampleValue(a, 1)]),
+      to.ticket_type_attributes
+        .filter((a) => !a.archived && a.data_type !== "files")
+        .map((a) => [a.name, sampleValue(a, 1)]),
     );
     const overridden = planTypeChange(ticketForPlan(tickets[2]), ag.types, to.id, null, everything);
     if (overridden.request) expect(overridden.attributes.every((o) => o.kind === "override")).toBe(true);
@@ -89,7 +103,14 @@ describe("changes within a category agree with the sandbox", () => {
   });
 
   it("exercised carried lists, every reason to drop, needs_value and overrides of every data type", () => {
-    const expected = ["carried:list", "carried:string", "carried:integer", "needs_value:list", "needs_value:string", "needs_value:decimal"];
+    const expected = [
+      "carried:list",
+      "carried:string",
+      "carried:integer",
+      "needs_value:list",
+      "needs_value:string",
+      "needs_value:decimal",
+    ];
     expected.push("dropped:not_on_new_type", "dropped:different_data_type", "dropped:no_matching_list_item");
     expected.push(...["string", "list", "integer", "decimal", "boolean", "datetime"].map((t) => `override:${t}`));
     expect([...seen].filter((k) => expected.includes(k)).sort()).toEqual(expected.sort());
@@ -137,7 +158,12 @@ describe("refusals agree with the sandbox", () => {
     const plan = planTypeChange(ticketForPlan(ticket), ag.types, billing.id, null, overrides);
     expect(Object.keys(plan.errors)).toEqual(["Steps to reproduce"]);
     const res = await ag.api("POST", `/tickets/${ticket.id}/change_type`, bodyFor(plan, billing.id, overrides));
-    expectError(res, 400, "parameter_invalid", "Extra attributes provided that are not found on ticket type: Steps to reproduce");
+    expectError(
+      res,
+      400,
+      "parameter_invalid",
+      "Extra attributes provided that are not found on ticket type: Steps to reproduce",
+    );
   });
 
   it("a wrongly typed override of each data type", async () => {

@@ -23,19 +23,28 @@ beforeEach(async () => {
 });
 afterAll(() => ag.sb.stop());
 
-const defaultsOf = (c: Conversation) => convertDefaults({ title: c.title ?? null, subject: c.source.subject ?? null, bodyText: textOf(c.source.body) });
+const defaultsOf = (c: Conversation) =>
+  convertDefaults({ title: c.title ?? null, subject: c.source.subject ?? null, bodyText: textOf(c.source.body) });
 const convert = (c: Conversation, body: unknown) => ag.api("POST", `/conversations/${c.id}/convert`, body);
 
 /** Required attributes (title and description aside, which the defaults give) filled with valid values. */
 function required(typeId: string): Record<string, AttrValue | undefined> {
   const type = ag.types.find((t) => t.id === typeId)!;
-  return Object.fromEntries(type.ticket_type_attributes.filter((a) => a.required_to_create && !a.archived && !a.default).map((a) => [a.name, sampleValue(a)]));
+  return Object.fromEntries(
+    type.ticket_type_attributes
+      .filter((a) => a.required_to_create && !a.archived && !a.default)
+      .map((a) => [a.name, sampleValue(a)]),
+  );
 }
 
 describe("convert agrees with the sandbox", () => {
   it("every type: planned requests are accepted with exactly their attributes; refused types are refused", async () => {
     const choices = convertChoices(ag.types);
-    expect(choices.filter((c) => c.selectable).map((c) => c.type.name)).toEqual(["Bug report", "Billing question", "Feature request"]);
+    expect(choices.filter((c) => c.selectable).map((c) => c.type.name)).toEqual([
+      "Bug report",
+      "Billing question",
+      "Feature request",
+    ]);
     let next = 0;
     for (const type of ag.types) {
       const conv = fresh[next];
@@ -59,7 +68,11 @@ describe("convert agrees with the sandbox", () => {
   it("leaving title and description out, Intercom fills in what convertDefaults prefills", async () => {
     const billing = byName(ag.types, "Billing question");
     // Conversations with a title, with only a subject, and with neither, when the seeds have them.
-    const picks = [fresh.find((c) => c.title), fresh.find((c) => !c.title && c.source.subject), fresh.find((c) => !c.title && !c.source.subject)];
+    const picks = [
+      fresh.find((c) => c.title),
+      fresh.find((c) => !c.title && c.source.subject),
+      fresh.find((c) => !c.title && !c.source.subject),
+    ];
     for (const conv of picks.filter((c): c is Conversation => c !== undefined)) {
       const plan = planConvert(ag.types, billing.id, required(billing.id));
       const ticket = expectOk(await convert(conv, plan.request), ticketSchema);
@@ -73,7 +86,9 @@ describe("convert agrees with the sandbox", () => {
     let next = 0;
     for (const type of ag.types.filter((t) => t.category === "Customer" && !t.archived)) {
       const attributes = Object.fromEntries(
-        type.ticket_type_attributes.filter((a) => !a.archived && a.data_type !== "files").map((a) => [a.name, sampleValue(a, 1)]),
+        type.ticket_type_attributes
+          .filter((a) => !a.archived && a.data_type !== "files")
+          .map((a) => [a.name, sampleValue(a, 1)]),
       );
       const plan = planConvert(ag.types, type.id, attributes);
       expect(plan.errors).toEqual({});

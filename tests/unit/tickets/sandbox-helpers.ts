@@ -3,7 +3,13 @@
  * them, and values of the right type for any attribute. Talks HTTP only, like the dashboard.
  */
 import { expect } from "vitest";
-import { ticketListSchema, ticketTypeListSchema, type Ticket, type TicketType, type TicketTypeAttribute } from "@/lib/intercom/schemas";
+import {
+  ticketListSchema,
+  ticketTypeListSchema,
+  type Ticket,
+  type TicketType,
+  type TicketTypeAttribute,
+} from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import { activeListOptions, type AttrValue, type TypeChangePlan } from "@/lib/tickets";
 import { bootSandbox, client, control, expectOk, type Api } from "../../support/sandbox";
@@ -29,7 +35,10 @@ export async function startAgreement(): Promise<Agreement> {
       expect((await control(sb.url)("POST", "/sandbox/reset")).status).toBe(200);
     },
     ticketsOf: async (type) => {
-      const res = await api("POST", "/tickets/search", { query: { field: "ticket_type_id", operator: "=", value: type.id }, pagination: { per_page: 150 } });
+      const res = await api("POST", "/tickets/search", {
+        query: { field: "ticket_type_id", operator: "=", value: type.id },
+        pagination: { per_page: 150 },
+      });
       return expectOk(res, ticketListSchema).tickets;
     },
   };
@@ -72,13 +81,22 @@ export function onlyStricterErrors(plan: TypeChangePlan): boolean {
   return (
     keys.length > 0 &&
     keys.every((k) =>
-      plan.attributes.some((o) => o.attribute.name === k && (o.kind === "needs_value" || (o.kind === "override" && plan.errors[k].endsWith("needs a value")))),
+      plan.attributes.some(
+        (o) =>
+          o.attribute.name === k &&
+          (o.kind === "needs_value" || (o.kind === "override" && plan.errors[k].endsWith("needs a value"))),
+      ),
     )
   );
 }
 
 /** The body a form would send for a plan, even a refused one, to see what Intercom says. */
-export function bodyFor(plan: TypeChangePlan, targetTypeId: string, overrides: Record<string, AttrValue | undefined>, stateId?: string) {
+export function bodyFor(
+  plan: TypeChangePlan,
+  targetTypeId: string,
+  overrides: Record<string, AttrValue | undefined>,
+  stateId?: string,
+) {
   if (plan.request) return plan.request;
   const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return {

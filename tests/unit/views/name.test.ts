@@ -43,14 +43,22 @@ describe("a view's name", () => {
   });
 
   it("keeps letters of every script, emoji and punctuation", () => {
-    for (const name of ["Überfällig · 48h", "未割り当て", "עברית queue", "🔥 Hot", "Bugs (P1) — EU"]) expect(parse(name).data).toBe(name);
+    for (const name of ["Überfällig · 48h", "未割り当て", "עברית queue", "🔥 Hot", "Bugs (P1) — EU"])
+      expect(parse(name).data).toBe(name);
   });
 
   it("puts the error on the name when a whole view or a rename is checked", () => {
     const view = {
       name: "x\u0000",
       resource: "tickets",
-      query: { resource: "tickets", root: { kind: "group", operator: "AND", children: [{ kind: "filter", field: "open", operator: "=", value: true }] } },
+      query: {
+        resource: "tickets",
+        root: {
+          kind: "group",
+          operator: "AND",
+          children: [{ kind: "filter", field: "open", operator: "=", value: true }],
+        },
+      },
       columns: ["title"],
       shared: false,
     };
@@ -62,7 +70,10 @@ describe("a view's name", () => {
     const withValue = (value: string, field = "title") => ({
       name: "x",
       resource: "tickets",
-      query: { resource: "tickets", root: { kind: "group", operator: "AND", children: [{ kind: "filter", field, operator: "~", value }] } },
+      query: {
+        resource: "tickets",
+        root: { kind: "group", operator: "AND", children: [{ kind: "filter", field, operator: "~", value }] },
+      },
       columns: ["title"],
       shared: false,
     });

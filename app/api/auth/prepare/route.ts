@@ -17,7 +17,10 @@ export function GET(req: NextRequest): Response {
   const headers = new Headers({ Location: to.toString(), "Cache-Control": "no-store" });
   if (!csrfTokenFrom(req.cookies.get(csrfCookieName())?.value)) {
     const secure = config().publicUrl.startsWith("https://");
-    headers.append("Set-Cookie", `${csrfCookieName()}=${newCsrfCookie().value}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`);
+    headers.append(
+      "Set-Cookie",
+      `${csrfCookieName()}=${newCsrfCookie().value}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`,
+    );
   }
   return new Response(null, { status: 303, headers });
 }

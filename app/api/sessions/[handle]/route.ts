@@ -15,7 +15,10 @@ export const DELETE = route({}, async ({ user, params }) => {
   const db = await getDb();
   const ended = await endSessionByHandle(db, user.id, handle.data);
   if (!ended) throw notFound("That session");
-  await recordAccountEvent(db, user, "auth.session_ended", `Ended the session on ${ended.device}`, { device: ended.device, ip: ended.ip });
+  await recordAccountEvent(db, user, "auth.session_ended", `Ended the session on ${ended.device}`, {
+    device: ended.device,
+    ip: ended.ip,
+  });
   return { ended: true, current: handle.data === sessionHandle(user.sessionId) };
 });
 

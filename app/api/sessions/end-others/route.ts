@@ -8,7 +8,10 @@ import { otherMethods } from "@/lib/http/methods";
 export const POST = route({}, async ({ user }) => {
   const db = await getDb();
   const ended = await endOtherSessions(db, user.id, user.sessionId);
-  if (ended > 0) await recordAccountEvent(db, user, "auth.session_ended", `Ended ${ended} other session${ended === 1 ? "" : "s"}`, { ended });
+  if (ended > 0)
+    await recordAccountEvent(db, user, "auth.session_ended", `Ended ${ended} other session${ended === 1 ? "" : "s"}`, {
+      ended,
+    });
   return { ended };
 });
 

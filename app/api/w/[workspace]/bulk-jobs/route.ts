@@ -12,7 +12,9 @@ import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
 /** The workspace's bulk jobs, newest first. */
-export const GET = route({ workspace: true, intercom: false }, async ({ connection }) => ({ jobs: await listJobs(await getDb(), connection.workspaceId) }));
+export const GET = route({ workspace: true, intercom: false }, async ({ connection }) => ({
+  jobs: await listJobs(await getDb(), connection.workspaceId),
+}));
 
 /** Creates a job over the selection as it is now, and starts it. */
 export const POST = route({ workspace: true, body: createJobBody }, async ({ connection, user, body }) => {
@@ -30,7 +32,9 @@ export const POST = route({ workspace: true, body: createJobBody }, async ({ con
   const job = (await jobById(db, id))!;
   await recordAudit(
     db,
-    jobEntry(job, actorOf(user, connection), "bulk.job_created", { after: { action: job.action, tickets: job.total, selection: job.selection.kind } }),
+    jobEntry(job, actorOf(user, connection), "bulk.job_created", {
+      after: { action: job.action, tickets: job.total, selection: job.selection.kind },
+    }),
   );
   wakeRunner();
   return summarize(db, job);

@@ -4,6 +4,8 @@ import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
 /** The workspace's teammates, teams, tags, ticket types, segments, attributes and companies. */
-export const GET = route({ workspace: true }, async ({ connection }) => loadCatalog(clientFor(connection), connection.workspaceId));
+export const GET = route({ workspace: true }, async ({ connection }) =>
+  loadCatalog(clientFor(connection), connection.workspaceId),
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -7,7 +7,9 @@ import { loadForPage, pageRecordId, RECONNECT_TITLE } from "@/lib/server/page-da
 
 type Params = Promise<{ workspace: string; id: string }>;
 
-const load = cache((workspace: string, id: string) => loadForPage(workspace, (client) => loadSegment(client, pageRecordId(id))));
+const load = cache((workspace: string, id: string) =>
+  loadForPage(workspace, (client) => loadSegment(client, pageRecordId(id))),
+);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { workspace, id } = await params;

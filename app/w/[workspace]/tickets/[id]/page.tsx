@@ -8,7 +8,9 @@ import { loadForPage, pageRecordId, RECONNECT_TITLE } from "@/lib/server/page-da
 type Params = Promise<{ workspace: string; id: string }>;
 
 /** One load per request, shared by the title and the page. */
-const load = cache((workspace: string, id: string) => loadForPage(workspace, (client) => loadTicketDetail(client, pageRecordId(id))));
+const load = cache((workspace: string, id: string) =>
+  loadForPage(workspace, (client) => loadTicketDetail(client, pageRecordId(id))),
+);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { workspace, id } = await params;

@@ -11,7 +11,15 @@ export const POST = route({ workspace: true, body: searchBody }, async ({ connec
   if (!resource.success) throw new HttpError(404, "not_found", "There is no such list to search.");
   const client = clientFor(connection);
   if (body.count) return { total: await countMatches(client, resource.data, body.query, req.signal) };
-  return searchRows(client, connection.workspaceId, resource.data, body.query, body.per_page, body.starting_after ?? null, req.signal);
+  return searchRows(
+    client,
+    connection.workspaceId,
+    resource.data,
+    body.query,
+    body.per_page,
+    body.starting_after ?? null,
+    req.signal,
+  );
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -9,8 +9,15 @@ import { otherMethods } from "@/lib/http/methods";
 /** Stops a job after the calls already in flight; what never ran ends as skipped. */
 export const POST = route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
-  if (!(await transition(db, job.id, ["queued", "running", "paused"], "cancelling"))) throw new HttpError(409, "not_running", "This job has already finished.");
-  await recordAudit(db, jobEntry(job, actorOf(user, connection), "bulk.job_cancelled", { before: { state: job.state }, after: { state: "cancelling" } }));
+  if (!(await transition(db, job.id, ["queued", "running", "paused"], "cancelling")))
+    throw new HttpError(409, "not_running", "This job has already finished.");
+  await recordAudit(
+    db,
+    jobEntry(job, actorOf(user, connection), "bulk.job_cancelled", {
+      before: { state: job.state },
+      after: { state: "cancelling" },
+    }),
+  );
   wakeRunner();
   return summarize(db, { ...job, state: "cancelling" });
 });

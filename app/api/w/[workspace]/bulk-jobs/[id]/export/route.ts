@@ -11,13 +11,30 @@ export const GET = route({ workspace: true, intercom: false }, async ({ connecti
   const rows = allItems(db, job.id);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvRow(["ticket_id", "ticket_number", "title", "outcome", "reason", "error", "attempts", "updated_at"])));
+      controller.enqueue(
+        encoder.encode(
+          csvRow(["ticket_id", "ticket_number", "title", "outcome", "reason", "error", "attempts", "updated_at"]),
+        ),
+      );
     },
     async pull(controller) {
       const next = await rows.next();
       if (next.done) return controller.close();
       const r = next.value;
-      controller.enqueue(encoder.encode(csvRow([r.ticketId, r.ticketNumber, r.title, r.state, r.reason, r.error, r.attempts, r.updatedAt.toISOString()])));
+      controller.enqueue(
+        encoder.encode(
+          csvRow([
+            r.ticketId,
+            r.ticketNumber,
+            r.title,
+            r.state,
+            r.reason,
+            r.error,
+            r.attempts,
+            r.updatedAt.toISOString(),
+          ]),
+        ),
+      );
     },
   });
   return new Response(stream, {

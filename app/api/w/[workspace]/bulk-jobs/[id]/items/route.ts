@@ -12,9 +12,12 @@ const itemsQuery = z.strictObject({
 });
 
 /** A page of a job's tickets and their outcomes, optionally of one outcome. */
-export const GET = route({ workspace: true, intercom: false, query: itemsQuery }, async ({ connection, params, query }) => {
-  const { db, job } = await jobFromParams(params, connection.workspaceId);
-  return listItems(db, job.id, query);
-});
+export const GET = route(
+  { workspace: true, intercom: false, query: itemsQuery },
+  async ({ connection, params, query }) => {
+    const { db, job } = await jobFromParams(params, connection.workspaceId);
+    return listItems(db, job.id, query);
+  },
+);
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -9,8 +9,15 @@ import { otherMethods } from "@/lib/http/methods";
 /** Resumes a paused job (after the workspace was reconnected: the wrapper refuses it before). */
 export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
-  if (!(await transition(db, job.id, ["paused"], "queued", { pausedReason: null }))) throw new HttpError(409, "not_paused", "This job is not paused.");
-  await recordAudit(db, jobEntry(job, actorOf(user, connection), "bulk.job_resumed", { before: { state: "paused" }, after: { state: "queued" } }));
+  if (!(await transition(db, job.id, ["paused"], "queued", { pausedReason: null })))
+    throw new HttpError(409, "not_paused", "This job is not paused.");
+  await recordAudit(
+    db,
+    jobEntry(job, actorOf(user, connection), "bulk.job_resumed", {
+      before: { state: "paused" },
+      after: { state: "queued" },
+    }),
+  );
   wakeRunner();
   return summarize(db, (await jobById(db, job.id))!);
 });

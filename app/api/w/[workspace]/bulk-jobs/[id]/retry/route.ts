@@ -9,13 +9,17 @@ import { otherMethods } from "@/lib/http/methods";
 /** Runs a finished job's failed tickets again (each is checked before it is changed). */
 export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
-  if (!["completed", "cancelled"].includes(job.state)) throw new HttpError(409, "not_finished", "Retry failed tickets once the job has finished.");
+  if (!["completed", "cancelled"].includes(job.state))
+    throw new HttpError(409, "not_finished", "Retry failed tickets once the job has finished.");
   const requeued = await requeueFailed(db, job.id);
   if (requeued === 0) throw new HttpError(409, "nothing_failed", "No ticket of this job failed.");
   await transition(db, job.id, ["completed", "cancelled"], "queued", { finishedAt: null });
   await recordAudit(
     db,
-    jobEntry(job, actorOf(user, connection), "bulk.job_retried", { before: { state: job.state, failed: requeued }, after: { state: "queued" } }),
+    jobEntry(job, actorOf(user, connection), "bulk.job_retried", {
+      before: { state: job.state, failed: requeued },
+      after: { state: "queued" },
+    }),
   );
   wakeRunner();
   return summarize(db, (await jobById(db, job.id))!);

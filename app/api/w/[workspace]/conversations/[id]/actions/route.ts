@@ -11,7 +11,13 @@ import { otherMethods } from "@/lib/http/methods";
 export const POST = route({ workspace: true, body: conversationAction }, async ({ user, connection, params, body }) => {
   const client = clientFor(connection);
   const catalog = await loadCatalog(client, connection.workspaceId);
-  await auditedConversationAction(await auditContext(user, connection), client, catalog, recordId(params, "conversation"), body);
+  await auditedConversationAction(
+    await auditContext(user, connection),
+    client,
+    catalog,
+    recordId(params, "conversation"),
+    body,
+  );
   return { ok: true };
 });
 
