@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
   const problem = requestProblem(request.nextUrl.pathname, request.headers);
   if (problem) {
     const res = isApiPath(request.nextUrl.pathname)
-      ? errorResponse(400, problem.code, problem.message)
+      ? errorResponse(problem.code, problem.message)
       : new Response(`Bad request: ${problem.message}\n`, {
           status: 400,
           headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },

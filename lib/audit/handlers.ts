@@ -18,9 +18,7 @@ export function makeAuditHandlers(route: Route, getDb: () => Promise<Db>) {
   return {
     /** Any other method: the log is read-only (after the same session, workspace and Origin checks). */
     readOnly: route({ workspace: true, intercom: false }, async () => {
-      throw new HttpError(
-        405,
-        "method_not_allowed",
+      throw new HttpError("method_not_allowed",
         "The audit log is read-only: entries cannot be changed or deleted.",
         undefined,
         { Allow: "GET" },
@@ -36,7 +34,7 @@ export function makeAuditHandlers(route: Route, getDb: () => Promise<Db>) {
         });
       } catch (e) {
         if (e instanceof BadCursor)
-          throw new HttpError(400, "invalid_query", "The page cursor is not valid.", { cursor: "Not a valid cursor" });
+          throw new HttpError("invalid_query", "The page cursor is not valid.", { cursor: "Not a valid cursor" });
         throw e;
       }
     }),

@@ -2,6 +2,7 @@
  * next-auth takes a `callbackUrl` (query string or posted form) and hands it to the
  * `redirect` callback, which parses it; a malformed one must be refused before that.
  */
+import type { ErrorCode } from "@/lib/http/errors";
 
 export const MAX_CALLBACK_URL = 2048;
 
@@ -19,8 +20,11 @@ export function acceptableCallbackUrl(value: string): boolean {
  * Why next-auth should not see this request, or null: a callbackUrl it cannot use, or a
  * posted body it cannot read.
  */
-export async function authRequestProblem(req: Request): Promise<{ code: string; message: string } | null> {
-  const badCallback = { code: "invalid_callback_url", message: "The callbackUrl is not a valid address on this site." };
+export async function authRequestProblem(req: Request): Promise<{ code: ErrorCode; message: string } | null> {
+  const badCallback = {
+    code: "invalid_callback_url" as const,
+    message: "The callbackUrl is not a valid address on this site.",
+  };
   const query = new URL(req.url).searchParams.get("callbackUrl");
   if (query !== null && !acceptableCallbackUrl(query)) return badCallback;
   if (req.method !== "POST") return null;

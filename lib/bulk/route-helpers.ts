@@ -13,7 +13,7 @@ export async function jobFromParams(
   const db = await getDb();
   const id = typeof params.id === "string" ? params.id : "";
   const job = await findJob(db, workspaceId, id);
-  if (!job) throw new HttpError(404, "not_found", "That job was not found in this workspace.");
+  if (!job) throw new HttpError("not_found", "That job was not found in this workspace.");
   return { db, job };
 }
 

@@ -11,7 +11,7 @@ import { allItems, createJob, findJob, summarize } from "./store";
 import type { PreviewGroup, PreviewResult, TicketSnapshot } from "./types";
 
 const invalid = (fields: Record<string, string>) =>
-  new HttpError(400, "invalid_input", Object.values(fields)[0], fields);
+  new HttpError("invalid_input", Object.values(fields)[0], fields);
 
 /** Checks an action's ids and values against the workspace before any ticket is read. */
 export function checkAction(action: BulkAction, catalog: WorkspaceCatalog, now: number): void {
@@ -89,7 +89,7 @@ export async function planSelection(
   const [catalog, tickets] = await Promise.all([catalogOrLoad, resolveSelection(client, selection, signal)]);
   checkAction(action, catalog, now);
   if (tickets.length === 0)
-    throw new HttpError(400, "empty_selection", "None of the selected tickets exist any more.", {
+    throw new HttpError("empty_selection", "None of the selected tickets exist any more.", {
       selection: "Nothing to act on",
     });
   const ctx = { types: catalog.ticketTypes, now };
@@ -121,9 +121,7 @@ export async function startJob(
 ): Promise<string> {
   const planned = await planSelection(client, catalog, body.selection, body.action, who.timezone);
   if (body.action.type === "delete" && body.confirm?.trim() !== String(planned.preview.willChange)) {
-    throw new HttpError(
-      400,
-      "confirmation_required",
+    throw new HttpError("confirmation_required",
       `Type ${planned.preview.willChange} to confirm deleting ${planned.preview.willChange} tickets.`,
       {
         confirm: `Type ${planned.preview.willChange} to confirm`,
@@ -131,7 +129,7 @@ export async function startJob(
     );
   }
   if (planned.preview.willChange === 0)
-    throw new HttpError(400, "nothing_to_do", "None of the selected tickets would change.", {
+    throw new HttpError("nothing_to_do", "None of the selected tickets would change.", {
       selection: "Nothing would change",
     });
   return createJob(db, {
@@ -154,7 +152,7 @@ export async function startJob(
  */
 export async function startUndo(db: Db, workspaceId: string, userId: string, jobId: string): Promise<string> {
   const job = await findJob(db, workspaceId, jobId);
-  if (!job) throw new HttpError(404, "not_found", "That job was not found.");
+  if (!job) throw new HttpError("not_found", "That job was not found.");
   const summary = await summarize(db, job);
   if (!summary.undoable) {
     const why =
@@ -167,7 +165,7 @@ export async function startUndo(db: Db, workspaceId: string, userId: string, job
             : !["completed", "cancelled"].includes(job.state)
               ? "Wait for the job to finish, or cancel it, before undoing it."
               : "Nothing in this job succeeded, so there is nothing to undo.";
-    throw new HttpError(409, "not_undoable", why);
+    throw new HttpError("not_undoable", why);
   }
   const items: { before: TicketSnapshot; after: TicketSnapshot | null; plan: null }[] = [];
   for await (const item of allItems(db, job.id, "succeeded"))

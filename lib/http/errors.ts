@@ -1,33 +1,84 @@
-/** The one error shape every route handler answers with: `{ error: { code, message, fields? } }`. */
+/**
+ * The one error shape every route handler answers with: `{ error: { code, message, fields? } }`,
+ * and the closed list of codes, each with the status it is always answered with.
+ */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  invalid_query: 400,
+  invalid_json: 400,
+  invalid_path: 400,
+  invalid_router_state: 400,
+  invalid_callback_url: 400,
+  too_deep: 400,
+  request_aborted: 400,
+  acting_identity: 400,
+  empty_selection: 400,
+  selection_too_large: 400,
+  nothing_to_do: 400,
+  confirmation_required: 400,
+  /** Intercom refused the request (its own message follows). */
+  intercom_refused: 400,
+  unauthenticated: 401,
+  reconnect_required: 401,
+  origin_required: 403,
+  bad_origin: 403,
+  view_read_only: 403,
+  intercom_forbidden: 403,
+  not_found: 404,
+  workspace_not_found: 404,
+  view_not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  already_converted: 409,
+  not_undoable: 409,
+  not_running: 409,
+  not_paused: 409,
+  not_finished: 409,
+  nothing_failed: 409,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  /** Intercom failed or could not be reached. */
+  intercom_unavailable: 502,
+  /** Intercom did not answer in time. */
+  intercom_timeout: 504,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
 
 export class HttpError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "HttpError";
+    this.status = ERROR_STATUS[code];
   }
 }
 
 export function errorResponse(
-  status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
   headers: Record<string, string> = {},
 ): Response {
   const body: ErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+  return Response.json(body, { status: ERROR_STATUS[code], headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-export const unauthenticated = () => new HttpError(401, "unauthenticated", "Sign in to continue.");
+/** A 400 with one field's error beside it. */
+export const invalidField = (field: string, message: string) =>
+  new HttpError("invalid_input", message, { [field]: message });
+export const unauthenticated = () => new HttpError("unauthenticated", "Sign in to continue.");
 export const workspaceNotFound = () =>
-  new HttpError(404, "workspace_not_found", "This workspace is not connected to your account.");
-export const notFound = (what = "That record") => new HttpError(404, "not_found", `${what} was not found.`);
+  new HttpError("workspace_not_found", "This workspace is not connected to your account.");
+export const notFound = (what = "That record") => new HttpError("not_found", `${what} was not found.`);

@@ -12,7 +12,7 @@ type Refusal = () => Response;
 export function otherMethods<A extends Method>(...allowed: A[]): Record<Exclude<Method, A>, Refusal> {
   const allow = [...allowed, ...(allowed.includes("GET" as A) ? ["HEAD"] : [])].join(", ");
   const refuse: Refusal = () =>
-    errorResponse(405, "method_not_allowed", `This address answers ${allowed.join(" and ")} only.`, undefined, {
+    errorResponse("method_not_allowed", `This address answers ${allowed.join(" and ")} only.`, undefined, {
       Allow: allow,
     });
   return Object.fromEntries(METHODS.filter((m) => !allowed.includes(m as A)).map((m) => [m, refuse])) as Record<

@@ -8,10 +8,9 @@ export function checkOrigin(req: Request, allowedOrigin: string): void {
   const origin = req.headers.get("origin");
   if (!origin)
     throw new HttpError(
-      403,
       "origin_required",
       "This request has no Origin header; changes are accepted only from the dashboard.",
     );
   if (origin !== allowedOrigin)
-    throw new HttpError(403, "bad_origin", "Changes are accepted only from the dashboard's own pages.");
+    throw new HttpError("bad_origin", "Changes are accepted only from the dashboard's own pages.");
 }

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { WorkspaceConnection } from "@/lib/db/schema";
 import { IntercomError } from "@/lib/intercom/errors";
 import { readJsonBody } from "./body";
-import { errorResponse, HttpError, unauthenticated, workspaceNotFound } from "./errors";
+import { errorResponse, HttpError, unauthenticated, workspaceNotFound, type ErrorCode } from "./errors";
 import { checkOrigin } from "./origin";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -83,19 +83,19 @@ export function createRoute(deps: RouteDeps) {
         }
         checkOrigin(req, deps.allowedOrigin());
         if (connection?.status === "needs_reconnect" && options.intercom !== false)
-          throw new HttpError(401, "reconnect_required", RECONNECT_MESSAGE);
+          throw new HttpError("reconnect_required", RECONNECT_MESSAGE);
         let query: unknown = undefined;
         if (options.query) {
           const parsed = z.safeParse(options.query, Object.fromEntries(req.nextUrl.searchParams));
           if (!parsed.success)
-            throw new HttpError(400, "invalid_query", "The query string is not valid.", fieldErrors(parsed.error));
+            throw new HttpError("invalid_query", "The query string is not valid.", fieldErrors(parsed.error));
           query = parsed.data;
         }
         let body: unknown = undefined;
         if (options.body) {
           const parsed = z.safeParse(options.body, await readJsonBody(req));
           if (!parsed.success)
-            throw new HttpError(400, "invalid_input", "Some fields are not valid.", fieldErrors(parsed.error));
+            throw new HttpError("invalid_input", "Some fields are not valid.", fieldErrors(parsed.error));
           body = parsed.data;
         }
         const result = await handler({
@@ -112,7 +112,7 @@ export function createRoute(deps: RouteDeps) {
         if (e instanceof IntercomError && e.status === 401 && connection) {
           // Marked once; the UI then offers to reconnect instead of retrying.
           await deps.markNeedsReconnect(connection).catch(() => {});
-          return errorResponse(401, "reconnect_required", RECONNECT_MESSAGE);
+          return errorResponse("reconnect_required", RECONNECT_MESSAGE);
         }
         return toErrorResponse(e);
       }
@@ -120,12 +120,29 @@ export function createRoute(deps: RouteDeps) {
   };
 }
 
+/** Intercom's answer as one of this product's codes; Intercom's own words stay the message. */
+export function intercomErrorCode(e: IntercomError): ErrorCode {
+  if (e.status === 404) return "not_found";
+  if (e.status === 429) return "rate_limited";
+  if (e.status === 401) return "reconnect_required";
+  if (e.status === 403) return "intercom_forbidden";
+  if (e.status === 499) return "request_aborted";
+  if (e.status === 504) return "intercom_timeout";
+  if (e.status === 0 || e.status >= 500) return "intercom_unavailable";
+  return "intercom_refused";
+}
+
 export function toErrorResponse(e: unknown): Response {
-  if (e instanceof HttpError) return errorResponse(e.status, e.code, e.message, e.fields, e.headers);
+  if (e instanceof HttpError) return errorResponse(e.code, e.message, e.fields, e.headers);
   if (e instanceof IntercomError) {
-    const status = e.status === 0 ? 502 : e.status;
-    return errorResponse(status, e.code, e.message);
+    const code = intercomErrorCode(e);
+    const reset = e.rateLimit?.resetAt;
+    const headers: Record<string, string> =
+      code === "rate_limited" && reset
+        ? { "Retry-After": String(Math.max(1, reset - Math.floor(Date.now() / 1000))) }
+        : {};
+    return errorResponse(code, code === "reconnect_required" ? RECONNECT_MESSAGE : e.message, undefined, headers);
   }
   console.error("Unhandled error in a route handler", e);
-  return errorResponse(500, "internal_error", "Something went wrong on the server. Try again.");
+  return errorResponse("internal_error", "Something went wrong on the server. Try again.");
 }

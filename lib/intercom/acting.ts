@@ -22,7 +22,7 @@ const CUSTOMER_FIELDS = ["intercom_user_id", "user_id", "email", "contact_id"] a
 /** What an admin writes on a conversation or ticket. */
 const ADMIN_REPLIES = new Set(["comment", "note", "quick_reply"]);
 
-const refuse = (message: string) => new HttpError(400, "acting_identity", message);
+const refuse = (message: string) => new HttpError("acting_identity", message);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

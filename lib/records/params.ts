@@ -4,6 +4,6 @@ import { HttpError } from "@/lib/http/errors";
 export function recordId(params: Record<string, string | string[] | undefined>, what: string): string {
   const id = params.id;
   if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(id))
-    throw new HttpError(404, "not_found", `That ${what} was not found.`);
+    throw new HttpError("not_found", `That ${what} was not found.`);
   return id;
 }

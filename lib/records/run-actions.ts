@@ -13,7 +13,7 @@ import {
 import { attributeValueError } from "@/lib/tickets/attributes";
 import { textToHtml, type ConversationAction, type TicketAction } from "./actions";
 
-const invalid = (field: string, message: string) => new HttpError(400, "invalid_input", message, { [field]: message });
+const invalid = (field: string, message: string) => new HttpError("invalid_input", message, { [field]: message });
 
 function checkAssignee(catalog: WorkspaceCatalog, kind: "admin" | "team", id: string): void {
   if (id === "0") return;
@@ -84,7 +84,7 @@ export async function runTicketAction(
         if (error) fields[name] = error;
       }
       if (Object.keys(fields).length > 0)
-        throw new HttpError(400, "invalid_input", "Some attributes are not valid.", fields);
+        throw new HttpError("invalid_input", "Some attributes are not valid.", fields);
       await update({ ticket_attributes: action.attributes });
       return;
     }

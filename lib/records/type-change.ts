@@ -47,7 +47,7 @@ export async function changeTicketType(
     body.ticket_attributes ?? {},
   );
   if (!plan.request)
-    throw new HttpError(400, "invalid_input", "The new type, state or attributes are not valid.", plan.errors);
+    throw new HttpError("invalid_input", "The new type, state or attributes are not valid.", plan.errors);
   const request = plan.request;
   await refreshOnRefusal(workspaceId, () =>
     client.request("POST", `${path}/change_type`, ticketSchema, { body: request, version: CHANGE_TYPE_VERSION }),
@@ -69,11 +69,11 @@ export async function convertConversation(
   ]);
   if (conversation.ticket) {
     const number = conversation.ticket.ticket_id ? ` #${conversation.ticket.ticket_id}` : "";
-    throw new HttpError(409, "already_converted", `This conversation is already ticket${number}.`);
+    throw new HttpError("already_converted", `This conversation is already ticket${number}.`);
   }
   const plan = planConvert(catalog.ticketTypes, body.ticket_type_id, body.attributes ?? {});
   if (!plan.request)
-    throw new HttpError(400, "invalid_input", "The ticket type or attributes are not valid.", plan.errors);
+    throw new HttpError("invalid_input", "The ticket type or attributes are not valid.", plan.errors);
   const request = plan.request;
   const ticket = await refreshOnRefusal(workspaceId, () =>
     client.request("POST", `${path}/convert`, ticketSchema, { body: request }),

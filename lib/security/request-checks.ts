@@ -3,6 +3,7 @@
  * does not decode as UTF-8, or a router state header that is not the shape Next.js expects.
  * proxy.ts refuses such requests with a 400 rather than let them end in a 500.
  */
+import type { ErrorCode } from "@/lib/http/errors";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 
 export const ROUTER_STATE_HEADER = "next-router-state-tree";
@@ -32,7 +33,7 @@ export function routerStateValid(header: string | null): boolean {
 }
 
 /** What is wrong with a request before routing, in words for the client, or null. */
-export function requestProblem(pathname: string, headers: Headers): { code: string; message: string } | null {
+export function requestProblem(pathname: string, headers: Headers): { code: ErrorCode; message: string } | null {
   if (!pathDecodes(pathname))
     return { code: "invalid_path", message: "The address has a percent-encoding that is not valid UTF-8." };
   if (!routerStateValid(headers.get(ROUTER_STATE_HEADER)))

@@ -56,14 +56,14 @@ export function makeSegmentExportHandlers(route: Route) {
         ? decodeQuery(query.q, "contacts")
         : { resource: "contacts" as const, root: groupNode("AND", []) };
       if (!refine)
-        throw new HttpError(400, "invalid_query", "The search in this link could not be read.", {
+        throw new HttpError("invalid_query", "The search in this link could not be read.", {
           q: "Not a search this dashboard wrote",
         });
       const searched = { resource: "contacts" as const, root: withPinned(segmentFilter(segment.id), refine.root) };
       const catalog = await loadCatalog(client, connection.workspaceId);
       const problems = validate(searched, buildCatalogue("contacts", catalog));
       if (problems.length > 0)
-        throw new HttpError(400, "invalid_query", `The search is not valid: ${problems[0].message}`, {
+        throw new HttpError("invalid_query", `The search is not valid: ${problems[0].message}`, {
           q: problems[0].message,
         });
       const intercomQuery = toIntercom(searched, { now: Math.floor(Date.now() / 1000), adminId: connection.adminId });

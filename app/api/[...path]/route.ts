@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/http/errors";
  * Any API path no handler owns (a typo, or one a URL parser rewrote, like `a/%2e%2e/b`):
  * the same JSON error every route answers, never the HTML page for people.
  */
-const unknown = () => errorResponse(404, "not_found", "There is no such API endpoint.");
+const unknown = () => errorResponse("not_found", "There is no such API endpoint.");
 
 export const GET = unknown;
 export const POST = unknown;

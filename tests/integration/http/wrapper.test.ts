@@ -213,9 +213,12 @@ describe("the route wrapper", () => {
   it("turns thrown errors into typed JSON", async () => {
     signedIn = user;
     const cases: [unknown, number, string][] = [
-      [new HttpError(409, "conflict", "Changed by someone else"), 409, "conflict"],
-      [new IntercomError(404, "ticket_not_found", "Ticket not found"), 404, "ticket_not_found"],
-      [new IntercomError(504, "upstream_timeout", "Intercom did not answer"), 504, "upstream_timeout"],
+      [new HttpError("conflict", "Changed by someone else"), 409, "conflict"],
+      [new IntercomError(404, "ticket_not_found", "Ticket not found"), 404, "not_found"],
+      [new IntercomError(504, "upstream_timeout", "Intercom did not answer"), 504, "intercom_timeout"],
+      [new IntercomError(503, "service_unavailable", "Down"), 502, "intercom_unavailable"],
+      [new IntercomError(422, "parameter_invalid", "Bad value"), 400, "intercom_refused"],
+      [new IntercomError(429, "rate_limit_exceeded", "Slow down"), 429, "rate_limited"],
       [new Error("boom"), 500, "internal_error"],
     ];
     for (const [error, status, code] of cases) {

@@ -107,7 +107,7 @@ describe("retry policy", () => {
   });
 
   it("never retries a write refused before it was sent (one that would not act as the lead)", () => {
-    expect(classify(new HttpError(400, "acting_identity", "x"))).toBe("final");
+    expect(classify(new HttpError("acting_identity", "x"))).toBe("final");
   });
 
   it("backs off exponentially with jitter, capped", () => {

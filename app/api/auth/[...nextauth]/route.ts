@@ -14,7 +14,7 @@ import { otherMethods } from "@/lib/http/methods";
  */
 async function handler(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) {
   const problem = await authRequestProblem(req);
-  if (problem) return errorResponse(400, problem.code, problem.message);
+  if (problem) return errorResponse(problem.code, problem.message);
   const params = await ctx.params;
   const refused = await checkCallback(req, params.nextauth);
   if (refused) return refused;

@@ -8,7 +8,7 @@ import { otherMethods } from "@/lib/http/methods";
 /** A page of search results as table rows (or just the number of matches). */
 export const POST = route({ workspace: true, body: searchBody }, async ({ connection, body, params, req }) => {
   const resource = resourceParam.safeParse(params.resource);
-  if (!resource.success) throw new HttpError(404, "not_found", "There is no such list to search.");
+  if (!resource.success) throw new HttpError("not_found", "There is no such list to search.");
   const client = clientFor(connection);
   if (body.count) return { total: await countMatches(client, resource.data, body.query, req.signal) };
   return searchRows(

@@ -10,7 +10,7 @@ import { otherMethods } from "@/lib/http/methods";
 export const POST = route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   if (!(await transition(db, job.id, ["queued", "running", "paused"], "cancelling")))
-    throw new HttpError(409, "not_running", "This job has already finished.");
+    throw new HttpError("not_running", "This job has already finished.");
   await recordAudit(
     db,
     jobEntry(job, actorOf(user, connection), "bulk.job_cancelled", {

@@ -10,7 +10,7 @@ import { otherMethods } from "@/lib/http/methods";
 export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   if (!(await transition(db, job.id, ["paused"], "queued", { pausedReason: null })))
-    throw new HttpError(409, "not_paused", "This job is not paused.");
+    throw new HttpError("not_paused", "This job is not paused.");
   await recordAudit(
     db,
     jobEntry(job, actorOf(user, connection), "bulk.job_resumed", {

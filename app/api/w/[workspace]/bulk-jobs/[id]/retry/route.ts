@@ -10,9 +10,9 @@ import { otherMethods } from "@/lib/http/methods";
 export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   if (!["completed", "cancelled"].includes(job.state))
-    throw new HttpError(409, "not_finished", "Retry failed tickets once the job has finished.");
+    throw new HttpError("not_finished", "Retry failed tickets once the job has finished.");
   const requeued = await requeueFailed(db, job.id);
-  if (requeued === 0) throw new HttpError(409, "nothing_failed", "No ticket of this job failed.");
+  if (requeued === 0) throw new HttpError("nothing_failed", "No ticket of this job failed.");
   await transition(db, job.id, ["completed", "cancelled"], "queued", { finishedAt: null });
   await recordAudit(
     db,
