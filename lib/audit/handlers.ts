@@ -18,7 +18,8 @@ export function makeAuditHandlers(route: Route, getDb: () => Promise<Db>) {
   return {
     /** Any other method: the log is read-only (after the same session, workspace and Origin checks). */
     readOnly: route({ workspace: true, intercom: false }, async () => {
-      throw new HttpError("method_not_allowed",
+      throw new HttpError(
+        "method_not_allowed",
         "The audit log is read-only: entries cannot be changed or deleted.",
         undefined,
         { Allow: "GET" },

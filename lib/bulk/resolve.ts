@@ -59,7 +59,8 @@ export async function resolveSelection(
       signal,
     });
     if (page.total_count - excluded.size > MAX_SELECTION) {
-      throw new HttpError("selection_too_large",
+      throw new HttpError(
+        "selection_too_large",
         `The search matches ${page.total_count.toLocaleString("en")} tickets; a bulk job takes at most ${MAX_SELECTION.toLocaleString("en")}. Narrow the search first.`,
         { selection: `At most ${MAX_SELECTION.toLocaleString("en")} tickets` },
       );

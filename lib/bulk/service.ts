@@ -10,8 +10,7 @@ import type { BulkAction, CreateJobBody, Selection } from "./schemas";
 import { allItems, createJob, findJob, summarize } from "./store";
 import type { PreviewGroup, PreviewResult, TicketSnapshot } from "./types";
 
-const invalid = (fields: Record<string, string>) =>
-  new HttpError("invalid_input", Object.values(fields)[0], fields);
+const invalid = (fields: Record<string, string>) => new HttpError("invalid_input", Object.values(fields)[0], fields);
 
 /** Checks an action's ids and values against the workspace before any ticket is read. */
 export function checkAction(action: BulkAction, catalog: WorkspaceCatalog, now: number): void {
@@ -121,7 +120,8 @@ export async function startJob(
 ): Promise<string> {
   const planned = await planSelection(client, catalog, body.selection, body.action, who.timezone);
   if (body.action.type === "delete" && body.confirm?.trim() !== String(planned.preview.willChange)) {
-    throw new HttpError("confirmation_required",
+    throw new HttpError(
+      "confirmation_required",
       `Type ${planned.preview.willChange} to confirm deleting ${planned.preview.willChange} tickets.`,
       {
         confirm: `Type ${planned.preview.willChange} to confirm`,

@@ -72,8 +72,7 @@ export async function convertConversation(
     throw new HttpError("already_converted", `This conversation is already ticket${number}.`);
   }
   const plan = planConvert(catalog.ticketTypes, body.ticket_type_id, body.attributes ?? {});
-  if (!plan.request)
-    throw new HttpError("invalid_input", "The ticket type or attributes are not valid.", plan.errors);
+  if (!plan.request) throw new HttpError("invalid_input", "The ticket type or attributes are not valid.", plan.errors);
   const request = plan.request;
   const ticket = await refreshOnRefusal(workspaceId, () =>
     client.request("POST", `${path}/convert`, ticketSchema, { body: request }),
