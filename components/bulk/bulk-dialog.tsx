@@ -3,6 +3,7 @@
 import { AlertTriangle, ArrowLeft, Eye, Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "@/lib/notify";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,102 +11,17 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } f
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { BulkAction, Selection } from "@/lib/bulk/schemas";
-import type { PreviewGroup, PreviewResult } from "@/lib/bulk/types";
+import type { Selection } from "@/lib/bulk/schemas";
+import type { PreviewResult } from "@/lib/bulk/types";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
+import type { BulkTicketChange } from "@/lib/changes/schema";
 import { ApiError } from "@/lib/queries/fetcher";
 import { useCreateJob, usePreview } from "@/lib/queries/bulk";
-import { ACTION_KINDS, ActionFields, emptyDraft, snoozeSeconds, type ActionDraft } from "./action-fields";
+import { ACTION_KINDS, bulkResolver, draftFor, formField, type ActionKind, type BulkDraft } from "./action-form";
+import { ActionFields } from "./action-fields";
+import { PreviewSummary, StatesTable } from "./preview-panel";
 
 const numbers = new Intl.NumberFormat("en");
-
-/** The draft as an action the server takes, or the fields still to fill in. */
-function toAction(d: ActionDraft, timezone: string): { action: BulkAction } | { errors: Record<string, string> } {
-  const need = (field: string, message: string) => ({ errors: { [field]: message } });
-  switch (d.kind) {
-    case "assign_admin":
-      return d.adminId
-        ? { action: { type: "assign_admin", admin_id: d.adminId } }
-        : need("admin_id", "Choose a teammate");
-    case "assign_team":
-      return d.teamId ? { action: { type: "assign_team", team_id: d.teamId } } : need("team_id", "Choose a team");
-    case "unassign":
-      return { action: { type: "unassign" } };
-    case "state": {
-      const [kind, value] = d.state.split(":");
-      if (kind === "category")
-        return {
-          action: {
-            type: "set_state_category",
-            category: value as "submitted" | "in_progress" | "waiting_on_customer" | "resolved",
-          },
-        };
-      if (kind === "state") return { action: { type: "set_state", state_id: value } };
-      return need("state_id", "Choose a state");
-    }
-    case "close":
-      return { action: { type: "close" } };
-    case "reopen":
-      return { action: { type: "reopen" } };
-    case "snooze": {
-      const until = snoozeSeconds(d.snoozeUntil, timezone);
-      if (until === null) return need("until", "Choose a date and time");
-      if (until <= Date.now() / 1000) return need("until", "Choose a time in the future");
-      return { action: { type: "snooze", until } };
-    }
-    case "share":
-      return { action: { type: "set_shared", shared: true } };
-    case "unshare":
-      return { action: { type: "set_shared", shared: false } };
-    case "add_tag":
-    case "remove_tag":
-      return d.tagId ? { action: { type: d.kind, tag_id: d.tagId } } : need("tag_id", "Choose a tag");
-    case "set_attribute":
-      if (!d.attribute) return need("name", "Choose an attribute");
-      if (d.value === undefined || (typeof d.value === "number" && Number.isNaN(d.value)))
-        return need("value", "Enter a value");
-      return { action: { type: "set_attribute", name: d.attribute, value: d.value } };
-    case "change_type": {
-      if (!d.typeId) return need("ticket_type_id", "Choose a ticket type");
-      const attributes = Object.fromEntries(
-        Object.entries(d.typeAttributes).filter(
-          (e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== null && e[1] !== "",
-        ),
-      );
-      return {
-        action: {
-          type: "change_type",
-          ticket_type_id: d.typeId,
-          ...(d.typeStateId ? { ticket_state_id: d.typeStateId } : {}),
-          ...(Object.keys(attributes).length ? { attributes } : {}),
-        },
-      };
-    }
-    case "delete":
-      return { action: { type: "delete" } };
-  }
-}
-
-function Groups({ title, groups }: { title: string; groups: PreviewGroup[] }) {
-  const total = groups.reduce((n, g) => n + g.count, 0);
-  if (total === 0) return null;
-  return (
-    <section aria-label={title} className="space-y-1.5">
-      <h3 className="text-sm font-medium">
-        {title}: {numbers.format(total)} skipped
-      </h3>
-      <ul className="space-y-1 text-sm">
-        {groups.map((g) => (
-          <li key={g.reason} className="flex flex-wrap items-baseline gap-x-2">
-            <span className="tabular-nums font-medium">{numbers.format(g.count)}</span>
-            <span>{g.reason}</span>
-            <span className="text-xs text-muted-foreground">e.g. {g.examples.map((n) => `#${n}`).join(", ")}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
 
 interface Props {
   workspace: string;
@@ -117,46 +33,76 @@ interface Props {
   onStarted: () => void;
 }
 
+interface Planned {
+  action: BulkTicketChange;
+  selection: Selection;
+  preview: PreviewResult;
+}
+
 /**
- * A bulk action in two steps: choose it (with what it needs), then see what it would do to
- * every selected ticket (a dry run: will change, already done, cannot, by reason) and run it.
+ * A bulk change in two steps: choose it (with what it needs, checked with the route's
+ * schema), then see what it would do to every selected ticket (a dry run: what each becomes,
+ * already done, cannot, by reason; states chosen per ticket type) and run it.
  */
 export function BulkDialog({ workspace, timezone, catalog, count, selection, onClose, onStarted }: Props) {
   const router = useRouter();
   const id = useId();
-  const [draft, setDraft] = useState<ActionDraft>(emptyDraft);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [planned, setPlanned] = useState<{ action: BulkAction; selection: Selection; preview: PreviewResult } | null>(
-    null,
-  );
+  const [kind, setKind] = useState<ActionKind>("assign_admin");
+  const form = useForm<BulkDraft, unknown, BulkTicketChange>({
+    resolver: bulkResolver,
+    defaultValues: draftFor("assign_admin"),
+  });
+  const draft = useWatch({ control: form.control }) as BulkDraft;
+  const [planned, setPlanned] = useState<Planned | null>(null);
   const [confirm, setConfirm] = useState("");
+  const [confirmError, setConfirmError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const preview = usePreview(workspace);
   const create = useCreateJob(workspace);
-  const set = (patch: Partial<ActionDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setErrors({});
+
+  const errors: Partial<Record<keyof BulkDraft | "root", string>> = Object.fromEntries(
+    Object.entries(form.formState.errors).map(([k, e]) => [k, (e as { message?: string })?.message ?? ""]),
+  );
+  const set = (patch: Partial<BulkDraft>) => {
+    for (const [k, v] of Object.entries(patch)) form.setValue(k as keyof BulkDraft, v as never);
+    form.clearErrors();
     setFailure(null);
   };
   const refused = (e: Error) => {
-    if (e instanceof ApiError && e.fields) setErrors(e.fields);
+    if (e instanceof ApiError && e.fields) {
+      for (const [key, message] of Object.entries(e.fields)) {
+        if (key === "confirm") setConfirmError(message);
+        else if (key !== "selection") form.setError(formField(key), { message });
+      }
+    }
     setFailure(e.message);
   };
 
-  const runPreview = () => {
-    const built = toAction(draft, timezone);
-    if ("errors" in built) return setErrors(built.errors);
-    const sel = selection();
+  const runPreview = form.handleSubmit((action) => {
+    const sel = planned?.selection ?? selection();
     preview.mutate(
-      { selection: sel, action: built.action },
-      { onSuccess: (p) => setPlanned({ action: built.action, selection: sel, preview: p }), onError: refused },
+      { selection: sel, action },
+      {
+        onSuccess: (p) => {
+          setFailure(null);
+          setPlanned({ action, selection: sel, preview: p });
+        },
+        onError: refused,
+      },
     );
+  });
+  const chooseState = (typeId: string, stateId: string) => {
+    const states = { ...form.getValues("states") };
+    if (stateId) states[typeId] = stateId;
+    else delete states[typeId];
+    form.setValue("states", states);
+    void runPreview();
   };
   const run = () => {
     if (!planned) return;
     const isDelete = planned.action.type === "delete";
     if (isDelete && confirm.trim() !== String(planned.preview.willChange))
-      return setErrors({ confirm: `Type ${planned.preview.willChange} to confirm` });
+      return setConfirmError(`Type ${planned.preview.willChange} to confirm`);
     create.mutate(
       { selection: planned.selection, action: planned.action, ...(isDelete ? { confirm: confirm.trim() } : {}) },
       {
@@ -165,17 +111,16 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
           onStarted();
           router.push(`/w/${workspace}/jobs/${job.id}`);
         },
-        onError: (e) => {
-          refused(e);
-          if (!(e instanceof ApiError && e.fields?.confirm)) setPlanned(null);
-        },
+        // The preview stays: the lead reads why, and can run it again.
+        onError: refused,
       },
     );
   };
 
+  const perType = planned && (planned.action.type === "set_state" || planned.action.type === "change_type");
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="max-h-[calc(100dvh-2rem)] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto">
+      <DialogContent className="max-h-[calc(100dvh-2rem)] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto">
         <DialogTitle>
           {planned ? `Preview: ${planned.preview.label}` : `Bulk action on ${numbers.format(count)} tickets`}
         </DialogTitle>
@@ -191,14 +136,7 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
           </Alert>
         )}
         {!planned ? (
-          <form
-            noValidate
-            className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              runPreview();
-            }}
-          >
+          <form noValidate className="space-y-4" onSubmit={runPreview}>
             <div className="space-y-1.5">
               <Label htmlFor={`${id}-kind`} className="block">
                 Action
@@ -206,8 +144,13 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
               <NativeSelect
                 id={`${id}-kind`}
                 className="w-full"
-                value={draft.kind}
-                onChange={(e) => set({ kind: e.target.value as ActionDraft["kind"] })}
+                value={kind}
+                onChange={(e) => {
+                  const next = e.target.value as ActionKind;
+                  setKind(next);
+                  form.reset(draftFor(next));
+                  setFailure(null);
+                }}
               >
                 {ACTION_KINDS.map(([value, label]) => (
                   <option key={value} value={value}>
@@ -216,8 +159,8 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
                 ))}
               </NativeSelect>
             </div>
-            <ActionFields draft={draft} set={set} catalog={catalog} timezone={timezone} errors={errors} />
-            {errors.selection && <p className="text-xs text-destructive">{errors.selection}</p>}
+            <ActionFields key={kind} draft={draft} set={set} catalog={catalog} timezone={timezone} errors={errors} />
+            {errors.root && <p className="text-xs text-destructive">{errors.root}</p>}
             <DialogFooter>
               <Button variant="outline" onClick={onClose}>
                 Cancel
@@ -236,20 +179,19 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
               run();
             }}
           >
-            <dl className="grid grid-cols-3 gap-2 text-center">
-              {[
-                ["Will change", planned.preview.willChange],
-                ["Already done", planned.preview.satisfied.reduce((n, g) => n + g.count, 0)],
-                ["Cannot", planned.preview.cannot.reduce((n, g) => n + g.count, 0)],
-              ].map(([label, n]) => (
-                <div key={label} className="rounded-md border p-2">
-                  <dt className="text-xs text-muted-foreground">{label}</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{numbers.format(n as number)}</dd>
-                </div>
-              ))}
-            </dl>
-            <Groups title="Already done" groups={planned.preview.satisfied} />
-            <Groups title="Cannot take this action" groups={planned.preview.cannot} />
+            {perType && (
+              <StatesTable
+                preview={planned.preview}
+                catalog={catalog}
+                targetTypeId={planned.action.type === "change_type" ? planned.action.ticket_type_id : null}
+                states={draft.states ?? {}}
+                onChange={chooseState}
+                disabled={preview.isPending}
+              />
+            )}
+            <div aria-busy={preview.isPending}>
+              <PreviewSummary preview={planned.preview} />
+            </div>
             {planned.action.type === "delete" && (
               <div className="space-y-2">
                 <Alert variant="destructive">
@@ -266,26 +208,32 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
                   value={confirm}
                   onChange={(e) => {
                     setConfirm(e.target.value);
-                    setErrors({});
+                    setConfirmError(null);
                   }}
-                  aria-invalid={errors.confirm ? true : undefined}
-                  aria-describedby={errors.confirm ? `${id}-confirm-e` : undefined}
+                  aria-invalid={confirmError ? true : undefined}
+                  aria-describedby={confirmError ? `${id}-confirm-e` : undefined}
                 />
-                {errors.confirm && (
+                {confirmError && (
                   <p id={`${id}-confirm-e`} className="text-xs text-destructive">
-                    {errors.confirm}
+                    {confirmError}
                   </p>
                 )}
               </div>
             )}
             <DialogFooter>
-              <Button variant="outline" onClick={() => setPlanned(null)}>
+              <Button
+                variant="outline"
+                onClick={() => {
+                  setPlanned(null);
+                  setFailure(null);
+                }}
+              >
                 <ArrowLeft aria-hidden="true" /> Back
               </Button>
               <Button
                 type="submit"
                 variant={planned.action.type === "delete" ? "destructive" : "default"}
-                disabled={create.isPending || planned.preview.willChange === 0}
+                disabled={create.isPending || preview.isPending || planned.preview.willChange === 0}
               >
                 <Play aria-hidden="true" />{" "}
                 {create.isPending ? "Starting…" : `Run on ${numbers.format(planned.preview.willChange)} tickets`}

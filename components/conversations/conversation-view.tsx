@@ -1,7 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Bot, CheckCheck, CheckCircle2, EyeOff, Keyboard, RotateCcw, Star, Ticket as TicketIcon } from "lucide-react";
+import {
+  AlarmClockOff,
+  Bot,
+  CheckCheck,
+  CheckCircle2,
+  EyeOff,
+  Keyboard,
+  RotateCcw,
+  Star,
+  Ticket as TicketIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
@@ -24,7 +34,7 @@ import { Button } from "@/components/ui/button";
 import { formatDateTime, formatDuration, formatRelative } from "@/lib/format/time";
 import { useWorkspaceCatalog } from "@/lib/queries/catalog";
 import { conversationDetailQuery, useConversationAction } from "@/lib/queries/records";
-import type { ConversationAction } from "@/lib/records/actions";
+import type { ConversationChange as ConversationAction } from "@/lib/changes/schema";
 import type { ConversationDetail, TimelinePart } from "@/lib/records/detail-types";
 import { ConversationFacts } from "./conversation-facts";
 import { ConvertDialog } from "./lazy-convert";
@@ -32,7 +42,7 @@ import { ConvertDialog } from "./lazy-convert";
 const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as const;
 
 function optimistic(c: ConversationDetail, a: ConversationAction): ConversationDetail {
-  switch (a.action) {
+  switch (a.type) {
     case "assign_admin":
     case "assign_team":
       return assigned(c, a);
@@ -41,6 +51,7 @@ function optimistic(c: ConversationDetail, a: ConversationAction): ConversationD
     case "close":
       return { ...c, state: "closed", open: false, snoozedUntil: null };
     case "open":
+    case "unsnooze":
       return { ...c, state: "open", open: true, snoozedUntil: null };
     case "set_priority":
       return { ...c, priority: a.priority };
@@ -82,7 +93,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
   const close = () =>
     conv.state === "closed"
       ? toast.info("This conversation is already closed.")
-      : void run({ action: "close" }, "Conversation closed");
+      : void run({ type: "close" }, "Conversation closed");
 
   const shortcuts: Shortcut[] = [
     { key: "r", label: "Reply to the customer", run: () => reply.current?.start("comment") },
@@ -178,7 +189,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
       toolbar={
         <>
           {conv.state === "closed" ? (
-            <Button variant="outline" size="sm" onClick={() => void run({ action: "open" }, "Conversation reopened")}>
+            <Button variant="outline" size="sm" onClick={() => void run({ type: "open" }, "Conversation reopened")}>
               <RotateCcw aria-hidden="true" /> Reopen
             </Button>
           ) : (
@@ -191,15 +202,20 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
             onOpenChange={setSnoozeOpen}
             timezone={tz}
             disabled={conv.state === "closed"}
-            onSnooze={(until) => void run({ action: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
+            onSnooze={(until) => void run({ type: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
           />
+          {conv.state === "snoozed" && (
+            <Button variant="outline" size="sm" onClick={() => void run({ type: "unsnooze" }, "Unsnoozed")}>
+              <AlarmClockOff aria-hidden="true" /> Unsnooze
+            </Button>
+          )}
           <Button
             variant="outline"
             size="sm"
             aria-pressed={conv.priority}
             onClick={() =>
               void run(
-                { action: "set_priority", priority: !conv.priority },
+                { type: "set_priority", priority: !conv.priority },
                 conv.priority ? "Priority removed" : "Marked as priority",
               )
             }
@@ -210,7 +226,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
             variant="outline"
             size="sm"
             disabled={conv.read}
-            onClick={() => void run({ action: "mark_read" }, "Marked as read")}
+            onClick={() => void run({ type: "mark_read" }, "Marked as read")}
           >
             <CheckCheck aria-hidden="true" /> {conv.read ? "Read" : "Mark read"}
           </Button>
@@ -267,10 +283,10 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
                 const tag = catalog?.tags.find((t) => t.id === tag_id);
                 const add = (c: ConversationDetail) => (tag ? { ...c, tags: [...c.tags, tag] } : c);
                 void action
-                  .mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add })
+                  .mutateAsync({ action: { type: "add_tag", tag_id }, optimistic: add })
                   .catch(() => undefined);
               }}
-              onRemove={(tag_id) => void run({ action: "remove_tag", tag_id })}
+              onRemove={(tag_id) => void run({ type: "remove_tag", tag_id })}
             />
           </PanelSection>
           {conv.ticket && (
@@ -350,7 +366,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
         draftKey={`reply:${ws}:conversation:${conv.id}`}
         onSend={(kind, body) =>
           action.mutateAsync({
-            action: { action: "reply", kind, body },
+            action: { type: "reply", kind, body },
             success: kind === "note" ? "Note added" : "Reply sent",
             silent: true,
           })
@@ -383,8 +399,8 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
           onConfirm={() => {
             const target = redacting;
             setRedacting(null);
-            if (target?.kind === "part") void run({ action: "redact", part_id: target.part.id }, "Message redacted");
-            else if (target?.kind === "source") void run({ action: "redact_source" }, "Message redacted");
+            if (target?.kind === "part") void run({ type: "redact", part_id: target.part.id }, "Message redacted");
+            else if (target?.kind === "source") void run({ type: "redact_source" }, "Message redacted");
           }}
         />
       )}

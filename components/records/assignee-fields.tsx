@@ -7,14 +7,14 @@ import type { WorkspaceCatalog } from "@/lib/catalog/types";
 export const UNASSIGNED = "0";
 
 /** The two assignment actions tickets and conversations share. */
-export type AssignAction = { action: "assign_admin"; admin_id: string } | { action: "assign_team"; team_id: string };
+export type AssignAction = { type: "assign_admin"; admin_id: string } | { type: "assign_team"; team_id: string };
 
 /** A record as the page shows it at once after an assignment, before Intercom answers. */
 export function assigned<T extends { adminAssigneeId: string | null; teamAssigneeId: string | null }>(
   record: T,
   a: AssignAction,
 ): T {
-  return a.action === "assign_admin"
+  return a.type === "assign_admin"
     ? { ...record, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id }
     : { ...record, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
 }
@@ -44,12 +44,12 @@ export function AssigneeFields({ catalog, adminId, teamId, onAssign, adminOpen, 
     options.find((o) => o.value === id)?.label;
   const onAdmin = (admin_id: string) =>
     onAssign(
-      { action: "assign_admin", admin_id },
+      { type: "assign_admin", admin_id },
       admin_id === UNASSIGNED ? "Unassigned" : `Assigned to ${nameOf(admins, admin_id) ?? "teammate"}`,
     );
   const onTeam = (team_id: string) =>
     onAssign(
-      { action: "assign_team", team_id },
+      { type: "assign_team", team_id },
       team_id === UNASSIGNED ? "Team unassigned" : `Assigned to ${nameOf(teams, team_id) ?? "team"}`,
     );
   return (

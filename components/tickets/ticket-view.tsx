@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { CheckCircle2, Keyboard, Replace, RotateCcw, Trash2 } from "lucide-react";
+import { AlarmClockOff, CheckCircle2, Keyboard, Replace, RotateCcw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
-import { AssigneeFields, assigned } from "@/components/records/assignee-fields";
+import { AssigneeFields } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
 import { useShortcuts, type Shortcut } from "@/components/records/shortcuts";
@@ -24,7 +24,7 @@ import { Switch } from "@/components/ui/switch";
 import { formatDateTime } from "@/lib/format/time";
 import { useWorkspaceCatalog } from "@/lib/queries/catalog";
 import { ticketDetailQuery, useTicketAction } from "@/lib/queries/records";
-import type { TicketAction } from "@/lib/records/actions";
+import type { TicketChange } from "@/lib/changes/schema";
 import type { TicketDetail } from "@/lib/records/detail-types";
 import { stateCategoryLabel } from "@/lib/tickets/labels";
 import { namesFrom } from "@/components/records/names";
@@ -33,31 +33,6 @@ import { TicketAttributes } from "./ticket-attributes";
 
 const INTERNAL_ONLY =
   "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
-
-/** What the page shows at once for each action, before Intercom answers. */
-function optimistic(t: TicketDetail, a: TicketAction): TicketDetail {
-  switch (a.action) {
-    case "set_state": {
-      const state = t.type.ticket_states.find((s) => s.id === a.state_id);
-      return state ? { ...t, state, previousStateId: t.state.id } : t;
-    }
-    case "assign_admin":
-    case "assign_team":
-      return assigned(t, a);
-    case "set_shared":
-      return { ...t, isShared: a.shared };
-    case "set_open":
-      return { ...t, open: a.open, snoozedUntil: a.open ? t.snoozedUntil : null };
-    case "snooze":
-      return { ...t, snoozedUntil: a.until };
-    case "set_attributes":
-      return { ...t, attributes: { ...t.attributes, ...a.attributes } };
-    case "remove_tag":
-      return { ...t, tags: (t.tags ?? []).filter((x) => x.id !== a.tag_id) };
-    default:
-      return t;
-  }
-}
 
 export function TicketView({ id, initial }: { id: string; initial: TicketDetail }) {
   const workspace = useWorkspace();
@@ -74,14 +49,13 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
   const [changingType, setChangingType] = useState(false);
   const names = useMemo(() => namesFrom(catalog), [catalog]);
 
-  const run = (a: TicketAction, success?: string) =>
-    action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
+  const run = (a: TicketChange, success?: string) => action.mutateAsync({ action: a, success }).catch(() => undefined);
   const setOpen = (open: boolean) => {
     if (ticket.open === open) {
       toast.info(open ? "This ticket is already open." : "This ticket is already closed.");
       return;
     }
-    void run({ action: "set_open", open }, open ? "Ticket reopened" : "Ticket closed");
+    void run({ type: open ? "reopen" : "close" }, open ? "Ticket reopened" : "Ticket closed");
   };
 
   const shortcuts: Shortcut[] = [
@@ -95,7 +69,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
 
   const remove = async () => {
     try {
-      await action.mutateAsync({ action: { action: "delete", confirm: ticket.ticketNumber }, silent: true });
+      await action.mutateAsync({ action: { type: "delete", confirm: ticket.ticketNumber }, silent: true });
       toast.success(`Ticket #${ticket.ticketNumber} was deleted`);
       router.push(`/w/${ws}/tickets`);
     } catch (e) {
@@ -149,7 +123,9 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
             id="ticket-state"
             className="w-56"
             value={ticket.state.id}
-            onChange={(e) => void run({ action: "set_state", state_id: e.target.value }, "State changed")}
+            onChange={(e) =>
+              void run({ type: "set_state", states: { [ticket.type.id]: e.target.value } }, "State changed")
+            }
           >
             {categories.map((c) => (
               <optgroup key={c} label={stateCategoryLabel(c)}>
@@ -177,8 +153,13 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
             onOpenChange={setSnoozeOpen}
             timezone={tz}
             disabled={!ticket.open}
-            onSnooze={(until) => void run({ action: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
+            onSnooze={(until) => void run({ type: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
           />
+          {ticket.open && ticket.snoozedUntil !== null && (
+            <Button variant="outline" size="sm" onClick={() => void run({ type: "unsnooze" }, "Unsnoozed")}>
+              <AlarmClockOff aria-hidden="true" /> Unsnooze
+            </Button>
+          )}
           <MoreActions
             items={[
               {
@@ -218,7 +199,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
                 id="ticket-shared"
                 checked={ticket.isShared}
                 onCheckedChange={(shared) =>
-                  void run({ action: "set_shared", shared }, shared ? "Shared with the customer" : "No longer shared")
+                  void run({ type: "set_shared", shared }, shared ? "Shared with the customer" : "No longer shared")
                 }
               />
             </div>
@@ -227,14 +208,8 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
             <TagEditor
               tags={ticket.tags ?? []}
               all={catalog?.tags ?? []}
-              onAdd={(tag_id) => {
-                const tag = catalog?.tags.find((t) => t.id === tag_id);
-                const add = (t: TicketDetail) => (tag ? { ...t, tags: [...(t.tags ?? []), tag] } : t);
-                void action
-                  .mutateAsync({ action: { action: "add_tag", tag_id }, optimistic: add })
-                  .catch(() => undefined);
-              }}
-              onRemove={(tag_id) => void run({ action: "remove_tag", tag_id })}
+              onAdd={(tag_id) => void run({ type: "add_tag", tag_id })}
+              onRemove={(tag_id) => void run({ type: "remove_tag", tag_id })}
             />
           </PanelSection>
           <PanelSection title="Contacts">
@@ -264,8 +239,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
             timezone={tz}
             onSave={(name, value) =>
               action.mutateAsync({
-                action: { action: "set_attributes", attributes: { [name]: value } },
-                optimistic,
+                action: { type: "set_attributes", attributes: { [name]: value } },
                 success: "Saved",
                 silent: true,
               })
@@ -281,7 +255,7 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
         replyDisabledReason={ticket.category === "Customer" ? null : INTERNAL_ONLY}
         onSend={(kind, body) =>
           action.mutateAsync({
-            action: { action: "reply", kind, body },
+            action: { type: "reply", kind, body },
             success: kind === "note" ? "Note added" : "Reply sent",
             silent: true,
           })

@@ -5,83 +5,19 @@ import type { TicketSnapshot } from "@/lib/bulk/types";
 import type { Db } from "@/lib/db/client";
 import { users, type BulkJobItemRow, type BulkJobRow } from "@/lib/db/schema";
 import type { TicketType } from "@/lib/intercom/schemas";
+import { ticketChangeOf } from "@/lib/changes/tickets";
+import { snapshotChange as changedValues } from "@/lib/changes/values";
 import { recordAudit } from "./store";
 import type { AuditActor, AuditEntry } from "./types";
 
-/** The snapshot fields a lead reads; ids, numbers and timestamps are the ticket's, not values it changes. */
-const VALUE_KEYS = [
-  "typeId",
-  "stateId",
-  "open",
-  "snoozedUntil",
-  "isShared",
-  "adminAssigneeId",
-  "teamAssigneeId",
-  "tagIds",
-  "attributes",
-] as const;
-type ValueKey = (typeof VALUE_KEYS)[number];
-
-/** Each snapshot field a bulk action touches, to show a failed item's values before. */
-function touched(job: BulkJobRow): ValueKey[] {
-  switch (job.action.type) {
-    case "assign_admin":
-      return ["adminAssigneeId"];
-    case "assign_team":
-      return ["teamAssigneeId"];
-    case "unassign":
-      return ["adminAssigneeId", "teamAssigneeId"];
-    case "set_state":
-    case "set_state_category":
-      return ["stateId"];
-    case "close":
-    case "reopen":
-      return ["open"];
-    case "snooze":
-      return ["snoozedUntil"];
-    case "set_shared":
-      return ["isShared"];
-    case "add_tag":
-    case "remove_tag":
-      return ["tagIds"];
-    case "set_attribute":
-      return ["attributes"];
-    case "change_type":
-      return ["typeId", "stateId", "attributes"];
-    case "delete":
-      return ["stateId", "open"];
-  }
-}
-
-function readable(key: ValueKey, value: unknown, types: TicketType[]): [string, unknown] {
-  if (key === "stateId") {
-    const state = types.flatMap((t) => t.ticket_states).find((s) => s.id === value);
-    return ["state", state?.internal_label ?? value];
-  }
-  if (key === "typeId") return ["type", types.find((t) => t.id === value)?.name ?? value];
-  if (key === "snoozedUntil")
-    return ["snoozed_until", typeof value === "number" ? new Date(value * 1000).toISOString() : null];
-  const names: Record<string, string> = {
-    adminAssigneeId: "assignee_id",
-    teamAssigneeId: "team_id",
-    isShared: "shared",
-    tagIds: "tag_ids",
-  };
-  return [names[key] ?? key, value];
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** The values that differ between two snapshots (or those the action touches), named for a reader. */
+/** The values that differ between two snapshots (or those the job's change touches), named for a reader. */
 export function snapshotChange(
   job: BulkJobRow,
   before: TicketSnapshot,
   after: TicketSnapshot | null,
   types: TicketType[],
 ): { before: object; after: object | null } {
-  const keys = after ? VALUE_KEYS.filter((k) => !same(before[k], after[k])) : touched(job);
-  const pick = (s: TicketSnapshot) => Object.fromEntries(keys.map((k) => readable(k, s[k], types)));
-  return { before: pick(before), after: after ? pick(after) : null };
+  return changedValues(ticketChangeOf(job.action).fields, before, after, types);
 }
 
 /** One finished item of a job as an audit entry; null for items that changed nothing and did not fail. */

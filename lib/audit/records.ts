@@ -3,9 +3,13 @@ import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { Db } from "@/lib/db/client";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { conversationSchema, ticketSchema, type Conversation, type Ticket } from "@/lib/intercom/schemas";
-import type { ChangeTypeBody, ConversationAction, ConvertBody, TicketAction } from "@/lib/records/actions";
+import { snapshotOf } from "@/lib/bulk/snapshot";
+import { runConversationChange, runTicketChange, type SingleResult } from "@/lib/changes/run";
+import type { ConversationChange, TicketChange } from "@/lib/changes/schema";
+import { ticketChangeOf } from "@/lib/changes/tickets";
+import { snapshotChange } from "@/lib/changes/values";
+import type { ChangeTypeBody, ConvertBody } from "@/lib/records/actions";
 import type { TicketDetail } from "@/lib/records/detail-types";
-import { runConversationAction, runTicketAction } from "@/lib/records/run-actions";
 import { changeTicketType, convertConversation } from "@/lib/records/type-change";
 import { audited, type Described } from "./store";
 import type { AuditActor } from "./types";
@@ -32,16 +36,16 @@ function namer(catalog: WorkspaceCatalog) {
 
 const tagNames = (tags: { name?: string | null; id: string }[] | undefined) => (tags ?? []).map((t) => t.name ?? t.id);
 
-type SharedAction = Extract<TicketAction | ConversationAction, { action: "reply" | "assign_admin" | "assign_team" }>;
+type SharedAction = Extract<ConversationChange, { type: "reply" | "assign_admin" | "assign_team" }>;
 
-/** What tickets and conversations record alike: replies and notes (never their words), and assignment. */
+/** What conversations record of replies and notes (never their words), and assignment. */
 function describeShared(
   action: SharedAction,
   n: ReturnType<typeof namer>,
   current: { admin_assignee_id?: string | null; team_assignee_id?: string | null } | null,
   label: string,
 ): Described {
-  switch (action.action) {
+  switch (action.type) {
     case "reply":
       return {
         summary: action.kind === "note" ? `Added a note to ${label}` : `Replied to ${label}`,
@@ -62,92 +66,48 @@ function describeShared(
   }
 }
 
+/** A ticket change in the log: its description, and the values it changed, read before and after. */
 function describeTicket(
-  action: TicketAction,
+  action: TicketChange,
   catalog: WorkspaceCatalog,
   t: Ticket | null,
+  result: SingleResult | undefined,
   ticketId: string,
 ): Described {
-  const n = namer(catalog);
+  const change = ticketChangeOf(action);
   const label = t ? `ticket #${t.ticket_id}` : `ticket ${ticketId}`;
-  switch (action.action) {
-    case "set_state": {
-      const state =
-        t?.ticket_type.ticket_states.find((s) => s.id === action.state_id)?.internal_label ?? action.state_id;
-      return {
-        summary: `Set state of ${label} to ${state}`,
-        before: t && { state: t.ticket_state.internal_label },
-        after: { state },
-      };
-    }
-    case "assign_admin":
-    case "assign_team":
-    case "reply":
-      return describeShared(action, n, t, label);
-    case "set_shared":
-      return {
-        summary: `${action.shared ? "Shared" : "Stopped sharing"} ${label} with the customer`,
-        before: t && { shared: t.is_shared },
-        after: { shared: action.shared },
-      };
-    case "set_open":
-      return {
-        summary: `${action.open ? "Reopened" : "Closed"} ${label}`,
-        before: t && { open: t.open },
-        after: { open: action.open },
-      };
-    case "snooze":
-      return {
-        summary: `Snoozed ${label} until ${when(action.until)}`,
-        before: t && { snoozed_until: when(t.snoozed_until) },
-        after: { snoozed_until: when(action.until) },
-      };
-    case "set_attributes": {
-      const names = Object.keys(action.attributes);
-      const before = t ? Object.fromEntries(names.map((k) => [k, t.ticket_attributes[k] ?? null])) : null;
-      return {
-        summary: `Changed ${names.join(", ")} of ${label}`,
-        before: before && { attributes: before },
-        after: { attributes: action.attributes },
-      };
-    }
-    case "add_tag":
-    case "remove_tag": {
-      const tag = n.tag(action.tag_id);
-      const had = t ? tagNames(t.tags) : null;
-      const now = had
-        ? action.action === "add_tag"
-          ? [...new Set([...had, tag])]
-          : had.filter((x) => x !== tag)
-        : [tag];
-      return {
-        summary: action.action === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
-        before: had && { tags: had },
-        after: { tags: now },
-      };
-    }
-    case "delete":
-      return {
-        summary: `Deleted ${label}`,
-        before: t && {
-          title: String(t.ticket_attributes._default_title_ ?? ""),
-          type: t.ticket_type.name,
-          state: t.ticket_state.internal_label,
-        },
-        after: { deleted: true },
-      };
-  }
+  const summary = `${change.describe(catalog)}: ${label}`;
+  if (action.type === "reply") return { summary, after: { kind: action.kind, characters: action.body.length } };
+  if (action.type === "delete")
+    return {
+      summary,
+      before: t && {
+        title: String(t.ticket_attributes._default_title_ ?? ""),
+        type: t.ticket_type.name,
+        state: t.ticket_state.internal_label,
+      },
+      after: result ? { deleted: true } : null,
+    };
+  if (!t) return { summary };
+  const values = snapshotChange(
+    change.fields,
+    snapshotOf(t),
+    result ? (result.after ?? null) : null,
+    catalog.ticketTypes,
+    catalog,
+  );
+  return { summary, before: values.before, after: values.after };
 }
 
 function describeConversation(
-  action: ConversationAction,
+  action: ConversationChange,
   catalog: WorkspaceCatalog,
   c: Conversation | null,
   id: string,
 ): Described {
   const n = namer(catalog);
   const label = `conversation ${id}`;
-  switch (action.action) {
+  switch (action.type) {
     case "reply":
     case "assign_admin":
     case "assign_team":
@@ -162,6 +122,8 @@ function describeConversation(
       return { summary: `Closed ${label}`, before: c && { state: c.state }, after: { state: "closed" } };
     case "open":
       return { summary: `Reopened ${label}`, before: c && { state: c.state }, after: { state: "open" } };
+    case "unsnooze":
+      return { summary: `Unsnoozed ${label}`, before: c && { state: c.state }, after: { state: "open" } };
     case "set_priority":
       return {
         summary: `${action.priority ? "Prioritised" : "Removed priority from"} ${label}`,
@@ -173,12 +135,12 @@ function describeConversation(
       const tag = n.tag(action.tag_id);
       const had = c ? tagNames(c.tags) : null;
       const now = had
-        ? action.action === "add_tag"
+        ? action.type === "add_tag"
           ? [...new Set([...had, tag])]
           : had.filter((x) => x !== tag)
         : [tag];
       return {
-        summary: action.action === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
+        summary: action.type === "add_tag" ? `Tagged ${label} ${tag}` : `Removed tag ${tag} from ${label}`,
         before: had && { tags: had },
         after: { tags: now },
       };
@@ -192,25 +154,14 @@ function describeConversation(
   }
 }
 
-/** Actions whose values before the change are worth a read of the record first. */
-const TICKET_READS: TicketAction["action"][] = [
-  "set_state",
-  "assign_admin",
-  "assign_team",
-  "set_shared",
-  "set_open",
-  "snooze",
-  "set_attributes",
-  "add_tag",
-  "remove_tag",
-  "delete",
-];
-const CONVERSATION_READS: ConversationAction["action"][] = [
+/** Changes whose values before are worth a read of the conversation first. */
+const CONVERSATION_READS: ConversationChange["type"][] = [
   "assign_admin",
   "assign_team",
   "snooze",
   "close",
   "open",
+  "unsnooze",
   "set_priority",
   "add_tag",
   "remove_tag",
@@ -230,24 +181,25 @@ export async function auditedTicketAction(
   client: IntercomClient,
   catalog: WorkspaceCatalog,
   ticketId: string,
-  action: TicketAction,
-): Promise<void> {
+  action: TicketChange,
+): Promise<SingleResult> {
   let current: Ticket | null = null;
-  await audited(
+  return audited(
     ctx.db,
     {
       workspaceId: ctx.workspaceId,
       actor: ctx.actor,
-      action: `ticket.${action.action}`,
+      action: `ticket.${action.type}`,
       recordType: "ticket",
       recordId: ticketId,
     },
-    async () => {
-      if (TICKET_READS.includes(action.action))
-        current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
-      await runTicketAction(client, catalog, ctx.actor.adminId ?? "", ticketId, action, current);
-    },
-    () => describeTicket(action, catalog, current, ticketId),
+    () =>
+      runTicketChange(client, catalog, ctx.actor.adminId ?? "", ticketId, action, {
+        onRead: (t) => {
+          current = t;
+        },
+      }),
+    (result) => describeTicket(action, catalog, current, result, ticketId),
   );
 }
 
@@ -256,7 +208,7 @@ export async function auditedConversationAction(
   client: IntercomClient,
   catalog: WorkspaceCatalog,
   conversationId: string,
-  action: ConversationAction,
+  action: ConversationChange,
 ): Promise<void> {
   let current: Conversation | null = null;
   await audited(
@@ -264,14 +216,14 @@ export async function auditedConversationAction(
     {
       workspaceId: ctx.workspaceId,
       actor: ctx.actor,
-      action: `conversation.${action.action}`,
+      action: `conversation.${action.type}`,
       recordType: "conversation",
       recordId: conversationId,
     },
     async () => {
-      if (CONVERSATION_READS.includes(action.action))
+      if (CONVERSATION_READS.includes(action.type))
         current = await client.request("GET", recordPath("conversations", conversationId), conversationSchema);
-      await runConversationAction(client, catalog, ctx.actor.adminId ?? "", conversationId, action);
+      await runConversationChange(client, catalog, ctx.actor.adminId ?? "", conversationId, action, current);
     },
     () => describeConversation(action, catalog, current, conversationId),
   );
@@ -296,7 +248,7 @@ export async function auditedChangeType(
     },
     async () => {
       current = await client.request("GET", recordPath("tickets", ticketId), ticketSchema);
-      return changeTicketType(client, ctx.workspaceId, ticketId, body);
+      return changeTicketType(client, ctx.workspaceId, ctx.actor.adminId ?? "", current, body);
     },
     (detail): Described => {
       const t: Ticket | null = current;

@@ -2,8 +2,8 @@ import "server-only";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
 import { sleep as pause } from "@/lib/intercom/pacing";
-import { tagSchema, ticketDeletedSchema, ticketSchema, type Ticket, type TicketType } from "@/lib/intercom/schemas";
-import { CHANGE_TYPE_VERSION } from "@/lib/intercom/versions";
+import { ticketSchema, type TicketType } from "@/lib/intercom/schemas";
+import { executeOnSnapshot } from "@/lib/changes/execute";
 import type { BulkJobItemRow } from "@/lib/db/schema";
 import type { RatePacer } from "./pacer";
 import { planItem, planUndo, type Call } from "./plan";
@@ -12,6 +12,8 @@ import type { BulkAction } from "./schemas";
 import { snapshotOf } from "./snapshot";
 import type { ItemOutcome } from "./store";
 import type { TicketSnapshot } from "./types";
+
+const targetOf = (plan: { kind: string; target?: string }) => (plan.kind === "change" ? plan.target : undefined);
 
 /** Intercom refused the token: the job must stop until the lead reconnects. */
 export class ReconnectNeeded extends Error {}
@@ -54,54 +56,15 @@ async function current(deps: ExecuteDeps, ticketId: string): Promise<TicketSnaps
   }
 }
 
-/** Makes one planned call; answers the ticket's values after it (null once deleted). */
+/** Makes one planned call under the pacer; answers the ticket's values after it (null once deleted). */
 async function perform(
   deps: ExecuteDeps,
   ticketId: string,
   call: Call,
   was: TicketSnapshot,
 ): Promise<TicketSnapshot | null> {
-  const path = `/tickets/${encodeURIComponent(ticketId)}`;
-  const { client, signal } = deps;
-  const fromTicket = (t: Ticket) => {
-    const s = snapshotOf(t);
-    // Intercom's ticket answers do not always carry tags: keep what is known.
-    return t.tags === undefined ? { ...s, tagIds: was.tagIds } : s;
-  };
-  switch (call.kind) {
-    case "update":
-      return fromTicket(
-        await paced(deps, () =>
-          client.request("PUT", path, ticketSchema, { body: { admin_id: deps.adminId, ...call.body }, signal }),
-        ),
-      );
-    case "change_type":
-      return fromTicket(
-        await paced(deps, () =>
-          client.request("POST", `${path}/change_type`, ticketSchema, {
-            body: call.body,
-            version: CHANGE_TYPE_VERSION,
-            signal,
-          }),
-        ),
-      );
-    case "add_tag":
-      await paced(deps, () =>
-        client.request("POST", `${path}/tags`, tagSchema, { body: { id: call.tagId, admin_id: deps.adminId }, signal }),
-      );
-      return { ...was, tagIds: was.tagIds.includes(call.tagId) ? was.tagIds : [...was.tagIds, call.tagId] };
-    case "remove_tag":
-      await paced(deps, () =>
-        client.request("DELETE", `${path}/tags/${encodeURIComponent(call.tagId)}`, tagSchema, {
-          body: { admin_id: deps.adminId },
-          signal,
-        }),
-      );
-      return { ...was, tagIds: was.tagIds.filter((x) => x !== call.tagId) };
-    case "delete":
-      await paced(deps, () => client.request("DELETE", path, ticketDeletedSchema, { signal }));
-      return null;
-  }
+  const out = await paced(deps, () => executeOnSnapshot(deps.client, deps.adminId, ticketId, call, was, deps.signal));
+  return out.after;
 }
 
 /**
@@ -131,6 +94,9 @@ export async function runItem(
     let made = 0;
     try {
       let calls = item.calls ?? [];
+      const ctx = () => ({ types: deps.types, now: now() });
+      // What the ticket becomes, in words, so the job's page says exactly what was done to it.
+      let target = kind === "apply" ? targetOf(planItem(action, item.before, ctx())) : undefined;
       if (verify) {
         const found = await current(deps, item.ticketId);
         if (!found) {
@@ -139,9 +105,8 @@ export async function runItem(
           return { state: "failed", error: "The ticket no longer exists", attempts };
         }
         before = found;
-        const ctx = { types: deps.types, now: now() };
         const plan =
-          kind === "apply" ? planItem(action, found, ctx) : planUndo(action, item.before, item.after, found, ctx);
+          kind === "apply" ? planItem(action, found, ctx()) : planUndo(action, item.before, item.after, found, ctx());
         if (plan.kind === "satisfied")
           return {
             state: "succeeded",
@@ -153,13 +118,14 @@ export async function runItem(
         if (plan.kind === "cannot") return { state: "skipped", reason: plan.reason, after: found, attempts };
         if (plan.kind === "conflict") return { state: "conflict", reason: plan.reason, after: found, attempts };
         calls = plan.calls;
+        target = plan.target ?? target;
       }
       let after: TicketSnapshot | null = before;
       for (const call of calls) {
         after = await perform(deps, item.ticketId, call, after ?? before);
         made++;
       }
-      return { state: "succeeded", after, calls, attempts };
+      return { state: "succeeded", after, calls, attempts, ...(target ? { reason: target } : {}) };
     } catch (e) {
       const failure = classify(e);
       if (failure === "auth") throw new ReconnectNeeded((e as Error).message);

@@ -14,13 +14,13 @@ const PARALLEL = 10;
 /**
  * The tickets a selection stands for, as they are now: a query is searched to the end (after
  * checking it matches at most MAX_SELECTION), ids are looked up by `id IN` searches. Ids that
- * no longer exist are dropped. The job acts on exactly these.
+ * are not tickets of the workspace are counted apart. The job acts on exactly the tickets found.
  */
 export async function resolveSelection(
   client: IntercomClient,
   selection: Selection,
   signal?: AbortSignal,
-): Promise<TicketSnapshot[]> {
+): Promise<{ tickets: TicketSnapshot[]; notFound: number }> {
   const out: TicketSnapshot[] = [];
   if (selection.kind === "ids") {
     const ids = [...new Set(selection.ids)];
@@ -45,7 +45,7 @@ export async function resolveSelection(
       const t = found.get(id);
       if (t) out.push(t);
     }
-    return out;
+    return { tickets: out, notFound: ids.length - out.length };
   }
   const excluded = new Set(selection.exclude ?? []);
   let cursor: string | null = null;
@@ -68,5 +68,5 @@ export async function resolveSelection(
     for (const t of page.tickets) if (!excluded.has(t.id)) out.push(snapshotOf(t));
     cursor = page.pages?.next?.starting_after ?? null;
   } while (cursor);
-  return out;
+  return { tickets: out, notFound: 0 };
 }

@@ -1,46 +1,17 @@
 /**
  * The bulk actions and selections as the route handlers accept them (zod's small build: the
- * selection bar's forms check with the same schemas).
+ * bulk dialog checks with the same schemas).
  */
 import * as z from "zod/mini";
 import { CONTROL_MESSAGE } from "@/lib/search/limits";
 import { hasNonWhitespaceControls } from "@/lib/text/characters";
 import { MAX_SELECTION } from "./types";
+import { bulkTicketChange, id, type StoredTicketChange } from "@/lib/changes/schema";
 
-/** Intercom's state categories (kept here: the full schemas module would bring zod into the page). */
-const STATE_CATEGORIES = ["submitted", "in_progress", "waiting_on_customer", "resolved"] as const;
-
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id"));
-const attrValue = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
-
-export const bulkAction = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("assign_admin"), admin_id: id }),
-  z.strictObject({ type: z.literal("assign_team"), team_id: id }),
-  z.strictObject({ type: z.literal("unassign") }),
-  z.strictObject({ type: z.literal("set_state"), state_id: id }),
-  z.strictObject({ type: z.literal("set_state_category"), category: z.enum(STATE_CATEGORIES) }),
-  z.strictObject({ type: z.literal("close") }),
-  z.strictObject({ type: z.literal("reopen") }),
-  z.strictObject({ type: z.literal("snooze"), until: z.int().check(z.minimum(0)) }),
-  z.strictObject({ type: z.literal("set_shared"), shared: z.boolean() }),
-  z.strictObject({ type: z.literal("add_tag"), tag_id: id }),
-  z.strictObject({ type: z.literal("remove_tag"), tag_id: id }),
-  /** List attributes are given by label: each ticket type has its own item ids. */
-  z.strictObject({
-    type: z.literal("set_attribute"),
-    name: z.string().check(z.minLength(1), z.maxLength(200)),
-    value: attrValue,
-  }),
-  z.strictObject({
-    type: z.literal("change_type"),
-    ticket_type_id: id,
-    /** A state of the new type; by default the one in each ticket's state category. */
-    ticket_state_id: z.optional(z.nullable(id)),
-    attributes: z.optional(z.record(z.string().check(z.minLength(1), z.maxLength(200)), attrValue)),
-  }),
-  z.strictObject({ type: z.literal("delete") }),
-]);
-export type BulkAction = z.infer<typeof bulkAction>;
+/** A job's change: the same inputs and checks as a single ticket's (lib/changes), replies aside. */
+export const bulkAction = bulkTicketChange;
+/** What a stored job's `action` holds: older jobs may hold older shapes. */
+export type BulkAction = StoredTicketChange;
 export type BulkActionType = BulkAction["type"];
 
 const searchText = z.string().check(

@@ -1,111 +1,111 @@
 import "server-only";
+import { forTypes, ticketChangeOf } from "@/lib/changes/tickets";
+import type { StoredTicketChange } from "@/lib/changes/schema";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { Db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
-import { describeAction } from "./describe";
+import { IntercomError } from "@/lib/intercom/errors";
+import { sleep } from "@/lib/intercom/pacing";
 import { keptFor, planItem, type ItemPlan } from "./plan";
 import { resolveSelection } from "./resolve";
-import type { BulkAction, CreateJobBody, Selection } from "./schemas";
+import { backoffMs, classify, MAX_ATTEMPTS, rateLimitedWaitMs } from "./retry";
+import type { CreateJobBody, Selection } from "./schemas";
 import { allItems, createJob, findJob, summarize } from "./store";
 import type { PreviewGroup, PreviewResult, TicketSnapshot } from "./types";
 
-const invalid = (fields: Record<string, string>) => new HttpError("invalid_input", Object.values(fields)[0], fields);
-
-/** Checks an action's ids and values against the workspace before any ticket is read. */
-export function checkAction(action: BulkAction, catalog: WorkspaceCatalog, now: number): void {
-  const types = catalog.ticketTypes;
-  switch (action.type) {
-    case "assign_admin":
-      if (!catalog.admins.some((a) => a.id === action.admin_id))
-        throw invalid({ admin_id: "That teammate is not in this workspace" });
-      return;
-    case "assign_team":
-      if (!catalog.teams.some((t) => t.id === action.team_id))
-        throw invalid({ team_id: "That team is not in this workspace" });
-      return;
-    case "set_state":
-      if (!types.some((t) => t.ticket_states.some((s) => s.id === action.state_id)))
-        throw invalid({ state_id: "That state is not a state of any ticket type" });
-      return;
-    case "snooze":
-      if (action.until <= now) throw invalid({ until: "Choose a time in the future" });
-      return;
-    case "add_tag":
-    case "remove_tag":
-      if (!catalog.tags.some((t) => t.id === action.tag_id))
-        throw invalid({ tag_id: "That tag does not exist in this workspace" });
-      return;
-    case "set_attribute":
-      if (!types.some((t) => t.ticket_type_attributes.some((a) => a.name === action.name && !a.archived)))
-        throw invalid({ name: `No ticket type has an attribute called ${action.name}` });
-      return;
-    case "change_type": {
-      const target = types.find((t) => t.id === action.ticket_type_id);
-      if (!target) throw invalid({ ticket_type_id: "That ticket type does not exist" });
-      if (target.archived) throw invalid({ ticket_type_id: `${target.name} is archived` });
-      if (action.ticket_state_id && !target.ticket_states.some((s) => s.id === action.ticket_state_id))
-        throw invalid({ ticket_state_id: `That state is not one of ${target.name}'s states` });
-      for (const name of Object.keys(action.attributes ?? {})) {
-        if (!target.ticket_type_attributes.some((a) => a.name === name && !a.archived))
-          throw invalid({ [name]: `${target.name} has no attribute ${name}` });
-      }
-      return;
-    }
-    default:
-      return;
-  }
-}
-
-function group(entries: { reason: string; number: string }[]): PreviewGroup[] {
+function group(entries: { reason: string; ticket: TicketSnapshot }[]): PreviewGroup[] {
   const groups = new Map<string, PreviewGroup>();
-  for (const e of entries) {
-    const g = groups.get(e.reason) ?? { reason: e.reason, count: 0, examples: [] };
+  for (const { reason, ticket } of entries) {
+    const g = groups.get(reason) ?? { reason, count: 0, tickets: [] };
     g.count++;
-    if (g.examples.length < 5) g.examples.push(e.number);
-    groups.set(e.reason, g);
+    g.tickets.push({ id: ticket.id, number: ticket.number, title: ticket.title });
+    groups.set(reason, g);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count);
 }
 
+/**
+ * Reads the selection, trying again like the runner does when Intercom is busy or failing
+ * (429s after the reset, 5xx and timeouts with backoff); anything else is final at once.
+ */
+async function readSelection(client: IntercomClient, selection: Selection, signal?: AbortSignal) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await resolveSelection(client, selection, signal);
+    } catch (e) {
+      const kind = classify(e);
+      if ((kind !== "transient" && kind !== "rate_limited") || attempt >= MAX_ATTEMPTS) {
+        if (kind === "transient" || kind === "rate_limited") {
+          const answered = e instanceof IntercomError && e.status > 0 ? `it answered ${e.status}` : "it did not answer";
+          throw new HttpError(
+            kind === "rate_limited" ? "rate_limited" : "intercom_unavailable",
+            `Intercom could not give the selected tickets (${answered}, ${attempt} tries). Nothing has changed; try again in a moment.`,
+          );
+        }
+        throw e;
+      }
+      await sleep(kind === "rate_limited" ? rateLimitedWaitMs(e, Date.now()) : backoffMs(attempt), signal);
+    }
+  }
+}
+
 export interface Planned {
+  /** The change as it applies to the selection's ticket types. */
+  action: StoredTicketChange;
   tickets: TicketSnapshot[];
   plans: ItemPlan[];
   preview: PreviewResult;
 }
 
-/** The selection's tickets as they are now, and what the action would do to each: the dry run. */
+/** The selection's tickets as they are now, and what the change would do to each: the dry run. */
 export async function planSelection(
   client: IntercomClient,
   catalogOrLoad: WorkspaceCatalog | Promise<WorkspaceCatalog>,
   selection: Selection,
-  action: BulkAction,
+  /** A new request's change, or (run again) a stored job's. */
+  requested: StoredTicketChange,
   timezone: string,
   signal?: AbortSignal,
 ): Promise<Planned> {
   const now = Math.floor(Date.now() / 1000);
-  // The catalogue and the tickets are read at once; nothing is changed before the action is checked.
-  const [catalog, tickets] = await Promise.all([catalogOrLoad, resolveSelection(client, selection, signal)]);
-  checkAction(action, catalog, now);
+  // The catalogue and the tickets are read at once; nothing is changed before the change is checked.
+  const [catalog, { tickets, notFound }] = await Promise.all([catalogOrLoad, readSelection(client, selection, signal)]);
+  const errors = ticketChangeOf(requested).check(catalog, now);
+  if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
   if (tickets.length === 0)
     throw new HttpError("empty_selection", "None of the selected tickets exist any more.", {
       selection: "Nothing to act on",
     });
+  const action = forTypes(requested, new Set(tickets.map((t) => t.typeId)));
+  const change = ticketChangeOf(action);
   const ctx = { types: catalog.ticketTypes, now };
   const plans = tickets.map((t) => planItem(action, t, ctx));
   const of = (kind: ItemPlan["kind"]) =>
-    tickets.flatMap((t, i) =>
-      plans[i].kind === kind ? [{ reason: (plans[i] as { reason: string }).reason, number: t.number }] : [],
-    );
+    tickets.flatMap((ticket, i) => {
+      const p = plans[i];
+      if (p.kind !== kind) return [];
+      return [{ reason: p.kind === "change" ? (p.target ?? change.describe(catalog, timezone)) : p.reason, ticket }];
+    });
+  const types = new Map<string, number>();
+  for (const t of tickets) types.set(t.typeId, (types.get(t.typeId) ?? 0) + 1);
   return {
+    action,
     tickets,
     plans,
     preview: {
       total: tickets.length,
+      notFound,
       willChange: plans.filter((p) => p.kind === "change").length,
+      change: group(of("change")),
       satisfied: group(of("satisfied")),
       cannot: group(of("cannot")),
-      label: describeAction(action, catalog, timezone),
+      types: [...types].map(([id, count]) => ({
+        id,
+        name: catalog.ticketTypes.find((t) => t.id === id)?.name ?? `Type ${id}`,
+        count,
+      })),
+      label: change.describe(catalog, timezone),
     },
   };
 }
@@ -136,13 +136,13 @@ export async function startJob(
     workspaceId: who.workspaceId,
     userId: who.userId,
     kind: "apply",
-    action: body.action,
+    action: planned.action,
     selection:
       body.selection.kind === "ids"
         ? body.selection
         : { ...body.selection, exclude: body.selection.exclude?.slice(0, 1000) },
     label: planned.preview.label,
-    items: planned.tickets.map((before, i) => ({ before: keptFor(body.action, before), plan: planned.plans[i] })),
+    items: planned.tickets.map((before, i) => ({ before: keptFor(planned.action, before), plan: planned.plans[i] })),
   });
 }
 
@@ -158,7 +158,7 @@ export async function startUndo(db: Db, workspaceId: string, userId: string, job
     const why =
       job.kind === "undo"
         ? "An undo cannot itself be undone; run the action again instead."
-        : job.action.type === "delete"
+        : !ticketChangeOf(job.action).restore
           ? "Deleted tickets cannot be restored."
           : summary.undoneBy
             ? "This job was already undone."

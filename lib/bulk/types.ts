@@ -81,21 +81,34 @@ export interface JobItemView {
   updatedAt: number;
 }
 
+/** A ticket as a preview lists it. */
+export interface PreviewTicket {
+  id: string;
+  number: string;
+  title: string;
+}
+
 export interface PreviewGroup {
+  /** Why (skipped), or what it becomes ("Bug report → In progress"). */
   reason: string;
   count: number;
-  /** A few ticket numbers, to check by hand. */
-  examples: string[];
+  /** Every ticket of the group, to check by hand. */
+  tickets: PreviewTicket[];
 }
 
 export interface PreviewResult {
   total: number;
-  /** Tickets the action will change, one call each. */
+  /** Selected ids that are not tickets of this workspace (deleted, or never were). */
+  notFound: number;
+  /** Tickets the action will change, one call each, by what each becomes. */
   willChange: number;
+  change: PreviewGroup[];
   /** Already as the action wants: skipped without a call. */
   satisfied: PreviewGroup[];
   /** Cannot take the action, by reason: skipped. */
   cannot: PreviewGroup[];
+  /** The ticket types in the selection, with how many tickets each. */
+  types: { id: string; name: string; count: number }[];
   label: string;
 }
 

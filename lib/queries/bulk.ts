@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { BulkAction, Selection } from "@/lib/bulk/schemas";
+import type { Selection } from "@/lib/bulk/schemas";
 import type { ItemState, JobItemView, JobSummary, PreviewResult } from "@/lib/bulk/types";
+import type { BulkTicketChange } from "@/lib/changes/schema";
 import { fetchJson } from "./fetcher";
 
 const base = (ws: string) => `/api/w/${encodeURIComponent(ws)}/bulk-jobs`;
@@ -43,7 +44,7 @@ export function jobItemsQuery(ws: string, id: string, state: ItemState | null, p
 
 export function usePreview(ws: string) {
   return useMutation({
-    mutationFn: (body: { selection: Selection; action: BulkAction }) =>
+    mutationFn: (body: { selection: Selection; action: BulkTicketChange }) =>
       fetchJson<PreviewResult>(`${base(ws)}/preview`, { method: "POST", body }),
   });
 }
@@ -51,7 +52,7 @@ export function usePreview(ws: string) {
 export function useCreateJob(ws: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { selection: Selection; action: BulkAction; confirm?: string }) =>
+    mutationFn: (body: { selection: Selection; action: BulkTicketChange; confirm?: string }) =>
       fetchJson<JobSummary>(base(ws), { method: "POST", body }),
     onSuccess: (job) => {
       client.setQueryData(jobKey(ws, job.id), job);

@@ -3,9 +3,10 @@ import { forgetCatalog, loadCatalog } from "@/lib/catalog/server";
 import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
-import { conversationSchema, ticketSchema } from "@/lib/intercom/schemas";
-import { CHANGE_TYPE_VERSION } from "@/lib/intercom/versions";
-import { planConvert, planTypeChange, ticketForPlan } from "@/lib/tickets";
+import { runTicketChange } from "@/lib/changes/run";
+import type { TicketChange } from "@/lib/changes/schema";
+import { conversationSchema, ticketSchema, type Ticket } from "@/lib/intercom/schemas";
+import { planConvert } from "@/lib/tickets";
 import type { ChangeTypeBody, ConvertBody } from "./actions";
 import { loadTicketDetail } from "./detail";
 import type { TicketDetail } from "./detail-types";
@@ -18,41 +19,50 @@ async function refreshOnRefusal<T>(workspaceId: string, call: () => Promise<T>):
   try {
     return await call();
   } catch (e) {
-    if (e instanceof IntercomError && e.status >= 400 && e.status < 500) forgetCatalog(workspaceId);
+    if (
+      (e instanceof IntercomError && e.status >= 400 && e.status < 500) ||
+      (e instanceof HttpError && e.code === "intercom_refused")
+    )
+      forgetCatalog(workspaceId);
     throw e;
   }
 }
 
 /**
- * Changes a ticket's type after checking the request against the ticket type definitions
- * (same category, a state of the new type, known attributes with values of their types):
- * anything else is a 400 with field errors and Intercom is not called.
+ * Changes a ticket's type through the same definition a bulk job uses, after checking the
+ * request against the ticket type definitions (same category, a state of the new type, known
+ * attributes with values of their types): anything else is a 400 with field errors and
+ * Intercom is not called.
  */
 export async function changeTicketType(
   client: IntercomClient,
   workspaceId: string,
-  ticketId: string,
+  adminId: string,
+  ticket: Ticket,
   body: ChangeTypeBody,
 ): Promise<TicketDetail> {
-  const path = `/tickets/${encodeURIComponent(ticketId)}`;
-  const [ticket, catalog] = await Promise.all([
-    client.request("GET", path, ticketSchema),
-    loadCatalog(client, workspaceId),
-  ]);
-  const plan = planTypeChange(
-    ticketForPlan(ticket),
-    catalog.ticketTypes,
-    body.ticket_type_id,
-    body.ticket_state_id ?? null,
-    body.ticket_attributes ?? {},
-  );
-  if (!plan.request)
-    throw new HttpError("invalid_input", "The new type, state or attributes are not valid.", plan.errors);
-  const request = plan.request;
-  await refreshOnRefusal(workspaceId, () =>
-    client.request("POST", `${path}/change_type`, ticketSchema, { body: request, version: CHANGE_TYPE_VERSION }),
-  );
-  return loadTicketDetail(client, ticketId);
+  const catalog = await loadCatalog(client, workspaceId);
+  const input: TicketChange = {
+    type: "change_type",
+    ticket_type_id: body.ticket_type_id,
+    ...(body.ticket_state_id ? { states: { [ticket.ticket_type.id]: body.ticket_state_id } } : {}),
+    ...(body.ticket_attributes ? { attributes: body.ticket_attributes } : {}),
+  };
+  try {
+    await refreshOnRefusal(workspaceId, () =>
+      runTicketChange(client, catalog, adminId, ticket.id, input, { known: ticket }),
+    );
+  } catch (e) {
+    if (e instanceof HttpError && e.code === "invalid_input") {
+      // The dialog names the state field as the request does.
+      const fields = Object.fromEntries(
+        Object.entries(e.fields ?? {}).map(([k, v]) => [k.startsWith("states.") ? "ticket_state_id" : k, v]),
+      );
+      throw new HttpError("invalid_input", "The new type, state or attributes are not valid.", fields);
+    }
+    throw e;
+  }
+  return loadTicketDetail(client, ticket.id);
 }
 
 /** Turns a conversation into a ticket of a live Customer type, checked the same way first. */

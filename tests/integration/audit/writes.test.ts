@@ -113,14 +113,14 @@ describe("single-record actions", () => {
     const type = world.store.ticketTypes.get(t.ticket_type_id)!;
     const from = world.store.ticketStates.get(t.ticket_state_id)!;
     const to = world.store.ticketStates.get(type.state_ids.find((s) => s !== t.ticket_state_id)!)!;
-    await auditedTicketAction(ctx, world.client, catalog, t.id, { action: "set_state", state_id: to.id });
+    await auditedTicketAction(ctx, world.client, catalog, t.id, { type: "set_state", states: { [type.id]: to.id } });
     const [e] = await entriesFor("ticket", t.id);
     expect(e).toMatchObject({
       action: "ticket.set_state",
       actorEmail: user.email,
       adminId: world.adminId,
       outcome: "succeeded",
-      summary: `Set state of ticket #${t.ticket_id} to ${to.internal_label}`,
+      summary: `Set ${type.name} tickets to ${to.internal_label}: ticket #${t.ticket_id}`,
       before: { state: from.internal_label },
       after: { state: to.internal_label },
     });
@@ -132,7 +132,10 @@ describe("single-record actions", () => {
       .flatMap((x) => x.ticket_states)
       .find((s) => !world.store.ticketTypes.get(t.ticket_type_id)!.state_ids.includes(s.id))!;
     await expect(
-      auditedTicketAction(ctx, world.client, catalog, t.id, { action: "set_state", state_id: foreign.id }),
+      auditedTicketAction(ctx, world.client, catalog, t.id, {
+        type: "set_state",
+        states: { [t.ticket_type_id]: foreign.id },
+      }),
     ).rejects.toThrow(/not one of/);
     const [e] = await entriesFor("ticket", t.id);
     expect(e).toMatchObject({ action: "ticket.set_state", outcome: "failed", after: null });
@@ -141,19 +144,19 @@ describe("single-record actions", () => {
 
   it("records a deletion with what the ticket was, and an assignment with names", async () => {
     const t = ticketWith(() => true);
-    await auditedTicketAction(ctx, world.client, catalog, t.id, { action: "delete", confirm: `#${t.ticket_id}` });
+    await auditedTicketAction(ctx, world.client, catalog, t.id, { type: "delete", confirm: `#${t.ticket_id}` });
     const [deleted] = await entriesFor("ticket", t.id);
     expect(deleted).toMatchObject({
       action: "ticket.delete",
       outcome: "succeeded",
       after: { deleted: true },
-      summary: `Deleted ticket #${t.ticket_id}`,
+      summary: `Delete: ticket #${t.ticket_id}`,
     });
     expect(deleted.before).toMatchObject({ title: t.attributes._default_title_ });
 
     const u = ticketWith(() => true);
     const admin = catalog.admins.find((a) => a.id !== u.admin_assignee_id)!;
-    await auditedTicketAction(ctx, world.client, catalog, u.id, { action: "assign_admin", admin_id: admin.id });
+    await auditedTicketAction(ctx, world.client, catalog, u.id, { type: "assign_admin", admin_id: admin.id });
     const [assigned] = await entriesFor("ticket", u.id);
     expect(assigned).toMatchObject({ action: "ticket.assign_admin", after: { assignee: admin.name } });
   });
@@ -162,7 +165,7 @@ describe("single-record actions", () => {
     const c = [...world.store.conversations.values()].find(
       (x) => x.state === "open" && x.parts.length > 2 && x.parts.length < 50,
     )!;
-    await auditedConversationAction(ctx, world.client, catalog, c.id, { action: "close" });
+    await auditedConversationAction(ctx, world.client, catalog, c.id, { type: "close" });
     let [e] = await entriesFor("conversation", c.id);
     expect(e).toMatchObject({
       action: "conversation.close",
@@ -173,7 +176,7 @@ describe("single-record actions", () => {
 
     const part = c.parts.find((p) => p.part_type === "comment" && p.body)!;
     const words = part.body!.replace(/<[^>]+>/g, "").slice(0, 30);
-    await auditedConversationAction(ctx, world.client, catalog, c.id, { action: "redact", part_id: part.id });
+    await auditedConversationAction(ctx, world.client, catalog, c.id, { type: "redact", part_id: part.id });
     [e] = await entriesFor("conversation", c.id);
     expect(e).toMatchObject({ action: "conversation.redact", outcome: "succeeded" });
     expect(JSON.stringify(e)).not.toContain(words);

@@ -47,10 +47,14 @@ describe("a 1,000-ticket state change under faults", () => {
           .state_ids.some((s) => world.store.ticketStates.get(s)!.category === "in_progress"),
     );
     const partsBefore = new Map(chosen.map((t) => [t.id, stateParts(t)]));
-    const jobId = await world.job(
-      { kind: "ids", ids: chosen.map((t) => t.id) },
-      { type: "set_state_category", category: "in_progress" },
+    // Each type's own first in-progress state, as the dialog's table would set it.
+    const states = Object.fromEntries(
+      [...world.store.ticketTypes.values()].flatMap((type) => {
+        const s = type.state_ids.find((x) => world.store.ticketStates.get(x)!.category === "in_progress");
+        return s ? [[type.id, s]] : [];
+      }),
     );
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_state", states });
     await world.faults({
       error_rate: 0.1,
       error_timing: "mixed",

@@ -3,12 +3,12 @@ import { auditedConversationAction } from "@/lib/audit/records";
 import { clientFor } from "@/lib/auth/connections";
 import { loadCatalog } from "@/lib/catalog/server";
 import { route } from "@/lib/http/route";
-import { conversationAction } from "@/lib/records/actions";
+import { conversationChange } from "@/lib/changes/schema";
 import { recordId } from "@/lib/records/params";
 import { otherMethods } from "@/lib/http/methods";
 
 /** One action on a conversation: replies and notes, assignment, snooze, close, reopen, priority, tags, read, redaction. Each is audited. */
-export const POST = route({ workspace: true, body: conversationAction }, async ({ user, connection, params, body }) => {
+export const POST = route({ workspace: true, body: conversationChange }, async ({ user, connection, params, body }) => {
   const client = clientFor(connection);
   const catalog = await loadCatalog(client, connection.workspaceId);
   await auditedConversationAction(

@@ -1,18 +1,24 @@
 import { auditContext } from "@/lib/audit/context";
 import { auditedTicketAction } from "@/lib/audit/records";
 import { clientFor } from "@/lib/auth/connections";
+import { ticketChange } from "@/lib/changes/schema";
 import { loadCatalog } from "@/lib/catalog/server";
 import { route } from "@/lib/http/route";
-import { ticketAction } from "@/lib/records/actions";
 import { recordId } from "@/lib/records/params";
 import { otherMethods } from "@/lib/http/methods";
 
-/** One action on a ticket: state, assignment, sharing, open/closed, snooze, attributes, tags, replies, delete. Each is audited. */
-export const POST = route({ workspace: true, body: ticketAction }, async ({ user, connection, params, body }) => {
+/** One change on a ticket (lib/changes): state, assignment, sharing, close, snooze, attributes, tags, replies, delete. Each is audited. */
+export const POST = route({ workspace: true, body: ticketChange }, async ({ user, connection, params, body }) => {
   const client = clientFor(connection);
   const catalog = await loadCatalog(client, connection.workspaceId);
-  await auditedTicketAction(await auditContext(user, connection), client, catalog, recordId(params, "ticket"), body);
-  return { ok: true };
+  const done = await auditedTicketAction(
+    await auditContext(user, connection),
+    client,
+    catalog,
+    recordId(params, "ticket"),
+    body,
+  );
+  return { ok: true, changed: done.plan.kind === "change" };
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,13 +1,19 @@
-/** Each bulk action's plan per ticket, and its undo: applying then undoing gives back the ticket as it was. */
+/**
+ * Each ticket change's definition: its plan per ticket, its undo (applying then undoing gives
+ * back the ticket as it was), what cannot take it and why, and its words.
+ */
 import { describe, expect, it } from "vitest";
-import { planItem, planUndo, touched, type Call } from "@/lib/bulk/plan";
-import type { BulkAction } from "@/lib/bulk/schemas";
 import type { TicketSnapshot } from "@/lib/bulk/types";
+import type { StoredTicketChange } from "@/lib/changes/schema";
+import { planChange as planItem, planUndo, ticketChangeOf } from "@/lib/changes/tickets";
+import type { Call } from "@/lib/changes/types";
 import { planTypeChange, resultingAttributes } from "@/lib/tickets";
 import { BILLING, BUG, FEATURE, REFUND, TYPES, bugValues, item, stateId } from "../tickets/fixtures";
 
 const NOW = 1_800_000_000;
 const ctx = { types: TYPES, now: NOW };
+const touched = (a: StoredTicketChange, t: TicketSnapshot) => ticketChangeOf(a).touched(t);
+type BulkAction = StoredTicketChange;
 const ADMINS = new Set(["a1", "a2"]);
 const TEAMS = new Set(["t1", "t2"]);
 
@@ -79,6 +85,9 @@ function apply(t: TicketSnapshot, calls: Call[]): TicketSnapshot | null {
       }
       case "delete":
         s = null;
+        break;
+      case "reply":
+        break;
     }
   }
   return s;
@@ -98,18 +107,32 @@ const cases: { name: string; action: BulkAction; before?: Partial<TicketSnapshot
     before: { teamAssigneeId: null },
   },
   { name: "unassign", action: { type: "unassign" } },
-  { name: "set a state", action: { type: "set_state", state_id: stateId(BUG, "Investigating") } },
-  { name: "set a state category", action: { type: "set_state_category", category: "resolved" } },
+  { name: "set a state", action: { type: "set_state", states: { [BUG.id]: stateId(BUG, "Investigating") } } },
+  {
+    name: "set a state (a job stored with one state id)",
+    action: { type: "set_state", state_id: stateId(BUG, "Investigating") },
+  },
+  { name: "set a state category (a stored job)", action: { type: "set_state_category", category: "resolved" } },
   { name: "close", action: { type: "close" } },
   { name: "close a snoozed ticket", action: { type: "close" }, before: { snoozedUntil: NOW + 3600 } },
   { name: "reopen", action: { type: "reopen" }, before: { open: false } },
   { name: "snooze", action: { type: "snooze", until: NOW + 7200 } },
   { name: "snooze a closed ticket", action: { type: "snooze", until: NOW + 7200 }, before: { open: false } },
+  { name: "unsnooze", action: { type: "unsnooze" }, before: { snoozedUntil: NOW + 3600 } },
   { name: "share", action: { type: "set_shared", shared: true } },
   { name: "add a tag", action: { type: "add_tag", tag_id: "g2" } },
   { name: "remove a tag", action: { type: "remove_tag", tag_id: "g1" } },
-  { name: "set an attribute", action: { type: "set_attribute", name: "Browser", value: "Firefox 131" } },
-  { name: "set a list attribute by label", action: { type: "set_attribute", name: "Severity", value: "Critical" } },
+  { name: "set an attribute", action: { type: "set_attributes", attributes: { Browser: "Firefox 131" } } },
+  { name: "set a list attribute by label", action: { type: "set_attributes", attributes: { Severity: "Critical" } } },
+  {
+    name: "set a list attribute by item id, as the ticket page does",
+    action: { type: "set_attributes", attributes: { Severity: item(BUG, "Severity", "High") } },
+  },
+  {
+    name: "set two attributes at once",
+    action: { type: "set_attributes", attributes: { Browser: "Safari", Regression: false } },
+  },
+  { name: "set an attribute (a stored job)", action: { type: "set_attribute", name: "Browser", value: "Edge" } },
   {
     name: "change the type",
     action: { type: "change_type", ticket_type_id: FEATURE.id, attributes: { "Product area": "Reporting" } },
@@ -119,8 +142,8 @@ const cases: { name: string; action: BulkAction; before?: Partial<TicketSnapshot
     action: {
       type: "change_type",
       ticket_type_id: BILLING.id,
-      ticket_state_id: stateId(BILLING, "Awaiting finance"),
-      attributes: { "Invoice number": "INV-1" },
+      states: { [BUG.id]: stateId(BILLING, "Awaiting finance") },
+      fill: { "Invoice number": "INV-1" },
     },
   },
 ];
@@ -164,7 +187,7 @@ describe("undo refuses to overwrite", () => {
   });
 
   it("a required attribute emptied before the job cannot be emptied again", () => {
-    const action: BulkAction = { type: "set_attribute", name: "Severity", value: "High" };
+    const action: BulkAction = { type: "set_attributes", attributes: { Severity: "High" } };
     const before = { ...base, attributes: { ...base.attributes, Severity: null } };
     const after = { ...before, attributes: { ...before.attributes, Severity: item(BUG, "Severity", "High") } };
     expect(planUndo(action, before, after, after, ctx)).toMatchObject({
@@ -180,6 +203,15 @@ describe("what cannot take an action, grouped by reason", () => {
       kind: "cannot",
       reason: "Bug report tickets do not have this state",
     });
+    expect(planItem({ type: "set_state", states: { [BUG.id]: stateId(REFUND, "Under review") } }, base, ctx)).toEqual({
+      kind: "cannot",
+      reason: "That state is not one of Bug report's states",
+      fields: { [`states.${BUG.id}`]: "That state is not one of Bug report's states" },
+    });
+    expect(planItem({ type: "set_state", states: { [REFUND.id]: stateId(REFUND, "Approved") } }, base, ctx)).toEqual({
+      kind: "cannot",
+      reason: "No state chosen for Bug report tickets",
+    });
     const refund = { ...base, typeId: REFUND.id, stateId: stateId(REFUND, "Submitted"), attributes: { Amount: 10 } };
     expect(planItem({ type: "set_state_category", category: "waiting_on_customer" }, refund, ctx)).toEqual({
       kind: "cannot",
@@ -192,18 +224,19 @@ describe("what cannot take an action, grouped by reason", () => {
       kind: "cannot",
       reason: "Customer tickets cannot become Back-office tickets",
     });
-    expect(planItem({ type: "change_type", ticket_type_id: FEATURE.id }, base, ctx)).toEqual({
+    expect(planItem({ type: "change_type", ticket_type_id: FEATURE.id }, base, ctx)).toMatchObject({
       kind: "cannot",
       reason: "Bug report → Feature request: Product area needs a value",
     });
   });
 
   it("an attribute the type does not have, or an unknown list label", () => {
-    expect(planItem({ type: "set_attribute", name: "Votes", value: 3 }, base, ctx)).toEqual({
+    expect(planItem({ type: "set_attributes", attributes: { Votes: 3 } }, base, ctx)).toMatchObject({
       kind: "cannot",
-      reason: "Bug report has no attribute Votes",
+      reason: "Bug report has no attribute called Votes",
+      fields: { Votes: "Bug report has no attribute called Votes" },
     });
-    expect(planItem({ type: "set_attribute", name: "Severity", value: "Apocalyptic" }, base, ctx)).toEqual({
+    expect(planItem({ type: "set_attributes", attributes: { Severity: "Apocalyptic" } }, base, ctx)).toMatchObject({
       kind: "cannot",
       reason: "Bug report has no Severity option “Apocalyptic”",
     });
@@ -222,7 +255,7 @@ describe("what cannot take an action, grouped by reason", () => {
       kind: "satisfied",
       reason: "Already Submitted",
     });
-    expect(planItem({ type: "snooze", until: NOW - 1 }, base, ctx)).toEqual({
+    expect(planItem({ type: "snooze", until: NOW - 1 }, base, ctx)).toMatchObject({
       kind: "cannot",
       reason: "The snooze time has passed",
     });

@@ -1,0 +1,126 @@
+import "server-only";
+import { snapshotOf } from "@/lib/bulk/snapshot";
+import type { TicketSnapshot } from "@/lib/bulk/types";
+import type { IntercomClient } from "@/lib/intercom/client";
+import {
+  conversationSchema,
+  tagSchema,
+  ticketDeletedSchema,
+  ticketReplySchema,
+  ticketSchema,
+  type Ticket,
+} from "@/lib/intercom/schemas";
+import { CHANGE_TYPE_VERSION } from "@/lib/intercom/versions";
+import type { Call, ConversationCall } from "./types";
+
+/**
+ * The one place a change's calls become Intercom requests, for a single record and for every
+ * ticket of a bulk job alike: each write carries the signed-in teammate's `admin_id`, and a
+ * type change goes with the Intercom version that has it.
+ */
+export async function executeTicketCall(
+  client: IntercomClient,
+  adminId: string,
+  ticketId: string,
+  call: Call,
+  signal?: AbortSignal,
+): Promise<{ ticket: Ticket } | { deleted: true } | { ticket: null }> {
+  const path = `/tickets/${encodeURIComponent(ticketId)}`;
+  switch (call.kind) {
+    case "update":
+      return {
+        ticket: await client.request("PUT", path, ticketSchema, { body: { admin_id: adminId, ...call.body }, signal }),
+      };
+    case "change_type":
+      return {
+        ticket: await client.request("POST", `${path}/change_type`, ticketSchema, {
+          body: call.body,
+          version: CHANGE_TYPE_VERSION,
+          signal,
+        }),
+      };
+    case "add_tag":
+      await client.request("POST", `${path}/tags`, tagSchema, { body: { id: call.tagId, admin_id: adminId }, signal });
+      return { ticket: null };
+    case "remove_tag":
+      await client.request("DELETE", `${path}/tags/${encodeURIComponent(call.tagId)}`, tagSchema, {
+        body: { admin_id: adminId },
+        signal,
+      });
+      return { ticket: null };
+    case "reply":
+      await client.request("POST", `${path}/reply`, ticketReplySchema, {
+        body: { message_type: call.messageType, type: "admin", admin_id: adminId, body: call.html },
+        signal,
+      });
+      return { ticket: null };
+    case "delete":
+      await client.request("DELETE", path, ticketDeletedSchema, { signal });
+      return { deleted: true };
+  }
+}
+
+export async function executeConversationCall(
+  client: IntercomClient,
+  adminId: string,
+  conversationId: string,
+  call: ConversationCall,
+  signal?: AbortSignal,
+): Promise<void> {
+  const path = `/conversations/${encodeURIComponent(conversationId)}`;
+  switch (call.kind) {
+    case "part":
+      await client.request("POST", `${path}/parts`, conversationSchema, {
+        body: { admin_id: adminId, ...call.body },
+        signal,
+      });
+      return;
+    case "update":
+      await client.request("PUT", path, conversationSchema, { body: call.body, signal });
+      return;
+    case "reply":
+      await client.request("POST", `${path}/reply`, conversationSchema, {
+        body: { message_type: call.messageType, type: "admin", admin_id: adminId, body: call.html },
+        signal,
+      });
+      return;
+    case "add_tag":
+      await client.request("POST", `${path}/tags`, tagSchema, { body: { id: call.tagId, admin_id: adminId }, signal });
+      return;
+    case "remove_tag":
+      await client.request("DELETE", `${path}/tags/${encodeURIComponent(call.tagId)}`, tagSchema, {
+        body: { admin_id: adminId },
+        signal,
+      });
+      return;
+    case "redact":
+      await client.request("POST", "/conversations/redact", conversationSchema, { body: call.body, signal });
+      return;
+  }
+}
+
+/** Makes one call and answers the ticket's values after it (null once deleted), and Intercom's ticket when it sent one. */
+export async function executeOnSnapshot(
+  client: IntercomClient,
+  adminId: string,
+  ticketId: string,
+  call: Call,
+  was: TicketSnapshot,
+  signal?: AbortSignal,
+): Promise<{ after: TicketSnapshot | null; ticket: Ticket | null }> {
+  const out = await executeTicketCall(client, adminId, ticketId, call, signal);
+  if ("deleted" in out) return { after: null, ticket: null };
+  if (out.ticket) {
+    const s = snapshotOf(out.ticket);
+    // Intercom's ticket answers do not always carry tags: keep what is known.
+    return { after: out.ticket.tags === undefined ? { ...s, tagIds: was.tagIds } : s, ticket: out.ticket };
+  }
+  if (call.kind === "add_tag")
+    return {
+      after: { ...was, tagIds: was.tagIds.includes(call.tagId) ? was.tagIds : [...was.tagIds, call.tagId] },
+      ticket: null,
+    };
+  if (call.kind === "remove_tag")
+    return { after: { ...was, tagIds: was.tagIds.filter((x) => x !== call.tagId) }, ticket: null };
+  return { after: was, ticket: null };
+}
