@@ -229,3 +229,204 @@ test("bulk routes refuse bad input with field errors and check the workspace and
   // Nothing was changed by any of it.
   expect((await sandboxApi<Ticket>(us, "GET", `/tickets/${t.id}`)).open).toBe(true);
 });
+
+interface FullTicket extends Ticket {
+  snoozed_until: number | null;
+  is_shared: boolean;
+  ticket_state: { id: string; internal_label: string };
+  ticket_attributes: Record<string, unknown>;
+  tags?: { tags: { id: string }[] };
+}
+const read = (ws: SandboxWorkspace, id: string) => sandboxApi<FullTicket>(ws, "GET", `/tickets/${id}`);
+/** Everything about a ticket but its state and open/snoozed values. */
+const rest = (t: FullTicket) => ({
+  type: t.ticket_type.id,
+  admin: t.admin_assignee_id,
+  team: t.team_assignee_id,
+  shared: t.is_shared,
+  attributes: t.ticket_attributes,
+  tags: (t.tags?.tags ?? []).map((x) => x.id).toSorted(),
+});
+
+/** A ticket type's own state with this label. */
+async function stateOf(ws: SandboxWorkspace, type: string, label: string): Promise<string> {
+  const types = await sandboxApi<{
+    data: { id: string; ticket_states: { data: { id: string; internal_label: string }[] } }[];
+  }>(ws, "GET", "/ticket_types");
+  return types.data.find((t) => t.id === type)!.ticket_states.data.find((s) => s.internal_label === label)!.id;
+}
+
+/** The oldest open tickets of a type, skipping `skip` of them: other specs take the newest. */
+async function oldest(
+  ws: SandboxWorkspace,
+  type: string,
+  count: number,
+  keep: (t: FullTicket) => boolean = () => true,
+) {
+  const found = (await all(ws, {
+    operator: "AND",
+    value: [
+      { field: "open", operator: "=", value: true },
+      { field: "ticket_type_id", operator: "=", value: await typeId(ws, type) },
+    ],
+  })) as FullTicket[];
+  return found.filter(keep).slice(-count);
+}
+
+/** The tickets list showing exactly these tickets, all ticked, and the bulk dialog open. */
+async function bulkOn(page: import("@playwright/test").Page, ws: SandboxWorkspace, ids: string[]) {
+  await page.goto(`/w/${ws.id_code}/tickets?q=${q(["&", ["id", "IN", ids]])}`);
+  await expect(page.getByRole("table", { name: /Matching/ }).locator("tbody tr")).toHaveCount(ids.length);
+  await page.getByRole("checkbox", { name: "Select all on this page" }).click();
+  await page.getByRole("region", { name: "Selection" }).getByRole("button", { name: "Bulk action…" }).click();
+  return page.getByRole("dialog");
+}
+
+test("set state picks each ticket type's own state; a type without one is skipped unless one is chosen", async ({
+  page,
+}) => {
+  const us = await workspace("Northwind Support");
+  const bugs = await oldest(
+    us,
+    "Bug report",
+    2,
+    (t) => t.ticket_state.internal_label !== "Resolved" && !t.snoozed_until,
+  );
+  const [refund] = await oldest(
+    us,
+    "Refund approval",
+    1,
+    (t) => t.ticket_state.internal_label !== "Approved" && !t.snoozed_until,
+  );
+  const chosen = [...bugs, refund];
+  const before = await Promise.all(chosen.map((t) => read(us, t.id)));
+  const dialog = await bulkOn(
+    page,
+    us,
+    chosen.map((t) => t.id),
+  );
+  await dialog.getByLabel("Action").selectOption({ label: "Set state" });
+  await dialog.getByLabel("New state").selectOption({ label: "Resolved" });
+  await dialog.getByRole("button", { name: "Preview" }).click();
+
+  // One row per type in the selection: Bug report has its own "Resolved"; Refund approval has none.
+  const table = dialog.getByRole("table", { name: "State per ticket type" });
+  await expect(table.getByRole("row", { name: /Bug report/ })).toContainText("2");
+  const refundRow = table.getByRole("row", { name: /Refund approval/ });
+  await expect(refundRow).toContainText("Cannot");
+  await expect(dialog.getByLabel("State for Bug report tickets")).toHaveValue(
+    await stateOf(us, bugs[0].ticket_type.id, "Resolved"),
+  );
+  await expect(dialog.getByLabel("State for Refund approval tickets")).toHaveValue("");
+  await expect(dialog.getByRole("region", { name: "Cannot take this action" })).toContainText(
+    /1\s*No state chosen for Refund approval tickets/,
+  );
+  await expect(dialog.getByRole("button", { name: "Run on 2 tickets" })).toBeVisible();
+
+  // Refund approval's resolved state is "Approved": chosen explicitly.
+  await dialog.getByLabel("State for Refund approval tickets").selectOption({ label: "Approved" });
+  await expect(
+    dialog.getByRole("heading", { name: "Preview: Set state: Bug report → Resolved, Refund approval → Approved" }),
+  ).toBeVisible();
+  const changes = dialog.getByRole("region", { name: "Will change" });
+  await expect(changes).toContainText(/2\s*Bug report → Resolved/);
+  await expect(changes).toContainText(/1\s*Refund approval → Approved/);
+  await changes.getByText("Refund approval → Approved").click();
+  await expect(changes.getByRole("list", { name: "Tickets: Refund approval → Approved" })).toContainText(
+    `#${refund.ticket_id}`,
+  );
+  await dialog.getByRole("button", { name: "Run on 3 tickets" }).click();
+  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  // Each ticket's line on the job says what it became.
+  const items = page.getByRole("table", { name: /Tickets of this job/ });
+  for (const t of bugs)
+    await expect(items.getByRole("row", { name: new RegExp(`#${t.ticket_id}`) })).toContainText(
+      "Bug report → Resolved",
+    );
+  await expect(items.getByRole("row", { name: new RegExp(`#${refund.ticket_id}`) })).toContainText(
+    "Refund approval → Approved",
+  );
+
+  // The sandbox agrees with the table, and nothing else changed.
+  for (const [i, t] of chosen.entries()) {
+    const now = await read(us, t.id);
+    expect(now.ticket_state.internal_label, `#${t.ticket_id}`).toBe(t === refund ? "Approved" : "Resolved");
+    // The type's own state of that name, not another type's.
+    expect(now.ticket_state.id).toBe(await stateOf(us, t.ticket_type.id, now.ticket_state.internal_label));
+    expect(rest(now)).toEqual(rest(before[i]));
+    expect(now.open).toBe(before[i].open);
+  }
+});
+
+test("unsnooze reopens the snoozed tickets and leaves the others", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const me = await sandboxApi<{ id: string }>(us, "GET", "/me");
+  const chosen = await oldest(us, "Feature request", 3, (t) => !t.snoozed_until);
+  const until = Math.floor(Date.now() / 1000) + 86_400;
+  for (const t of chosen.slice(0, 2))
+    await sandboxApi(us, "PUT", `/tickets/${t.id}`, { admin_id: me.id, snoozed_until: until });
+  const before = await Promise.all(chosen.map((t) => read(us, t.id)));
+  expect(before.map((t) => t.snoozed_until)).toEqual([until, until, null]);
+
+  const dialog = await bulkOn(
+    page,
+    us,
+    chosen.map((t) => t.id),
+  );
+  await dialog.getByLabel("Action").selectOption({ label: "Unsnooze" });
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await expect(dialog.getByRole("heading", { name: "Preview: Unsnooze" })).toBeVisible();
+  await expect(dialog.getByRole("region", { name: "Already done" })).toContainText(/1\s*Not snoozed/);
+  await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
+  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  for (const [i, t] of chosen.entries()) {
+    const now = await read(us, t.id);
+    expect([now.open, now.snoozed_until], `#${t.ticket_id}`).toEqual([true, null]);
+    expect(now.ticket_state.id).toBe(before[i].ticket_state.id);
+    expect(rest(now)).toEqual(rest(before[i]));
+  }
+});
+
+test("a 503 while starting a job keeps the preview and says why; the job starts once Intercom answers", async ({
+  page,
+}) => {
+  const us = await workspace("Northwind Support");
+  const chosen = await oldest(us, "Account review", 2, (t) => !t.snoozed_until);
+  const dialog = await bulkOn(
+    page,
+    us,
+    chosen.map((t) => t.id),
+  );
+  await dialog.getByLabel("Action").selectOption({ label: "Close" });
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await expect(dialog.getByRole("heading", { name: "Preview: Close" })).toBeVisible();
+
+  const search = { method: "POST", path: "/tickets/search", status: 503 };
+  // Failing every try: the preview stays, with the reason in words.
+  await faults({ fail_next: Array.from({ length: 5 }, () => search) });
+  try {
+    await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
+    await expect(dialog.getByRole("alert")).toContainText(
+      "Intercom could not give the selected tickets (it answered 503, 5 tries). Nothing has changed; try again in a moment.",
+    );
+    await expect(dialog.getByRole("heading", { name: "Preview: Close" })).toBeVisible();
+    await expect(dialog.getByText(/Server Error/)).toHaveCount(0);
+    for (const t of chosen) expect((await read(us, t.id)).open).toBe(true);
+
+    // One 503, then an answer: tried again, and the job starts.
+    const mark = (await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number };
+    await faults({ fail_next: [search] });
+    await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    const log = (await (
+      await fetch(`${SANDBOX_URL}/sandbox/requests?since=${mark.last_seq}&path_prefix=/tickets/search`)
+    ).json()) as { requests: { status: number }[] };
+    expect(log.requests.map((r) => r.status).slice(0, 2)).toEqual([503, 200]);
+  } finally {
+    await faults(null);
+  }
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  for (const t of chosen) expect((await read(us, t.id)).open).toBe(false);
+});

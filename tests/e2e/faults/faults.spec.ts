@@ -83,7 +83,13 @@ test("a 5xx during a single edit rolls the change back and says so", async ({ pa
   await expect(shared).toHaveAttribute("aria-checked", String(t.is_shared));
   await faults({ fail_next: [{ method: "PUT", path: `/tickets/${t.id}`, status: 500 }] });
   await shared.click();
-  await toast(page, /Intercom or the dashboard's server had a problem|Server Error/);
+  // What was tried, Intercom's answer in its words, and what the page shows again.
+  await toast(
+    page,
+    t.is_shared
+      ? "Couldn't stop sharing it with the customer: Intercom answered 500: Server Error. It is still shared."
+      : "Couldn't share it with the customer: Intercom answered 500: Server Error. It is still not shared.",
+  );
   await expect(shared).toHaveAttribute("aria-checked", String(t.is_shared));
   expect((await ticket(us, t.id)).is_shared).toBe(t.is_shared);
   // Once Intercom is back, the same edit goes through.

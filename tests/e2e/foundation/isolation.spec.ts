@@ -133,14 +133,14 @@ test("the typed routes keep to the session's workspaces and answer bad requests 
   const forged = await raw(`${w}/tickets/${ticket.id}/actions`, cookie, {
     method: "POST",
     headers: { origin: "https://evil.example", "content-type": "application/json" },
-    body: JSON.stringify({ action: "set_shared", shared: !ticket.is_shared }),
+    body: JSON.stringify({ type: "set_shared", shared: !ticket.is_shared }),
   });
   expect(forged.status).toBe(403);
   // So is one that names another teammate as its author: the actions take no admin_id.
   const asAnother = await raw(`${w}/tickets/${ticket.id}/actions`, cookie, {
     method: "POST",
     headers: { origin, "content-type": "application/json" },
-    body: JSON.stringify({ action: "set_shared", shared: !ticket.is_shared, admin_id: "1" }),
+    body: JSON.stringify({ type: "set_shared", shared: !ticket.is_shared, admin_id: "1" }),
   });
   expect(asAnother.status).toBe(400);
   const after = await sandboxApi<{ updated_at: number; is_shared: boolean }>(us, "GET", `/tickets/${ticket.id}`);

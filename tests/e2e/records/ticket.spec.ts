@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { sandboxApi, workspace } from "../support";
+import { SANDBOX_URL, sandboxApi, workspace } from "../support";
 import { openTicket, pick, ticket, toast, pressUntil, directory } from "./records";
 
 test("a ticket opened from the list shows its number, type, state and timeline", async ({ page }) => {
@@ -262,20 +262,20 @@ test("a missing ticket is a 404 page; the API refuses forged actions with field 
     .find((s) => !t.ticket_type.ticket_states.data.some((y) => y.id === s.id))!;
   const url = `/api/w/${us.id_code}/tickets/${t.id}/actions`;
   const forged = await page.request.post(url, {
-    data: { action: "set_state", state_id: foreign.id },
+    data: { type: "set_state", states: { [t.ticket_type.id]: foreign.id } },
     headers: { Origin: baseURL! },
   });
   expect(forged.status()).toBe(400);
   const body = (await forged.json()) as { error: { code: string; fields: Record<string, string> } };
   expect(body.error.code).toBe("invalid_input");
-  expect(body.error.fields.state_id).toMatch(/not one of/);
+  expect(body.error.fields[`states.${t.ticket_type.id}`]).toMatch(/not one of/);
   const malformed = await page.request.post(url, {
-    data: { action: "set_state", state_id: "<script>" },
+    data: { type: "set_state", states: { [t.ticket_type.id]: "<script>" } },
     headers: { Origin: baseURL! },
   });
   expect(malformed.status()).toBe(400);
   const crossSite = await page.request.post(url, {
-    data: { action: "set_open", open: false },
+    data: { type: "close" },
     headers: { Origin: "https://evil.example" },
   });
   expect(crossSite.status()).toBe(403);
@@ -285,4 +285,53 @@ test("a missing ticket is a 404 page; the API refuses forged actions with field 
   const missing = await page.request.get(`/api/w/${us.id_code}/tickets/987654321`);
   expect(missing.status()).toBe(404);
   expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/not found/i);
+});
+
+const sandboxFaults = (body: unknown) =>
+  fetch(`${SANDBOX_URL}/sandbox/faults`, {
+    method: body === null ? "DELETE" : "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+
+test("a snoozed ticket is unsnoozed from its page", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const t = await openTicket(us, "Customer", 22);
+  const me = await sandboxApi<{ id: string }>(us, "GET", "/me");
+  const until = Math.floor(Date.now() / 1000) + 86_400;
+  await sandboxApi(us, "PUT", `/tickets/${t.id}`, { admin_id: me.id, snoozed_until: until });
+  await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
+  await expect(page.getByText(/Snoozed until/).first()).toBeVisible();
+  await page.getByRole("button", { name: "Unsnooze" }).click();
+  await toast(page, "Unsnoozed");
+  await expect.poll(async () => (await ticket(us, t.id)).snoozed_until).toBeNull();
+  const after = await ticket(us, t.id);
+  expect([after.open, after.ticket_state.id, after.admin_assignee_id, after.is_shared]).toEqual([
+    true,
+    t.ticket_state.id,
+    t.admin_assignee_id,
+    t.is_shared,
+  ]);
+  await expect(page.getByRole("button", { name: "Unsnooze" })).toHaveCount(0);
+});
+
+test("a failed state change says what failed, Intercom's words, and what the page shows again", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const t = await openTicket(us, "Customer", 23);
+  const next = t.ticket_type.ticket_states.data.find((s) => s.id !== t.ticket_state.id)!;
+  await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
+  await expect(page.getByLabel("State")).toHaveValue(t.ticket_state.id);
+  await sandboxFaults({ fail_next: [{ method: "PUT", path: `/tickets/${t.id}`, status: 500 }] });
+  try {
+    await page.getByLabel("State").selectOption(next.id);
+    await toast(
+      page,
+      `Couldn't set the state to ${next.internal_label}: Intercom answered 500: Server Error. The ticket is back in ${t.ticket_state.internal_label}.`,
+    );
+  } finally {
+    await sandboxFaults(null);
+  }
+  await expect(page.getByLabel("State")).toHaveValue(t.ticket_state.id);
+  const after = await ticket(us, t.id);
+  expect([after.ticket_state.id, after.open, after.is_shared]).toEqual([t.ticket_state.id, t.open, t.is_shared]);
 });

@@ -88,9 +88,9 @@ test("every route handler answers bad input with a 4xx error and changes nothing
 
   /** Every mutation, with a body it would accept: the cases below spoil one thing at a time. */
   const mutations: { path: string; method: string; body: unknown }[] = [
-    { path: `${w}/tickets/${ticket.id}/actions`, method: "POST", body: { action: "set_shared", shared: true } },
+    { path: `${w}/tickets/${ticket.id}/actions`, method: "POST", body: { type: "set_shared", shared: true } },
     { path: `${w}/tickets/${ticket.id}/change-type`, method: "POST", body: { ticket_type_id: "1" } },
-    { path: `${w}/conversations/${conv.id}/actions`, method: "POST", body: { action: "mark_read" } },
+    { path: `${w}/conversations/${conv.id}/actions`, method: "POST", body: { type: "mark_read" } },
     { path: `${w}/conversations/${conv.id}/convert`, method: "POST", body: { ticket_type_id: "1" } },
     { path: `${w}/search/tickets`, method: "POST", body: { query: { field: "open", operator: "=", value: true } } },
     {
@@ -269,7 +269,7 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       name: "another workspace's ticket, changed",
       method: "POST",
       path: `${w}/tickets/${euTicket.id}/actions`,
-      body: JSON.stringify({ action: "set_shared", shared: true }),
+      body: JSON.stringify({ type: "set_shared", shared: true }),
       headers: json,
     },
     // Wrong values that pass for JSON.
@@ -277,14 +277,14 @@ test("every route handler answers bad input with a 4xx error and changes nothing
       name: "unknown action",
       method: "POST",
       path: `${w}/tickets/${ticket.id}/actions`,
-      body: JSON.stringify({ action: "make_coffee" }),
+      body: JSON.stringify({ type: "make_coffee" }),
       headers: json,
     },
     {
       name: "script as an id",
       method: "POST",
       path: `${w}/tickets/${ticket.id}/actions`,
-      body: JSON.stringify({ action: "add_tag", tag_id: "<script>" }),
+      body: JSON.stringify({ type: "add_tag", tag_id: "<script>" }),
       headers: json,
     },
     {
