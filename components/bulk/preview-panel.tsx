@@ -117,6 +117,7 @@ export function StatesTable({
           const options = (target ?? own)?.ticket_states ?? [];
           const value = states[row.id] ?? "";
           const same = target && target.id === row.id;
+          const otherCategory = target && own && own.category !== target.category;
           return (
             <tr key={row.id} className="border-t">
               <th scope="row" className="py-1 text-left font-normal">
@@ -124,8 +125,10 @@ export function StatesTable({
               </th>
               <td className="py-1 text-right tabular-nums">{numbers.format(row.count)}</td>
               <td className="py-1 pl-3">
-                {same ? (
-                  <span className="text-muted-foreground">Already of that type</span>
+                {same || otherCategory ? (
+                  <span className="text-muted-foreground">
+                    {same ? "Already of that type" : `Cannot: ${own?.category} tickets keep their category`}
+                  </span>
                 ) : (
                   <div className="flex items-center gap-2">
                     <NativeSelect
@@ -135,7 +138,7 @@ export function StatesTable({
                       disabled={disabled}
                       onChange={(e) => onChange(row.id, e.target.value)}
                     >
-                      <option value="">{target ? "Same kind as now" : "None: skip these tickets"}</option>
+                      <option value="">{target ? "Same kind as now" : "None"}</option>
                       {options.map((s) => (
                         <option key={s.id} value={s.id}>
                           {s.internal_label}

@@ -100,11 +100,9 @@ export async function planSelection(
       change: group(of("change")),
       satisfied: group(of("satisfied")),
       cannot: group(of("cannot")),
-      types: [...types].map(([id, count]) => ({
-        id,
-        name: catalog.ticketTypes.find((t) => t.id === id)?.name ?? `Type ${id}`,
-        count,
-      })),
+      types: [...types]
+        .map(([id, count]) => ({ id, name: catalog.ticketTypes.find((t) => t.id === id)?.name ?? `Type ${id}`, count }))
+        .toSorted((a, b) => a.name.localeCompare(b.name)),
       label: change.describe(catalog, timezone),
     },
   };

@@ -84,7 +84,6 @@ export const attributes: Pick<Definitions, "set_attributes" | "change_type"> = {
     check: (a, names) => {
       const target = names.ticketTypes.find((t) => t.id === a.ticket_type_id);
       if (!target) return { ticket_type_id: "That ticket type does not exist" };
-      if (target.archived) return { ticket_type_id: `${target.name} is archived` };
       for (const [from, s] of Object.entries(a.states ?? {})) {
         if (!names.ticketTypes.some((t) => t.id === from))
           return { [`states.${from}`]: "That ticket type does not exist" };

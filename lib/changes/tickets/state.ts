@@ -56,6 +56,21 @@ export const state: Pick<Definitions, "set_state"> = {
         const type = names.ticketTypes.find((t) => t.id === typeId);
         return `Set ${namer(names).type(typeId)} tickets to ${stateOf(type, stateId)?.internal_label ?? `state ${stateId}`}`;
       }
+      const labels = new Set(
+        entries.map(
+          ([typeId, stateId]) =>
+            stateOf(
+              names.ticketTypes.find((t) => t.id === typeId),
+              stateId,
+            )?.internal_label,
+        ),
+      );
+      const [label] = labels;
+      // The same state name for every type: said once. Otherwise each type's own.
+      if (labels.size === 1 && label) {
+        const types = entries.map(([typeId]) => namer(names).type(typeId));
+        return `Set ${types.slice(0, -1).join(", ")} and ${types.at(-1)} tickets to ${label}`;
+      }
       return `Set state: ${statePairs(a.states, names).join(", ")}`;
     },
     attempt: (a, names, ticket) => {

@@ -239,3 +239,18 @@ test("keyboard shortcuts on a conversation: ?, N, A, S and C", async ({ page }) 
   await page.keyboard.press("c");
   await expect.poll(async () => (await conversation(us, c.id)).state).toBe("closed");
 });
+
+test("a snoozed conversation is unsnoozed from its page", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const c = await conversationIn(us, "snoozed", 4);
+  await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
+  await page.getByRole("button", { name: "Unsnooze" }).click();
+  await expect.poll(async () => (await conversation(us, c.id)).state).toBe("open");
+  const after = await conversation(us, c.id);
+  expect([after.snoozed_until, after.admin_assignee_id, after.priority]).toEqual([
+    null,
+    c.admin_assignee_id,
+    c.priority,
+  ]);
+  await expect(page.getByRole("button", { name: "Unsnooze" })).toHaveCount(0);
+});

@@ -239,3 +239,12 @@ describe("what a job keeps of each ticket", () => {
     expect(keptFor({ type: "close" }, t).attributes).toEqual({});
   });
 });
+
+describe("one state name across types", () => {
+  it("is said once when every type gets a state of that name", () => {
+    const resolved = { [BUG.id]: stateId(BUG, "Resolved"), [BILLING.id]: stateId(BILLING, "Resolved") };
+    expect(ticketChangeOf({ type: "set_state", states: resolved }).describe(names)).toBe(
+      "Set Bug report and Billing question tickets to Resolved",
+    );
+  });
+});
