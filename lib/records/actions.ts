@@ -6,9 +6,6 @@
 import * as z from "zod/mini";
 import { attributes, id } from "@/lib/changes/schema";
 
-export { replyBody } from "@/lib/changes/schema";
-export { MAX_REPLY, textToHtml } from "./text";
-
 /** A ticket's new type, state and attribute overrides; lib/tickets checks it against the types. */
 export const changeTypeBody = z.strictObject({
   ticket_type_id: id,

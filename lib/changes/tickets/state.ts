@@ -9,7 +9,7 @@ const stateOf = (type: TicketType | undefined, stateId: string | undefined) =>
   stateId === undefined ? undefined : type?.ticket_states.find((s) => s.id === stateId);
 
 /** "Bug report → In progress", one entry a type. */
-export function statePairs(states: Record<string, string>, names: Names): string[] {
+function statePairs(states: Record<string, string>, names: Names): string[] {
   return Object.entries(states).map(([typeId, stateId]) => {
     const type = names.ticketTypes.find((t) => t.id === typeId);
     return `${type?.name ?? `type ${typeId}`} → ${stateOf(type, stateId)?.internal_label ?? `state ${stateId}`}`;

@@ -201,6 +201,18 @@ test("bulk routes refuse bad input with field errors and check the workspace and
   expect(((await unknown.json()) as { error: { fields: Record<string, string> } }).error.fields.admin_id).toMatch(
     /not in this workspace/,
   );
+  // Ids that are not tickets of the workspace are counted apart; every ticket is listed.
+  const counted = await page.request.post(`${url}/preview`, {
+    data: { selection: { kind: "ids", ids: [t.id, "987654321"] }, action: { type: "close" } },
+    headers,
+  });
+  expect(counted.status()).toBe(200);
+  expect(await counted.json()).toMatchObject({
+    total: 1,
+    notFound: 1,
+    willChange: 1,
+    change: [{ reason: "Close", count: 1, tickets: [{ id: t.id, number: t.ticket_id }] }],
+  });
   const tooMany = await page.request.post(url, {
     data: {
       selection: { kind: "ids", ids: Array.from({ length: 10_001 }, (_, i) => String(i)) },

@@ -4,7 +4,7 @@
  * faults, restarts, cancellation and two runners sharing a job.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { itemCounts, listItems, requeueFailed, transition } from "@/lib/bulk/store";
+import { itemCounts, jobById, listItems, requeueFailed, transition } from "@/lib/bulk/store";
 import type { TicketRec } from "@/lib/sandbox/store/types";
 import { bulkWorld, type BulkWorld } from "./support";
 
@@ -255,5 +255,37 @@ describe("undo", () => {
     }
     await runner.stop();
     await expect(world.undo(jobId)).rejects.toThrow(/already undone/);
+  }, 60_000);
+});
+
+describe("jobs stored before states were chosen per type", () => {
+  it("a job by state category keeps its words, runs as it was planned, and is undone", async () => {
+    const chosen = tickets(
+      12,
+      (t) =>
+        t.open &&
+        category(t) === "submitted" &&
+        world.store.ticketTypes
+          .get(t.ticket_type_id)!
+          .state_ids.some((s) => world.store.ticketStates.get(s)!.category === "in_progress"),
+    );
+    const before = new Map(chosen.map((t) => [t.id, t.ticket_state_id]));
+    // As an older dashboard stored it: one state category for every type.
+    const jobId = await world.job(
+      { kind: "ids", ids: chosen.map((t) => t.id) },
+      { type: "set_state_category", category: "in_progress" },
+    );
+    const job = (await jobById(world.handle.db, jobId))!;
+    expect(job.label).toBe("Set state to In progress");
+    expect(job.action).toEqual({ type: "set_state_category", category: "in_progress" });
+    const runner = world.runner({ concurrency: 4 });
+    expect(await world.settle(jobId)).toBe("completed");
+    for (const t of chosen) expect(category(world.store.tickets.get(t.id)!)).toBe("in_progress");
+    const undoId = await world.undo(jobId);
+    runner.wake();
+    expect(await world.settle(undoId)).toBe("completed");
+    expect((await jobById(world.handle.db, undoId))!.label).toBe("Undo: Set state to In progress");
+    await runner.stop();
+    for (const t of chosen) expect(world.store.tickets.get(t.id)!.ticket_state_id).toBe(before.get(t.id));
   }, 60_000);
 });
