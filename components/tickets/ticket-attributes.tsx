@@ -152,7 +152,15 @@ function BooleanRow({
  * its data type; required ones refuse to be emptied. Booleans are toggles that save at once.
  */
 export function TicketAttributes({ attributes, values, timezone, onSave }: Props) {
-  const [editing, setEditing] = useState<string | null>(null);
+  // Several editors can be open at once; each save or cancel closes only its own.
+  const [editing, setEditing] = useState<ReadonlySet<string>>(() => new Set());
+  const open = (name: string) => setEditing((now) => new Set(now).add(name));
+  const close = (name: string) =>
+    setEditing((now) => {
+      const next = new Set(now);
+      next.delete(name);
+      return next;
+    });
   const shown = shownAttributes(attributes, values);
   if (shown.length === 0) return <p className="text-sm text-muted-foreground">This ticket type has no attributes.</p>;
   return (
@@ -176,13 +184,13 @@ export function TicketAttributes({ attributes, values, timezone, onSave }: Props
             <dd className="min-w-0">
               {attribute.data_type === "boolean" ? (
                 <BooleanRow attribute={attribute} value={value} onSave={onSave} />
-              ) : editing === attribute.name ? (
+              ) : editing.has(attribute.name) ? (
                 <Editor
                   attribute={attribute}
                   value={value}
                   timezone={timezone}
                   onSave={onSave}
-                  onDone={() => setEditing(null)}
+                  onDone={() => close(attribute.name)}
                 />
               ) : (
                 <div className="group flex items-start gap-2">
@@ -199,7 +207,7 @@ export function TicketAttributes({ attributes, values, timezone, onSave }: Props
                       size="icon-sm"
                       className="-my-1.5 ml-auto shrink-0"
                       aria-label={`Edit ${label}`}
-                      onClick={() => setEditing(attribute.name)}
+                      onClick={() => open(attribute.name)}
                     >
                       <Pencil aria-hidden="true" />
                     </Button>
