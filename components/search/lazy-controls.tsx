@@ -26,7 +26,12 @@ export function ColumnMenuButton(props: {
 }
 
 /** "Save view"; its dialog's code loads when first opened. */
-export function SaveViewButton(props: { onSave: (values: ViewFormValues) => Promise<SavedView>; disabled?: boolean }) {
+export function SaveViewButton(props: {
+  onSave: (values: ViewFormValues) => Promise<SavedView>;
+  disabled?: boolean;
+  /** Said in the dialog, above the form (the builder differs from the last search run). */
+  note?: string;
+}) {
   return (
     <LazyMenu
       load={() => import("./save-view-dialog").then((m) => m.SaveViewDialog)}
