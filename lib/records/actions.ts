@@ -17,8 +17,11 @@ export const replyBody = z
     z.minLength(1, "Write a message first"),
     z.maxLength(MAX_REPLY, `Keep the message under ${MAX_REPLY.toLocaleString("en")} characters`),
   );
-const timestamp = z.int({ error: "Choose a date and time" }).check(z.minimum(0, "Choose a date and time"));
-const attrValue = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
+export const timestamp = z.int({ error: "Choose a date and time" }).check(z.minimum(0, "Choose a date and time"));
+export const attrValue = z.union([z.string().check(z.maxLength(10_000)), z.number(), z.boolean(), z.null()]);
+
+/** A reply or note as the reply action takes it (without its `action` tag): the composer's form checks with it. */
+export const replyFields = z.object({ kind: z.enum(["comment", "note"]), body: replyBody });
 
 export const ticketAction = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("set_state"), state_id: id }),
@@ -33,13 +36,13 @@ export const ticketAction = z.discriminatedUnion("action", [
   }),
   z.strictObject({ action: z.literal("add_tag"), tag_id: id }),
   z.strictObject({ action: z.literal("remove_tag"), tag_id: id }),
-  z.strictObject({ action: z.literal("reply"), kind: z.enum(["comment", "note"]), body: replyBody }),
+  z.strictObject({ action: z.literal("reply"), ...replyFields.shape }),
   z.strictObject({ action: z.literal("delete"), confirm: z.string() }),
 ]);
 export type TicketAction = z.infer<typeof ticketAction>;
 
 export const conversationAction = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("reply"), kind: z.enum(["comment", "note"]), body: replyBody }),
+  z.strictObject({ action: z.literal("reply"), ...replyFields.shape }),
   z.strictObject({ action: z.literal("assign_admin"), admin_id: assignee }),
   z.strictObject({ action: z.literal("assign_team"), team_id: assignee }),
   z.strictObject({ action: z.literal("snooze"), until: timestamp }),
