@@ -52,22 +52,32 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
     defaultValues: { kind: replyDisabledReason ? "note" : "comment" },
   });
   const { register, handleSubmit, setValue, getValues, control, reset, formState, clearErrors } = form;
-  const [kind, typed] = useWatch({ control, name: ["kind", "body"] });
-  const text = typed ?? "";
+  const kind = useWatch({ control, name: "kind" });
+  // The text as typed, for the preview and the kept draft (the form holds it too, for checking and sending).
+  const [text, setText] = useState("");
   const setKind = (next: ReplyKind) => setValue("kind", next);
   const [preview, setPreview] = useState(false);
   const area = useRef<HTMLTextAreaElement | null>(null);
   const id = useId();
-  const body = register("body", { onChange: () => clearErrors("root.server") });
+  const body = register("body", {
+    onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => {
+      setText(e.target.value);
+      clearErrors("root.server");
+    },
+  });
   const error = formState.errors.body?.message ?? formState.errors.root?.server?.message ?? null;
   // A draft kept from before a reload or a new sign-in comes back, unless something was typed already.
   useEffect(() => {
     // Text typed before the page's scripts ran is in the field, not yet in the form: take it from there.
     const typed = area.current?.value || getValues("body");
-    if (typed) return setValue("body", typed);
+    if (typed) {
+      setValue("body", typed);
+      return setText(typed);
+    }
     const kept = loadDraft(draftKey, isReplyDraft);
     if (kept?.text) {
       setValue("body", kept.text);
+      setText(kept.text);
       setValue("kind", kept.kind === "comment" && replyDisabledReason ? "note" : kept.kind);
     }
   }, [draftKey, replyDisabledReason, getValues, setValue]);
@@ -87,6 +97,7 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
     try {
       await onSend(values.kind, values.body);
       reset({ kind: values.kind, body: "" });
+      setText("");
       setPreview(false);
     } catch (e) {
       applyServerErrors(form, e);
