@@ -26,12 +26,7 @@ export function ColumnMenuButton(props: {
 }
 
 /** "Save view"; its dialog's code loads when first opened. */
-export function SaveViewButton(props: {
-  onSave: (values: ViewFormValues) => Promise<SavedView>;
-  disabled?: boolean;
-  /** Said in the dialog, above the form (the builder differs from the last search run). */
-  note?: string;
-}) {
+export function SaveViewButton(props: { onSave: (values: ViewFormValues) => Promise<SavedView>; disabled?: boolean }) {
   return (
     <LazyMenu
       load={() => import("./save-view-dialog").then((m) => m.SaveViewDialog)}

@@ -1,14 +1,25 @@
 "use client";
 
+import { Save } from "lucide-react";
+import dynamic from "next/dynamic";
 import { Button } from "@/components/ui/button";
 import { useViewMutations } from "@/lib/queries/views";
 import type { Resource } from "@/lib/search/fields";
 import { stripIds, type FilterNode, type GroupNode } from "@/lib/search/model";
 import { withPinned } from "@/lib/search/pin";
 import type { SavedView } from "@/lib/views/schemas";
-import { SaveViewButton } from "./lazy-controls";
 import type { BuilderShown } from "./search-builder";
 import type { ColumnsState } from "./use-columns";
+
+/** The dialog's code (and the view form's) loads beside the builder, not with the page's first download. */
+const SaveViewDialog = dynamic(() => import("./save-view-dialog").then((m) => m.SaveViewDialog), {
+  ssr: false,
+  loading: () => (
+    <Button variant="outline" size="sm" disabled>
+      <Save aria-hidden="true" /> Save view
+    </Button>
+  ),
+});
 
 export const UNSEARCHED_NOTE =
   "What the builder shows differs from the last search run: the view keeps what is shown, and runs it once saved.";
@@ -59,7 +70,7 @@ export function ViewControls({
           Update “{view.name}”
         </Button>
       )}
-      <SaveViewButton
+      <SaveViewDialog
         disabled={!full}
         note={shown.dirty ? UNSEARCHED_NOTE : undefined}
         onSave={async (values) => {
