@@ -1,15 +1,19 @@
 "use client";
 
 import { Eye, Lock, MessageSquare, Send } from "lucide-react";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
-import { replyError, textToHtml } from "@/lib/records/text";
+import { applyServerErrors } from "@/lib/forms/server-errors";
+import { replyFields, type ReplyFields } from "@/lib/forms/schemas";
+import { textToHtml } from "@/lib/records/text";
 import { HtmlBody } from "./html-body";
 
-export type ReplyKind = "comment" | "note";
+export type ReplyKind = ReplyFields["kind"];
 
 export interface ReplyBoxHandle {
   /** Switches to a reply or a note and puts the cursor in the message. */
@@ -41,60 +45,65 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
   { onSend, replyDisabledReason, recipient, draftKey },
   ref,
 ) {
-  const [kind, setKind] = useState<ReplyKind>(replyDisabledReason ? "note" : "comment");
+  const form = useForm<ReplyFields>({
+    resolver: zodResolver(replyFields),
+    // No default body: the field is read as it is when it registers, so text typed before the
+    // page's scripts ran stays (a default would overwrite it).
+    defaultValues: { kind: replyDisabledReason ? "note" : "comment" },
+  });
+  const { register, handleSubmit, setValue, getValues, control, reset, formState, clearErrors } = form;
+  const kind = useWatch({ control, name: "kind" });
+  // The text as typed, for the preview and the kept draft (the form holds it too, for checking and sending).
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const setKind = (next: ReplyKind) => setValue("kind", next);
   const [preview, setPreview] = useState(false);
-  const [sending, setSending] = useState(false);
-  const area = useRef<HTMLTextAreaElement>(null);
+  const area = useRef<HTMLTextAreaElement | null>(null);
   const id = useId();
-  // Text typed before the page finished loading is in the field but not yet in state: keep it.
-  // Otherwise, a draft kept from before a reload or a new sign-in comes back.
+  const body = register("body", {
+    onChange: (e: React.ChangeEvent<HTMLTextAreaElement>) => {
+      setText(e.target.value);
+      clearErrors("root.server");
+    },
+  });
+  const error = formState.errors.body?.message ?? formState.errors.root?.server?.message ?? null;
+  // A draft kept from before a reload or a new sign-in comes back, unless something was typed already.
   useEffect(() => {
-    const typed = area.current?.value;
+    // Text typed before the page's scripts ran is in the field, not yet in the form: take it from there.
+    const typed = area.current?.value || getValues("body");
     if (typed) {
-      setText(typed);
-      return;
+      setValue("body", typed);
+      return setText(typed);
     }
     const kept = loadDraft(draftKey, isReplyDraft);
     if (kept?.text) {
+      setValue("body", kept.text);
       setText(kept.text);
-      setKind(kept.kind === "comment" && replyDisabledReason ? "note" : kept.kind);
+      setValue("kind", kept.kind === "comment" && replyDisabledReason ? "note" : kept.kind);
     }
-  }, [draftKey, replyDisabledReason]);
+  }, [draftKey, replyDisabledReason, getValues, setValue]);
   useEffect(() => {
     if (text) saveDraft<ReplyDraft>(draftKey, { kind, text });
     else clearDraft(draftKey);
   }, [draftKey, kind, text]);
   useImperativeHandle(ref, () => ({
     start: (next) => {
-      setKind(next === "comment" && replyDisabledReason ? "note" : next);
+      setValue("kind", next === "comment" && replyDisabledReason ? "note" : next);
       setPreview(false);
       requestAnimationFrame(() => area.current?.focus());
     },
   }));
 
-  const send = async () => {
-    // The field is the truth while it is on screen (a click can arrive before the effect above has run).
-    const value = area.current?.value ?? text;
-    const problem = replyError(value);
-    if (problem) {
-      setError(problem);
-      area.current?.focus();
-      return;
-    }
-    setSending(true);
+  const send = handleSubmit(async (values) => {
     try {
-      await onSend(kind, value.trim());
+      await onSend(values.kind, values.body);
+      reset({ kind: values.kind, body: "" });
       setText("");
-      setError(null);
       setPreview(false);
     } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSending(false);
+      applyServerErrors(form, e);
     }
-  };
+  });
+  const sending = formState.isSubmitting;
 
   return (
     <section
@@ -161,10 +170,11 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
       <form
         id={`${id}-panel`}
         role="tabpanel"
+        noValidate
         aria-labelledby={`${id}-tab-${kind}`}
         onSubmit={(e) => {
-          e.preventDefault();
-          void send();
+          e.stopPropagation();
+          void send(e);
         }}
         className="space-y-2"
       >
@@ -177,16 +187,15 @@ export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
           </div>
         ) : (
           <Textarea
-            ref={area}
+            {...body}
+            ref={(el) => {
+              body.ref(el);
+              area.current = el;
+            }}
             id={id}
-            value={text}
             placeholder={kind === "comment" ? `Reply to ${recipient}…` : "Add a note only teammates see…"}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (error) setError(null);
-            }}
             onKeyDown={(e) => {
               if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
                 e.preventDefault();

@@ -1,6 +1,8 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import {
@@ -13,6 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { snoozeFields, type SnoozeFields } from "@/lib/forms/schemas";
 import { formatDateTime, fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/time";
 import { SnoozeButton } from "./lazy-controls";
 
@@ -51,15 +54,13 @@ export interface SnoozeMenuProps {
 /** Snooze until a preset time or a chosen one, in the workspace's timezone. */
 export function SnoozeMenu({ timezone, onSnooze, disabled, open: menu, onOpenChange: setMenu }: SnoozeMenuProps) {
   const [custom, setCustom] = useState(false);
-  const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const submit = () => {
-    const ts = fromLocalInput(value, timezone);
-    if (ts === null) return setError("Choose a date and time");
-    if (ts <= Date.now() / 1000) return setError("Choose a time in the future");
-    onSnooze(ts);
+  const form = useForm<SnoozeFields>({ resolver: zodResolver(snoozeFields), defaultValues: { until: null } });
+  const error = form.formState.errors.until?.message ?? null;
+  const submit = form.handleSubmit(({ until }) => {
+    if (until === null) return;
+    onSnooze(until);
     setCustom(false);
-  };
+  });
   return (
     <>
       <DropdownMenu open={menu} onOpenChange={setMenu}>
@@ -77,8 +78,7 @@ export function SnoozeMenu({ timezone, onSnooze, disabled, open: menu, onOpenCha
           <DropdownMenuSeparator />
           <DropdownMenuItem
             onSelect={() => {
-              setValue(toLocalInput(Math.floor(Date.now() / 1000) + 86_400, timezone));
-              setError(null);
+              form.reset({ until: Math.floor(Date.now() / 1000) + 86_400 });
               setCustom(true);
             }}
           >
@@ -94,22 +94,28 @@ export function SnoozeMenu({ timezone, onSnooze, disabled, open: menu, onOpenCha
             noValidate
             className="space-y-4"
             onSubmit={(e) => {
-              e.preventDefault();
-              submit();
+              e.stopPropagation();
+              void submit(e);
             }}
           >
             <div className="space-y-1.5">
               <Label htmlFor="snooze-until">Date and time</Label>
-              <Input
-                id="snooze-until"
-                type="datetime-local"
-                value={value}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? "snooze-until-error" : undefined}
-                onChange={(e) => {
-                  setValue(e.target.value);
-                  setError(null);
-                }}
+              <Controller
+                control={form.control}
+                name="until"
+                render={({ field }) => (
+                  <Input
+                    id="snooze-until"
+                    type="datetime-local"
+                    ref={field.ref}
+                    name={field.name}
+                    onBlur={field.onBlur}
+                    value={field.value === null ? "" : toLocalInput(field.value, timezone)}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? "snooze-until-error" : undefined}
+                    onChange={(e) => field.onChange(fromLocalInput(e.target.value, timezone))}
+                  />
+                )}
               />
               {error && (
                 <p id="snooze-until-error" className="text-xs text-destructive">

@@ -86,7 +86,9 @@ export function JsonPanel({ resource, query, perPage, apiBase, version, catalogu
         <form
           className="space-y-3"
           onSubmit={(e) => {
+            // A form of its own: its submit (bubbling through the portal in React's tree) reaches no other form.
             e.preventDefault();
+            e.stopPropagation();
             let json: unknown;
             try {
               json = JSON.parse(text);

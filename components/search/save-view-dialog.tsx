@@ -1,22 +1,26 @@
 "use client";
 
-import { Save } from "lucide-react";
+import { Info, Save } from "lucide-react";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { LazyViewForm } from "@/components/views/lazy-view-form";
 import type { ViewFormValues } from "@/components/views/view-form";
 import type { SavedView } from "@/lib/views/schemas";
 
-/** Names and saves the current search (query and columns) as a personal or shared view. */
+/** Names and saves the search the builder shows (query and columns) as a personal or shared view. */
 export function SaveViewDialog({
   onSave,
   disabled,
   defaultOpen,
+  note,
 }: {
   onSave: (values: ViewFormValues) => Promise<SavedView>;
   disabled?: boolean;
   defaultOpen?: boolean;
+  /** Why what is saved is not what the results show (filters edited since the last search). */
+  note?: string;
 }) {
   const [open, setOpen] = useState(Boolean(defaultOpen));
   return (
@@ -29,6 +33,12 @@ export function SaveViewDialog({
       <DialogContent>
         <DialogTitle>Save this view</DialogTitle>
         <DialogDescription>Keeps the search and the columns shown. It appears in the sidebar.</DialogDescription>
+        {note && (
+          <Alert role="note" variant="warning">
+            <Info aria-hidden="true" />
+            <p>{note}</p>
+          </Alert>
+        )}
         {open && (
           <LazyViewForm
             initial={{ name: "", shared: false }}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircle, Lock, Play, RotateCcw } from "lucide-react";
-import { useDeferredValue, useEffect, useMemo, useReducer, useState } from "react";
+import { AlertCircle, Lock, Play, RotateCcw, RotateCw } from "lucide-react";
+import { useDeferredValue, useEffect, useId, useMemo, useReducer, useState } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -25,12 +25,24 @@ interface Props {
   catalogue: Catalogue;
   catalog: WorkspaceCatalog;
   perPage: number;
-  /** Intercom's refusal of the last search run, shown beside the builder. */
+  /** Intercom's refusal of the last search run, shown beside the builder (and nothing else about it). */
   refusal: string | null;
+  /** Runs the refused search again. */
+  onRetry?: () => void;
+  retrying?: boolean;
   onRun: (root: GroupNode) => void;
-  extraActions?: React.ReactNode;
+  /** More controls beside Search, given what the builder shows now. */
+  extraActions?: (shown: BuilderShown) => React.ReactNode;
   /** A filter always ANDed with the lead's, shown locked (a segment page's segment). */
   pinned?: { node: FilterNode; label: string };
+}
+
+/** What the builder shows: its tree (null while a filter needs attention), and whether it differs from the last search run. */
+export interface BuilderShown {
+  root: GroupNode | null;
+  dirty: boolean;
+  /** Forgets the kept draft: call once the shown tree has been saved and run. */
+  settle: () => void;
 }
 
 /** Waits until the value has been still for `ms`, so the live count does not fire on every keystroke. */
@@ -53,11 +65,14 @@ export function SearchBuilder({
   catalog,
   perPage,
   refusal,
+  onRetry,
+  retrying,
   onRun,
   extraActions,
   pinned,
 }: Props) {
   const ws = useWorkspace();
+  const formId = useId();
   const [draft, dispatch] = useReducer(builderReducer, initial);
   // What is searched: the draft, with the pinned filter when there is one.
   const searched = useMemo(() => (pinned ? withPinned(pinned.node, draft) : draft), [pinned, draft]);
@@ -89,12 +104,29 @@ export function SearchBuilder({
     else clearDraft(draftKey);
   }, [draftKey, dirty, draft]);
 
+  // A refused search shows only the refusal: no count beside it until the lead edits again.
+  const refusedAsShown = refusal !== null && !dirty;
+  const status = !valid
+    ? `${errors.length} ${errors.length === 1 ? "filter needs" : "filters need"} attention before searching`
+    : refusedAsShown
+      ? ""
+      : count.isFetching || settled !== query
+        ? "Counting matches…"
+        : count.error
+          ? `Could not count matches: ${count.error.message}`
+          : count.data !== undefined
+            ? `${numberFormat.format(count.data)} ${count.data === 1 ? "match" : "matches"}${dirty ? " (not searched yet)" : ""}`
+            : "";
+
   return (
     <section aria-label="Search builder" className="space-y-4 rounded-lg border bg-card p-4">
+      {/* The form holds the filters only: dialogs opened from the toolbar (JSON, Save view) are forms of
+          their own, and a submit inside their portals must never reach this one. */}
       <form
+        id={formId}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!valid) return;
+          if (e.target !== e.currentTarget || !valid) return;
           clearDraft(draftKey);
           onRun(draft);
         }}
@@ -124,52 +156,51 @@ export function SearchBuilder({
           errors={errorMap}
           dispatch={dispatch}
         />
-        {refusal && (
-          <Alert variant="destructive">
-            <AlertCircle aria-hidden="true" />
+      </form>
+      {refusal && (
+        <Alert variant="destructive">
+          <AlertCircle aria-hidden="true" />
+          <div className="flex flex-1 flex-wrap items-center justify-between gap-2">
             <p>
               <span className="font-medium">Intercom refused this search:</span> {refusal}
             </p>
-          </Alert>
-        )}
-        <div className="flex flex-wrap items-center gap-3 border-t pt-3">
-          <Button type="submit" disabled={!valid} aria-describedby="builder-status">
-            <Play aria-hidden="true" /> Search
-          </Button>
-          <p id="builder-status" className="text-sm text-muted-foreground" aria-live="polite">
-            {!valid
-              ? `${errors.length} ${errors.length === 1 ? "filter needs" : "filters need"} attention before searching`
-              : count.isFetching || settled !== query
-                ? "Counting matches…"
-                : count.error
-                  ? `Could not count matches: ${count.error.message}`
-                  : count.data !== undefined
-                    ? `${numberFormat.format(count.data)} ${count.data === 1 ? "match" : "matches"}${dirty ? " (not searched yet)" : ""}`
-                    : ""}
-          </p>
-          <span className="ml-auto flex flex-wrap items-center gap-2">
-            <span className="text-xs text-muted-foreground">
-              {countFilters(draft)} {countFilters(draft) === 1 ? "filter" : "filters"}
-            </span>
-            {dirty && (
-              <Button variant="ghost" size="sm" onClick={() => dispatch({ type: "replace", root: initial })}>
-                <RotateCcw aria-hidden="true" /> Undo changes
+            {onRetry && (
+              <Button size="sm" variant="outline" onClick={onRetry} disabled={retrying}>
+                <RotateCw aria-hidden="true" /> Retry
               </Button>
             )}
-            <JsonPanel
-              resource={resource}
-              query={sent}
-              onOpen={() => setOpenedAt(Math.floor(Date.now() / 1000))}
-              perPage={perPage}
-              apiBase={ws.apiBase}
-              version={ws.intercomVersion}
-              catalogue={catalogue}
-              onImport={(root) => dispatch({ type: "replace", root: pinned ? withoutPinned(pinned.node, root) : root })}
-            />
-            {extraActions}
+          </div>
+        </Alert>
+      )}
+      <div className="flex flex-wrap items-center gap-3 border-t pt-3">
+        <Button type="submit" form={formId} disabled={!valid} aria-describedby="builder-status">
+          <Play aria-hidden="true" /> Search
+        </Button>
+        <p id="builder-status" className="text-sm text-muted-foreground" aria-live="polite">
+          {status}
+        </p>
+        <span className="ml-auto flex flex-wrap items-center gap-2">
+          <span className="text-xs text-muted-foreground">
+            {countFilters(draft)} {countFilters(draft) === 1 ? "filter" : "filters"}
           </span>
-        </div>
-      </form>
+          {dirty && (
+            <Button variant="ghost" size="sm" onClick={() => dispatch({ type: "replace", root: initial })}>
+              <RotateCcw aria-hidden="true" /> Undo changes
+            </Button>
+          )}
+          <JsonPanel
+            resource={resource}
+            query={sent}
+            onOpen={() => setOpenedAt(Math.floor(Date.now() / 1000))}
+            perPage={perPage}
+            apiBase={ws.apiBase}
+            version={ws.intercomVersion}
+            catalogue={catalogue}
+            onImport={(root) => dispatch({ type: "replace", root: pinned ? withoutPinned(pinned.node, root) : root })}
+          />
+          {extraActions?.({ root: valid ? draft : null, dirty, settle: () => clearDraft(draftKey) })}
+        </span>
+      </div>
     </section>
   );
 }

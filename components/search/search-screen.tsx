@@ -1,32 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircle, RotateCw } from "lucide-react";
+import { AlertCircle } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
+import { SelectionBar } from "@/components/bulk/selection-bar";
+import { useTicketSelection } from "@/components/bulk/use-selection";
 import { PageHeader } from "@/components/shell/page-header";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useWorkspaceCatalog } from "@/lib/queries/catalog";
 import { ApiError } from "@/lib/queries/fetcher";
 import { searchQuery } from "@/lib/queries/search";
-import { useViewMutations, viewsQuery } from "@/lib/queries/views";
 import { buildCatalogue } from "@/lib/search/catalogue";
-import { defaultQuery } from "@/lib/search/convert";
-import type { Resource } from "@/lib/search/fields";
-import { groupNode, stripIds, type FilterNode, type GroupNode, type SearchQuery } from "@/lib/search/model";
-import { withPinned } from "@/lib/search/pin";
-import { decodeQuery, encodeQuery } from "@/lib/search/url";
-import { SelectionBar } from "@/components/bulk/selection-bar";
-import { useTicketSelection } from "@/components/bulk/use-selection";
 import { toIntercom } from "@/lib/search/convert";
-import { SaveViewButton } from "./lazy-controls";
-import { searchParams, validSize } from "./search-params";
+import type { Resource } from "@/lib/search/fields";
+import { stripIds, type FilterNode } from "@/lib/search/model";
+import { ViewControls } from "./view-controls";
+import { RetryingNotice, SearchFailed, rateLimitedRetry } from "./search-problem";
 import { SearchResults } from "./search-results";
 import { useColumns } from "./use-columns";
+import { useSearchState } from "./use-search-state";
 
 const TITLES: Record<Resource, string> = { tickets: "Tickets", conversations: "Conversations", contacts: "Contacts" };
 
@@ -52,25 +47,10 @@ interface Props {
 /** A search over one resource: the builder, the results, paging and saved views, all owned by the URL. */
 export function SearchScreen({ resource, pinned, title, description, actions }: Props) {
   const ws = useWorkspace();
-  const [params, setParams] = useQueryStates(searchParams(resource), { history: "push" });
+  const state = useSearchState(ws.id, resource, pinned);
+  const { view, applied, searched, appliedKey, size } = state;
   const catalog = useWorkspaceCatalog(ws.id);
-  const views = useQuery(viewsQuery(ws.id));
-  const mutations = useViewMutations(ws.id);
-  const view = params.view ? (views.data?.find((v) => v.id === params.view && v.resource === resource) ?? null) : null;
-
-  const applied: SearchQuery = useMemo(() => {
-    const fromUrl = params.q ? decodeQuery(params.q, resource) : null;
-    return fromUrl ?? view?.query ?? (pinned ? { resource, root: groupNode("AND", []) } : defaultQuery(resource));
-  }, [params.q, resource, view, pinned]);
-  // What is searched: the pinned filter joins the lead's tree here, never in the URL.
-  const searched: SearchQuery = useMemo(
-    () => (pinned ? { resource, root: withPinned(pinned.node, applied.root) } : applied),
-    [pinned, applied, resource],
-  );
-  const appliedKey = useMemo(() => JSON.stringify(stripIds(applied.root)), [applied]);
-  const size = validSize(params.size, resource);
-  const cursor = params.c.at(-1) ?? null;
-  const results = useQuery(searchQuery(ws.id, resource, searched, size, cursor, ws.adminId));
+  const results = useQuery(searchQuery(ws.id, resource, searched, size, state.cursor, ws.adminId));
   const columns = useColumns(ws.id, resource, view);
   // Tickets can be ticked for bulk triage; a new search (or page size) starts a new selection.
   const bulk = resource === "tickets";
@@ -85,9 +65,10 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
     () => (catalog.data ? buildCatalogue(resource, catalog.data) : null),
     [catalog.data, resource],
   );
-  const run = (root: GroupNode) => void setParams({ q: encodeQuery({ resource, root }), c: null });
+  // Intercom refusing the search: only its words (beside the builder) and Retry, no results or counts.
   const refusal = results.error instanceof ApiError && results.error.status === 400 ? results.error.message : null;
-  const viewChanged = view !== null && (JSON.stringify(stripIds(view.query.root)) !== appliedKey || columns.dirty);
+  const waiting = rateLimitedRetry(results.failureReason, results.isFetching);
+  const retry = () => void results.refetch();
 
   return (
     <>
@@ -111,77 +92,52 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
           <Skeleton className="h-40" aria-label="Loading the search builder" />
         ) : (
           <SearchBuilder
-            key={`${params.view ?? ""}:${appliedKey}`}
+            key={`${state.viewId ?? ""}:${appliedKey}`}
             resource={resource}
             initial={applied.root}
             catalogue={catalogue}
             catalog={catalog.data}
             perPage={size}
             refusal={refusal}
-            onRun={run}
+            onRetry={retry}
+            retrying={results.isFetching}
+            onRun={state.run}
             pinned={pinned}
-            extraActions={
-              <>
-                {view?.editable && viewChanged && (
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    disabled={mutations.update.isPending}
-                    onClick={() =>
-                      mutations.update.mutate({
-                        id: view.id,
-                        patch: { query: { resource, root: applied.root }, columns: columns.visible },
-                      })
-                    }
-                  >
-                    Update “{view.name}”
-                  </Button>
-                )}
-                <SaveViewButton
-                  onSave={async (values) => {
-                    const saved = await mutations.create.mutateAsync({
-                      ...values,
-                      resource,
-                      query: { resource, root: searched.root },
-                      columns: columns.visible,
-                    });
-                    // A pinned page keeps its own address; the view (with the pinned filter in it) opens from the sidebar.
-                    if (!pinned) await setParams({ view: saved.id, q: null, c: null });
-                    return saved;
-                  }}
-                />
-              </>
-            }
+            extraActions={(shown) => (
+              <ViewControls
+                ws={ws.id}
+                resource={resource}
+                view={view}
+                shown={shown}
+                pinned={pinned}
+                columns={columns}
+                onSaved={async (saved, root) => {
+                  shown.settle();
+                  // A pinned page keeps its own address and runs the saved tree there; the view opens from the sidebar.
+                  if (pinned) state.run(root);
+                  else await state.openView(saved.id);
+                }}
+              />
+            )}
           />
         )}
-        {results.error && !refusal ? (
-          <Alert variant="destructive">
-            <AlertCircle aria-hidden="true" />
-            <div className="flex flex-1 flex-wrap items-center justify-between gap-2">
-              <p>
-                {results.error instanceof ApiError && results.error.isRateLimited
-                  ? "Intercom's rate limit for this workspace was reached. It resets within seconds; try again shortly."
-                  : `The search could not be run: ${results.error.message}`}
-              </p>
-              <Button size="sm" variant="outline" onClick={() => void results.refetch()} disabled={results.isFetching}>
-                <RotateCw aria-hidden="true" /> Retry
-              </Button>
-            </div>
-          </Alert>
+        {waiting && <RetryingNotice key={results.failureCount} reason={waiting} failures={results.failureCount} />}
+        {refusal ? null : results.error ? (
+          <SearchFailed error={results.error} onRetry={retry} retrying={results.isFetching} />
         ) : catalog.data ? (
           <SearchResults
             resource={resource}
             page={results.data ?? null}
-            loading={results.isPending && !refusal}
+            loading={results.isPending}
             fetching={results.isFetching}
             catalog={catalog.data}
             columns={columns}
-            pageNumber={params.c.length + 1}
+            pageNumber={state.pageNumber}
             rowsKey={results.data?.requestKey ?? ""}
             size={size}
-            onNext={(next) => void setParams({ c: [...params.c, next] })}
-            onPrevious={() => void setParams({ c: params.c.slice(0, -1) })}
-            onSize={(n) => void setParams({ size: n, c: null })}
+            onNext={state.next}
+            onPrevious={state.previous}
+            onSize={state.setSize}
             select={
               bulk
                 ? {

@@ -1,32 +1,23 @@
 "use client";
 
-import { AlertTriangle, ArrowRight, Undo2 } from "lucide-react";
-import { useId, useState } from "react";
+import { AlertTriangle } from "lucide-react";
+import { useId, useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "@/lib/notify";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { applyServerErrors } from "@/lib/forms/server-errors";
+import { changeTypeField, changeTypeResolver, type ChangeTypeForm } from "@/lib/forms/type-forms";
 import type { TicketType } from "@/lib/intercom/schemas";
 import { useChangeType } from "@/lib/queries/records";
 import type { TicketDetail } from "@/lib/records/detail-types";
 import { attributeLabel, displayValue, type AttrValue } from "@/lib/tickets/attributes";
 import { stateCategoryLabel } from "@/lib/tickets/labels";
-import { planTypeChange, typeChoices, type AttributeOutcome, type DroppedAttribute } from "@/lib/tickets/type-change";
-import { AttributeInput } from "./attribute-input";
+import { planTypeChange, typeChoices, type DroppedAttribute, type TypeChangeRequest } from "@/lib/tickets/type-change";
+import { OutcomeRow } from "./outcome-row";
 import { TypeChoiceList } from "./type-choice-list";
-import { showRefusal, TypeFormDialog } from "./type-form-dialog";
-
-const OUTCOME: Record<
-  AttributeOutcome["kind"],
-  { label: string; variant: "success" | "default" | "destructive" | "secondary" }
-> = {
-  carried: { label: "Carries over", variant: "success" },
-  override: { label: "New value", variant: "default" },
-  needs_value: { label: "Needs a value", variant: "destructive" },
-  empty: { label: "Starts empty", variant: "secondary" },
-};
+import { TypeFormDialog } from "./type-form-dialog";
 
 function droppedReason(d: DroppedAttribute, target: string): string {
   if (d.reason === "different_data_type") return `${target} has it as another kind of value`;
@@ -48,55 +39,50 @@ interface Props {
  * starts empty, override any of them, and what will be lost, before anything is sent.
  */
 export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }: Props) {
-  const [typeId, setTypeId] = useState("");
-  const [stateId, setStateId] = useState<string | null>(null);
-  const [overrides, setOverrides] = useState<Record<string, AttrValue | undefined>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
   const change = useChangeType(workspace, ticket.id);
   const id = useId();
+  const forPlan = useMemo(
+    () => ({ typeId: ticket.type.id, stateCategory: ticket.state.category, attributes: ticket.attributes }),
+    [ticket.type.id, ticket.state.category, ticket.attributes],
+  );
+  // The route's body schema and the plan its handler runs: the form refuses what the server would.
+  const form = useForm<ChangeTypeForm, unknown, TypeChangeRequest>({
+    resolver: changeTypeResolver(forPlan, types),
+    defaultValues: { ticket_type_id: "", ticket_state_id: null, ticket_attributes: {} },
+  });
+  const { control, setValue, getValues, reset, trigger, handleSubmit, formState } = form;
+  const [typeId, stateId, overrides] = useWatch({
+    control,
+    name: ["ticket_type_id", "ticket_state_id", "ticket_attributes"],
+  });
 
   const choices = typeChoices(ticket.type.id, types);
-  const plan = typeId
-    ? planTypeChange(
-        { typeId: ticket.type.id, stateCategory: ticket.state.category, attributes: ticket.attributes },
-        types,
-        typeId,
-        stateId,
-        overrides,
-      )
-    : null;
-  const errors = {
-    ...(submitted ? (plan?.errors ?? { ticket_type_id: "Choose a ticket type" }) : {}),
-    ...serverErrors,
-  };
+  const plan = typeId ? planTypeChange(forPlan, types, typeId, stateId, overrides) : null;
+  const errors = formState.errors;
+  const attributeError = (name: string) => errors.ticket_attributes?.[name]?.message;
+  const refusal = errors.root?.server?.message ?? null;
   const target = plan?.target;
 
+  // Once the lead has tried to submit, every change shows what is still wrong (and drops the server's answer).
+  const recheck = () => void (formState.isSubmitted && trigger());
   const pickType = (next: string) => {
-    setTypeId(next);
-    setStateId(null);
-    setOverrides({});
-    setServerErrors({});
-    setRefusal(null);
+    reset({ ticket_type_id: next, ticket_state_id: null, ticket_attributes: {} }, { keepIsSubmitted: true });
+    recheck();
   };
   const setOverride = (name: string, value: AttrValue | undefined) => {
-    setOverrides((o) => ({ ...o, [name]: value }));
-    setServerErrors(({ [name]: _, ...rest }) => rest);
+    setValue("ticket_attributes", { ...getValues("ticket_attributes"), [name]: value });
+    recheck();
   };
 
-  const submit = () => {
-    setSubmitted(true);
-    setRefusal(null);
-    if (!plan?.request) return;
-    change.mutate(plan.request, {
-      onSuccess: (detail) => {
+  const submit = handleSubmit((request) =>
+    change
+      .mutateAsync(request)
+      .then((detail) => {
         toast.success(`Ticket #${detail.ticketNumber} is now ${detail.type.name} (${detail.state.internal_label})`);
         onClose();
-      },
-      onError: (e) => showRefusal(e, setServerErrors, setRefusal),
-    });
-  };
+      })
+      .catch((e: unknown) => applyServerErrors(form, e, changeTypeField)),
+  );
 
   return (
     <TypeFormDialog
@@ -109,7 +95,7 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
       }
       className="w-[min(48rem,calc(100vw-2rem))]"
       refusal={refusal}
-      pending={change.isPending}
+      pending={formState.isSubmitting}
       submitLabel="Change type"
       pendingLabel="Changing…"
       onSubmit={submit}
@@ -120,7 +106,7 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
         choices={choices}
         value={typeId}
         onChange={pickType}
-        error={errors.ticket_type_id}
+        error={errors.ticket_type_id?.message}
       />
 
       {target && (
@@ -135,7 +121,10 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
               value={plan?.stateId ?? ""}
               aria-invalid={errors.ticket_state_id ? true : undefined}
               aria-describedby={`${id}-state-hint${errors.ticket_state_id ? ` ${id}-state-error` : ""}`}
-              onChange={(e) => setStateId(e.target.value || null)}
+              onChange={(e) => {
+                setValue("ticket_state_id", e.target.value || null);
+                recheck();
+              }}
             >
               <option value="">Choose a state…</option>
               {target.ticket_states.map((s) => (
@@ -155,7 +144,7 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
             </p>
             {errors.ticket_state_id && (
               <p id={`${id}-state-error`} className="text-xs text-destructive">
-                {errors.ticket_state_id}
+                {errors.ticket_state_id.message}
               </p>
             )}
           </div>
@@ -170,7 +159,7 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
                   key={outcome.attribute.id}
                   outcome={outcome}
                   timezone={timezone}
-                  error={errors[outcome.attribute.name]}
+                  error={attributeError(outcome.attribute.name)}
                   onOverride={(v) => setOverride(outcome.attribute.name, v)}
                 />
               ))}
@@ -197,109 +186,5 @@ export function ChangeTypeDialog({ ticket, types, timezone, workspace, onClose }
         </>
       )}
     </TypeFormDialog>
-  );
-}
-
-function OutcomeRow({
-  outcome,
-  timezone,
-  error,
-  onOverride,
-}: {
-  outcome: AttributeOutcome;
-  timezone: string;
-  error?: string;
-  onOverride: (v: AttrValue | undefined) => void;
-}) {
-  const id = useId();
-  const { attribute } = outcome;
-  const label = attributeLabel(attribute);
-  const badge =
-    outcome.kind === "override" && outcome.carried !== undefined
-      ? { label: "Replaces the carried value", variant: "default" as const }
-      : OUTCOME[outcome.kind];
-  const editing = outcome.kind === "override" || outcome.kind === "needs_value";
-  return (
-    <li aria-label={label} className="grid gap-2 p-3 sm:grid-cols-[11rem_9rem_1fr] sm:items-start">
-      <span className="text-sm font-medium" id={`${id}-label`}>
-        {label}
-        {attribute.required_to_create && (
-          <span className="text-destructive">
-            {" "}
-            *<span className="sr-only">(required)</span>
-          </span>
-        )}
-      </span>
-      <span>
-        <Badge variant={badge.variant}>{badge.label}</Badge>
-      </span>
-      <div className="min-w-0 space-y-1">
-        {editing ? (
-          <div className="flex items-start gap-2">
-            <div className="min-w-0 flex-1">
-              <AttributeInput
-                attribute={attribute}
-                id={`${id}-input`}
-                ariaLabel={label}
-                value={outcome.kind === "override" ? outcome.value : undefined}
-                onChange={onOverride}
-                timezone={timezone}
-                invalid={Boolean(error)}
-                describedBy={error ? `${id}-error` : undefined}
-                autoFocus={outcome.kind === "override"}
-              />
-            </div>
-            {outcome.kind === "override" && (
-              <Button
-                variant="ghost"
-                size="icon-sm"
-                aria-label={`Undo the new value of ${label}`}
-                onClick={() => onOverride(undefined)}
-              >
-                <Undo2 aria-hidden="true" />
-              </Button>
-            )}
-          </div>
-        ) : (
-          <div className="flex items-center gap-2">
-            <span
-              className={
-                outcome.kind === "carried"
-                  ? "min-w-0 flex-1 truncate text-sm"
-                  : "min-w-0 flex-1 text-sm text-muted-foreground"
-              }
-            >
-              {outcome.kind === "carried" ? (
-                <>
-                  {displayValue(attribute, outcome.value, timezone)}
-                  {outcome.from.name !== attribute.name && (
-                    <span className="text-muted-foreground">
-                      {" "}
-                      <ArrowRight className="inline size-3" aria-hidden="true" /> from {attributeLabel(outcome.from)}
-                    </span>
-                  )}
-                </>
-              ) : (
-                "Empty"
-              )}
-            </span>
-            {attribute.data_type !== "files" && (
-              <Button
-                variant="outline"
-                size="sm"
-                onClick={() => onOverride(outcome.kind === "carried" ? outcome.value : null)}
-              >
-                {outcome.kind === "carried" ? `Change ${label}` : `Set ${label}`}
-              </Button>
-            )}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="text-xs text-destructive">
-            {error}
-          </p>
-        )}
-      </div>
-    </li>
   );
 }

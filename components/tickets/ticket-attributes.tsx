@@ -1,13 +1,17 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useId, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useMemo, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import type { TicketTypeAttribute } from "@/lib/intercom/schemas";
+import { applyServerErrors } from "@/lib/forms/server-errors";
+import { attributeEditSchema, type AttributeEdit } from "@/lib/forms/schemas";
 import { ApiError } from "@/lib/queries/fetcher";
 import type { AttrValue } from "@/lib/records/detail-types";
-import { attributeLabel, attributeValueError, displayValue, isEmptyValue } from "@/lib/tickets/attributes";
+import { attributeLabel, displayValue, isEmptyValue } from "@/lib/tickets/attributes";
 import { AttributeInput } from "./attribute-input";
 
 interface Props {
@@ -46,31 +50,27 @@ function Editor({
   onSave: Props["onSave"];
   onDone: () => void;
 }) {
-  const [draft, setDraft] = useState<AttrValue>(value);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const schema = useMemo(() => attributeEditSchema(attribute), [attribute]);
+  const form = useForm<AttributeEdit>({ resolver: zodResolver(schema), defaultValues: { value } });
+  const { control, handleSubmit, formState, clearErrors } = form;
   const id = useId();
   const label = attributeLabel(attribute);
-  const save = async () => {
-    const problem = attributeValueError(attribute, draft, { required: attribute.required_to_create });
-    if (problem) return setError(problem);
-    setSaving(true);
-    try {
-      await onSave(attribute.name, typeof draft === "string" ? draft.trim() : draft);
-      onDone();
-    } catch (e) {
-      setError(errorOf(e, attribute.name));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const error = formState.errors.value?.message ?? formState.errors.root?.server?.message ?? null;
   return (
     <form
       noValidate
       className="space-y-2"
       onSubmit={(e) => {
-        e.preventDefault();
-        void save();
+        // Inline editors sit inside the page's other forms' React tree: this submit is theirs alone.
+        e.stopPropagation();
+        void handleSubmit(async ({ value: draft }) => {
+          try {
+            await onSave(attribute.name, typeof draft === "string" ? draft.trim() : draft);
+            onDone();
+          } catch (e) {
+            applyServerErrors(form, e, (key) => (key === attribute.name ? "value" : null));
+          }
+        })(e);
       }}
       onKeyDown={(e) => {
         if (e.key === "Escape") {
@@ -79,19 +79,25 @@ function Editor({
         }
       }}
     >
-      <AttributeInput
-        attribute={attribute}
-        id={id}
-        ariaLabel={label}
-        value={draft}
-        onChange={(v) => {
-          setDraft(v);
-          setError(null);
-        }}
-        timezone={timezone}
-        invalid={Boolean(error)}
-        describedBy={error ? `${id}-error` : undefined}
-        autoFocus
+      <Controller
+        control={control}
+        name="value"
+        render={({ field }) => (
+          <AttributeInput
+            attribute={attribute}
+            id={id}
+            ariaLabel={label}
+            value={field.value}
+            onChange={(v) => {
+              field.onChange(v);
+              clearErrors("root.server");
+            }}
+            timezone={timezone}
+            invalid={Boolean(error)}
+            describedBy={error ? `${id}-error` : undefined}
+            autoFocus
+          />
+        )}
       />
       {error && (
         <p id={`${id}-error`} className="text-xs text-destructive">
@@ -99,8 +105,8 @@ function Editor({
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={saving}>
-          {saving ? "Saving…" : `Save ${label}`}
+        <Button type="submit" size="sm" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? "Saving…" : `Save ${label}`}
         </Button>
         <Button size="sm" variant="ghost" onClick={onDone}>
           Cancel
@@ -152,7 +158,15 @@ function BooleanRow({
  * its data type; required ones refuse to be emptied. Booleans are toggles that save at once.
  */
 export function TicketAttributes({ attributes, values, timezone, onSave }: Props) {
-  const [editing, setEditing] = useState<string | null>(null);
+  // Several editors can be open at once; each save or cancel closes only its own.
+  const [editing, setEditing] = useState<ReadonlySet<string>>(() => new Set());
+  const open = (name: string) => setEditing((now) => new Set(now).add(name));
+  const close = (name: string) =>
+    setEditing((now) => {
+      const next = new Set(now);
+      next.delete(name);
+      return next;
+    });
   const shown = shownAttributes(attributes, values);
   if (shown.length === 0) return <p className="text-sm text-muted-foreground">This ticket type has no attributes.</p>;
   return (
@@ -176,13 +190,13 @@ export function TicketAttributes({ attributes, values, timezone, onSave }: Props
             <dd className="min-w-0">
               {attribute.data_type === "boolean" ? (
                 <BooleanRow attribute={attribute} value={value} onSave={onSave} />
-              ) : editing === attribute.name ? (
+              ) : editing.has(attribute.name) ? (
                 <Editor
                   attribute={attribute}
                   value={value}
                   timezone={timezone}
                   onSave={onSave}
-                  onDone={() => setEditing(null)}
+                  onDone={() => close(attribute.name)}
                 />
               ) : (
                 <div className="group flex items-start gap-2">
@@ -199,7 +213,7 @@ export function TicketAttributes({ attributes, values, timezone, onSave }: Props
                       size="icon-sm"
                       className="-my-1.5 ml-auto shrink-0"
                       aria-label={`Edit ${label}`}
-                      onClick={() => setEditing(attribute.name)}
+                      onClick={() => open(attribute.name)}
                     >
                       <Pencil aria-hidden="true" />
                     </Button>

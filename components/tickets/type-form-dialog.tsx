@@ -1,25 +1,11 @@
 "use client";
 
 import { AlertTriangle } from "lucide-react";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
-import { ApiError } from "@/lib/queries/fetcher";
-
-/**
- * What a refused type change or conversion leaves on the form: the route's field errors beside
- * their fields, and Intercom's refusal in words above them.
- */
-export function showRefusal(
-  e: Error,
-  setFieldErrors: (fields: Record<string, string>) => void,
-  setRefusal: (message: string) => void,
-): void {
-  if (e instanceof ApiError && e.fields) setFieldErrors(e.fields);
-  setRefusal(e.message);
-}
 
 /** The dialog around a ticket-type form (changing a type, converting a conversation): the refusal, the fields, Cancel and submit. */
 export function TypeFormDialog({
@@ -41,7 +27,8 @@ export function TypeFormDialog({
   pending: boolean;
   submitLabel: string;
   pendingLabel: string;
-  onSubmit: () => void;
+  /** The form's submit (react-hook-form's handleSubmit), given the event. */
+  onSubmit: (e: FormEvent<HTMLFormElement>) => Promise<void>;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -54,8 +41,9 @@ export function TypeFormDialog({
           noValidate
           className="space-y-5"
           onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit();
+            // The page's other forms are above this dialog in React's tree: the submit is this form's alone.
+            e.stopPropagation();
+            void onSubmit(e);
           }}
         >
           {refusal && (

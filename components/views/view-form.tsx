@@ -8,7 +8,7 @@ import { DialogFooter } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { ApiError } from "@/lib/queries/fetcher";
+import { applyServerErrors } from "@/lib/forms/server-errors";
 import { viewName, viewShared } from "@/lib/views/schemas";
 
 const schema = z.object({ name: viewName, shared: viewShared });
@@ -28,10 +28,8 @@ interface Props {
  * server's field errors land beside the same fields. Loaded only when a dialog opens.
  */
 export function ViewForm({ initial, withShared, submitLabel, onSubmit, onCancel }: Props) {
-  const { register, handleSubmit, control, formState, setError } = useForm<ViewFormValues>({
-    resolver: zodResolver(schema),
-    defaultValues: initial,
-  });
+  const form = useForm<ViewFormValues>({ resolver: zodResolver(schema), defaultValues: initial });
+  const { register, handleSubmit, control, formState } = form;
   const nameError = formState.errors.name?.message;
   return (
     <form
@@ -41,10 +39,7 @@ export function ViewForm({ initial, withShared, submitLabel, onSubmit, onCancel 
         try {
           await onSubmit(values);
         } catch (e) {
-          if (e instanceof ApiError && e.fields) {
-            for (const [key, message] of Object.entries(e.fields))
-              setError(key === "name" || key === "shared" ? key : "root", { message });
-          } else setError("root", { message: (e as Error).message });
+          applyServerErrors(form, e);
         }
       })}
     >
@@ -75,9 +70,9 @@ export function ViewForm({ initial, withShared, submitLabel, onSubmit, onCancel 
           />
         </div>
       )}
-      {formState.errors.root && (
+      {formState.errors.root?.server && (
         <p role="alert" className="text-sm text-destructive">
-          {formState.errors.root.message}
+          {formState.errors.root.server.message}
         </p>
       )}
       <DialogFooter>

@@ -58,7 +58,9 @@ const del = z.strictObject({
   /** On a single ticket: its number, typed by the lead. */
   confirm: z.optional(z.string().check(z.maxLength(40))),
 });
-const reply = z.strictObject({ type: z.literal("reply"), kind: z.enum(["comment", "note"]), body: replyBody });
+/** A reply or note without its `type` tag: the composer's form checks with it. */
+export const replyFields = z.object({ kind: z.enum(["comment", "note"]), body: replyBody });
+const reply = z.strictObject({ type: z.literal("reply"), ...replyFields.shape });
 
 const bulkTicketChanges = [
   assignAdmin,

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Seconds to wait before trying again, from a 429's `Retry-After`. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -65,9 +67,18 @@ export async function fetchJson<T>(
     const own = shape.error;
     const code = own?.code ?? `http_${res.status}`;
     const message = own?.message ?? describeStatus(res.status);
-    throw new ApiError(res.status, code, message, own?.fields);
+    throw new ApiError(res.status, code, message, own?.fields, retryAfterSeconds(res.headers.get("Retry-After")));
   }
   return json as T;
+}
+
+/** `Retry-After` in seconds (a number, or an HTTP date); null when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function describeStatus(status: number): string {

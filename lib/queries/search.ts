@@ -4,7 +4,7 @@ import { toIntercom } from "@/lib/search/convert";
 import type { Resource } from "@/lib/search/fields";
 import type { IntercomQuery, SearchQuery } from "@/lib/search/model";
 import { encodeQuery } from "@/lib/search/url";
-import { fetchJson } from "./fetcher";
+import { ApiError, fetchJson } from "./fetcher";
 import { keys } from "./keys";
 
 export type { RowOf, SearchPage } from "@/lib/records/types";
@@ -17,6 +17,22 @@ const url = (ws: string, resource: Resource) => `/api/w/${encodeURIComponent(ws)
  */
 function resolve(query: SearchQuery, adminId: string): IntercomQuery {
   return toIntercom(query, { now: Math.floor(Date.now() / 1000), adminId });
+}
+
+/** A rate-limited search is tried again this many times, each after Intercom's own wait. */
+export const RATE_LIMIT_RETRIES = 5;
+
+/** Rate limits are waited out (as long as Intercom says); failures that will fail again are not retried. */
+function retrySearch(count: number, error: Error): boolean {
+  if (error instanceof ApiError && error.isRateLimited) return count < RATE_LIMIT_RETRIES;
+  if (error instanceof ApiError && error.status < 500) return false;
+  return count < 2;
+}
+
+/** How long before the next try: a 429's `Retry-After`, otherwise a short backoff. */
+export function searchRetryDelay(count: number, error: Error): number {
+  if (error instanceof ApiError && error.isRateLimited) return (error.retryAfter ?? 2) * 1000;
+  return Math.min(1000 * 2 ** count, 8000);
 }
 
 /** A page of rows, and which request they answer (the tree, the size and the cursor). */
@@ -34,6 +50,8 @@ export function searchQuery<R extends Resource>(
   return queryOptions({
     queryKey: [...keys.search(ws, resource), requestKey] as const,
     placeholderData: keepPreviousData,
+    retry: retrySearch,
+    retryDelay: searchRetryDelay,
     queryFn: async ({ signal }): Promise<KeyedPage<R>> => {
       const body = { query: resolve(query, adminId), per_page: perPage, starting_after: cursor };
       return { ...(await fetchJson<SearchPage<R>>(url(ws, resource), { method: "POST", body, signal })), requestKey };
