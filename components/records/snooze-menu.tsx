@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { AlarmClock } from "lucide-react";
+import { useState, type ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
 import {
@@ -14,7 +15,15 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { formatDateTime, fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/time";
-import { SnoozeButton } from "./lazy-controls";
+
+/** The Snooze button (the menu's trigger). */
+function SnoozeButton(props: ComponentProps<"button">) {
+  return (
+    <Button variant="outline" size="sm" {...props}>
+      <AlarmClock aria-hidden="true" /> Snooze
+    </Button>
+  );
+}
 
 /** Local midnight + hour in the workspace's timezone, `days` from today. */
 function at(days: number, hour: number, timezone: string): number {
