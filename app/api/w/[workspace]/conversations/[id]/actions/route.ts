@@ -4,21 +4,18 @@ import { clientFor } from "@/lib/auth/connections";
 import { loadCatalog } from "@/lib/catalog/server";
 import { route } from "@/lib/http/route";
 import { conversationAction } from "@/lib/records/actions";
-import { recordId } from "@/lib/records/params";
+import { conversationParams } from "@/lib/records/params";
 import { otherMethods } from "@/lib/http/methods";
 
 /** One action on a conversation: replies and notes, assignment, snooze, close, reopen, priority, tags, read, redaction. Each is audited. */
-export const POST = route({ workspace: true, body: conversationAction }, async ({ user, connection, params, body }) => {
-  const client = clientFor(connection);
-  const catalog = await loadCatalog(client, connection.workspaceId);
-  await auditedConversationAction(
-    await auditContext(user, connection),
-    client,
-    catalog,
-    recordId(params, "conversation"),
-    body,
-  );
-  return { ok: true };
-});
+export const POST = route(
+  { workspace: true, params: conversationParams, body: conversationAction },
+  async ({ user, connection, params, body }) => {
+    const client = clientFor(connection);
+    const catalog = await loadCatalog(client, connection.workspaceId);
+    await auditedConversationAction(await auditContext(user, connection), client, catalog, params.id, body);
+    return { ok: true };
+  },
+);
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
