@@ -8,16 +8,29 @@ import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { markReturn } from "@/lib/drafts";
 import { ApiError, signInAgainUrl } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceProvider, type WorkspaceInfo } from "./workspace-context";
 import type { SwitcherWorkspace } from "./workspace-switcher";
 
-/** The shell's menus and the small-screen sheet: their code loads after the page's own. */
-const WorkspaceSwitcher = dynamic(() => import("./workspace-switcher").then((m) => m.WorkspaceSwitcher));
-const UserMenu = dynamic(() => import("./user-menu").then((m) => m.UserMenu));
-const MobileNav = dynamic(() => import("./mobile-nav").then((m) => m.MobileNav));
+/**
+ * The shell's menus and the small-screen sheet: their code loads after the page's own, and
+ * they appear once it has (a placeholder of their size until then, so nothing moves).
+ */
+const WorkspaceSwitcher = dynamic(() => import("./workspace-switcher").then((m) => m.WorkspaceSwitcher), {
+  ssr: false,
+  loading: () => <Skeleton className="h-13" />,
+});
+const UserMenu = dynamic(() => import("./user-menu").then((m) => m.UserMenu), {
+  ssr: false,
+  loading: () => <Skeleton className="h-11" />,
+});
+const MobileNav = dynamic(() => import("./mobile-nav").then((m) => m.MobileNav), {
+  ssr: false,
+  loading: () => <Skeleton className="size-8" />,
+});
 
 interface Props {
   workspace: WorkspaceInfo;

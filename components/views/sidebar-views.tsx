@@ -11,7 +11,7 @@ import type { Resource } from "@/lib/search/fields";
 import type { SavedView } from "@/lib/views/schemas";
 
 /** Rename and delete: their code loads after the page's own. */
-const ViewActions = dynamic(() => import("./view-actions").then((m) => m.ViewActions));
+const ViewActions = dynamic(() => import("./view-actions").then((m) => m.ViewActions), { ssr: false });
 
 /** A resource's saved views under its sidebar link, each with rename and delete when allowed. */
 export function SidebarViews({
