@@ -28,7 +28,7 @@ export const intercomQuerySchema: z.ZodType<IntercomQuery> = z.lazy(() =>
 );
 
 /** The `[resource]` of the search route: tickets, conversations or contacts. */
-export const searchParams = z.object({
+export const searchRouteParams = z.object({
   resource: z.enum(RESOURCES, { error: "There is no such list to search." }),
 });
 
