@@ -21,11 +21,11 @@ import type { SwitcherWorkspace } from "./workspace-switcher";
  */
 const WorkspaceSwitcher = dynamic(() => import("./workspace-switcher").then((m) => m.WorkspaceSwitcher), {
   ssr: false,
-  loading: () => <Skeleton className="h-13" />,
+  loading: () => <Skeleton className="h-13.5" />,
 });
 const UserMenu = dynamic(() => import("./user-menu").then((m) => m.UserMenu), {
   ssr: false,
-  loading: () => <Skeleton className="h-11" />,
+  loading: () => <Skeleton className="h-12" />,
 });
 const MobileNav = dynamic(() => import("./mobile-nav").then((m) => m.MobileNav), {
   ssr: false,
