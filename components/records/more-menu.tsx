@@ -1,6 +1,7 @@
 "use client";
 
 import { MoreHorizontal } from "lucide-react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -10,11 +11,19 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/cn";
-import type { MoreItem } from "./lazy-controls";
 
-export function MoreMenu({ items, defaultOpen }: { items: (MoreItem | "separator")[]; defaultOpen?: boolean }) {
+export interface MoreItem {
+  label: string;
+  icon?: ReactNode;
+  destructive?: boolean;
+  disabled?: boolean;
+  onSelect: () => void;
+}
+
+/** "More actions": a short menu of a record's less common actions. */
+export function MoreMenu({ items }: { items: (MoreItem | "separator")[] }) {
   return (
-    <DropdownMenu defaultOpen={defaultOpen}>
+    <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="icon-sm" aria-label="More actions">
           <MoreHorizontal aria-hidden="true" />

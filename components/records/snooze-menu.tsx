@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { AlarmClock } from "lucide-react";
+import { useState, type ComponentProps } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
@@ -17,7 +18,15 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { snoozeFields, type SnoozeFields } from "@/lib/forms/schemas";
 import { formatDateTime, fromLocalInput, toLocalInput, zoneLabel } from "@/lib/format/time";
-import { SnoozeButton } from "./lazy-controls";
+
+/** The Snooze button (the menu's trigger). */
+function SnoozeButton(props: ComponentProps<"button">) {
+  return (
+    <Button variant="outline" size="sm" {...props}>
+      <AlarmClock aria-hidden="true" /> Snooze
+    </Button>
+  );
+}
 
 /** Local midnight + hour in the workspace's timezone, `days` from today. */
 function at(days: number, hour: number, timezone: string): number {

@@ -2,7 +2,7 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState } from "react";
-import { Entry, useRenderedMark, type ShownImages, type TimelineProps } from "./timeline";
+import { Entry, useRenderedMark, type ShownImages, type TimelineProps } from "./timeline-entry";
 
 /** Only the entries on screen (and a few around), measured as they render. */
 export function VirtualTimeline({

@@ -5,9 +5,9 @@ import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 
-/** The sidebar as a sheet on small screens (loaded when first opened). */
-export function MobileNav({ body, defaultOpen }: { body: (close: () => void) => ReactNode; defaultOpen?: boolean }) {
-  const [open, setOpen] = useState(Boolean(defaultOpen));
+/** The sidebar as a sheet on small screens. */
+export function MobileNav({ body }: { body: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

@@ -1,19 +1,36 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { AlertTriangle, Menu } from "lucide-react";
+import { AlertTriangle } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { LazyMenu } from "@/components/ui/lazy-menu";
+import { Skeleton } from "@/components/ui/skeleton";
 import { markReturn } from "@/lib/drafts";
 import { ApiError, signInAgainUrl } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
-import { UserMenu } from "./user-menu";
 import { WorkspaceProvider, type WorkspaceInfo } from "./workspace-context";
-import { WorkspaceSwitcher, type SwitcherWorkspace } from "./workspace-switcher";
+import type { SwitcherWorkspace } from "./workspace-switcher";
+
+/**
+ * The shell's menus and the small-screen sheet: their code loads after the page's own, and
+ * they appear once it has (a placeholder of their size until then, so nothing moves).
+ */
+const WorkspaceSwitcher = dynamic(() => import("./workspace-switcher").then((m) => m.WorkspaceSwitcher), {
+  ssr: false,
+  loading: () => <Skeleton className="h-13.5" />,
+});
+const UserMenu = dynamic(() => import("./user-menu").then((m) => m.UserMenu), {
+  ssr: false,
+  loading: () => <Skeleton className="h-12" />,
+});
+const MobileNav = dynamic(() => import("./mobile-nav").then((m) => m.MobileNav), {
+  ssr: false,
+  loading: () => <Skeleton className="size-8" />,
+});
 
 interface Props {
   workspace: WorkspaceInfo;
@@ -87,23 +104,9 @@ export function Shell({ workspace, workspaces, user, children }: Props) {
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center gap-2 border-b px-3 py-2 md:hidden">
-            <LazyMenu
-              load={() => import("./mobile-nav").then((m) => m.MobileNav)}
-              props={{
-                body: (close: () => void) => (
-                  <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={close} />
-                ),
-              }}
-              trigger={(handlers) => (
-                <Button
-                  variant="ghost"
-                  size="icon-sm"
-                  aria-label="Open navigation"
-                  aria-haspopup="dialog"
-                  {...handlers}
-                >
-                  <Menu aria-hidden="true" />
-                </Button>
+            <MobileNav
+              body={(close) => (
+                <SidebarBody workspace={workspace} workspaces={workspaces} user={user} onNavigate={close} />
               )}
             />
             <span className="truncate text-sm font-medium">{workspace.name}</span>

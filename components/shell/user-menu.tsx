@@ -1,12 +1,26 @@
 "use client";
 
-import { LazyMenu } from "@/components/ui/lazy-menu";
+import { KeyRound, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import Link from "next/link";
+import { useTheme } from "next-themes";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { signOutTo } from "@/lib/auth/client";
+import { useWorkspace } from "./workspace-context";
 
-export const USER_TRIGGER = "flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left text-sm hover:bg-accent";
-export const userLabel = (name: string) => `Signed in as ${name}. Account menu`;
+const USER_TRIGGER = "flex w-full items-center gap-2.5 rounded-md px-2 py-1.5 text-left text-sm hover:bg-accent";
+const userLabel = (name: string) => `Signed in as ${name}. Account menu`;
 
 /** Who is signed in: initials, name and email (the account menu's trigger). */
-export function UserBadge({ name, email }: { name: string; email: string }) {
+function UserBadge({ name, email }: { name: string; email: string }) {
   const initials = name
     .split(/\s+/)
     .map((p) => p[0])
@@ -29,24 +43,38 @@ export function UserBadge({ name, email }: { name: string; email: string }) {
   );
 }
 
-/** The account menu (theme, sign out); its code loads when first opened. */
+/** The account menu: theme, active sessions, sign out. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
+  const { theme, setTheme } = useTheme();
+  const workspace = useWorkspace();
   return (
-    <LazyMenu
-      load={() => import("./user-menu-content").then((m) => m.UserMenuContent)}
-      props={{ name, email }}
-      trigger={(handlers) => (
-        <button
-          type="button"
-          className={USER_TRIGGER}
-          aria-label={userLabel(name)}
-          aria-haspopup="menu"
-          aria-expanded={false}
-          {...handlers}
-        >
-          <UserBadge name={name} email={email} />
-        </button>
-      )}
-    />
+    <DropdownMenu>
+      <DropdownMenuTrigger className={USER_TRIGGER} aria-label={userLabel(name)}>
+        <UserBadge name={name} email={email} />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" side="top" className="w-60">
+        <DropdownMenuLabel>Theme</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
+          <DropdownMenuRadioItem value="light">
+            <Sun aria-hidden="true" /> Light
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="dark">
+            <Moon aria-hidden="true" /> Dark
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="system">
+            <Monitor aria-hidden="true" /> System
+          </DropdownMenuRadioItem>
+        </DropdownMenuRadioGroup>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href={`/w/${workspace.id}/sessions`}>
+            <KeyRound aria-hidden="true" /> Active sessions
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOutTo("/signin")}>
+          <LogOut aria-hidden="true" /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

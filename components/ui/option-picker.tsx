@@ -1,12 +1,16 @@
 "use client";
 
-import { Check } from "lucide-react";
+import { Check, ChevronsUpDown } from "lucide-react";
 import { useState } from "react";
 import { Command, CommandEmpty, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { cn } from "@/lib/cn";
-import { pickerFace, type PickerOption } from "./option-picker-face";
-export type Option = PickerOption;
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
 
 export interface OptionPickerProps {
   options: Option[];
@@ -49,8 +53,14 @@ export function OptionPicker({
     setOpenState(next);
     onOpenChange?.(next);
   };
-  const face = pickerFace(options, value, label, placeholder);
-  const selected = face.selected;
+  const selected = Array.isArray(value) ? value : value ? [value] : [];
+  const names = selected.map((v) => options.find((o) => o.value === v)?.label ?? v);
+  const summary =
+    names.length === 0
+      ? placeholder
+      : names.length <= 2
+        ? names.join(", ")
+        : `${names.slice(0, 2).join(", ")} +${names.length - 2}`;
   const toggle = (v: string) => {
     if (!multiple) {
       onChange(v);
@@ -62,12 +72,16 @@ export function OptionPicker({
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger
-        aria-label={face.ariaLabel}
+        aria-label={`${label}: ${names.length ? names.join(", ") : "none chosen"}`}
         aria-invalid={invalid || undefined}
         disabled={disabled}
-        className={face.className}
+        className={cn(
+          "flex h-9 w-full min-w-0 items-center justify-between gap-2 rounded-md border border-input bg-background px-3 text-left text-sm shadow-xs hover:bg-accent/50 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
+          names.length === 0 && "text-muted-foreground",
+        )}
       >
-        {face.content}
+        <span className="truncate">{summary}</span>
+        <ChevronsUpDown className="size-4 shrink-0 opacity-50" aria-hidden="true" />
       </PopoverTrigger>
       <PopoverContent className="w-80 p-0">
         <Command shouldFilter={!onSearch} loop>

@@ -1,14 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { MoreHorizontal, Users } from "lucide-react";
+import { Users } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { LazyMenu } from "@/components/ui/lazy-menu";
 import { cn } from "@/lib/cn";
 import { viewsQuery } from "@/lib/queries/views";
 import type { Resource } from "@/lib/search/fields";
 import type { SavedView } from "@/lib/views/schemas";
+
+/** Rename and delete: their code loads after the page's own. */
+const ViewActions = dynamic(() => import("./view-actions").then((m) => m.ViewActions), { ssr: false });
 
 /** A resource's saved views under its sidebar link, each with rename and delete when allowed. */
 export function SidebarViews({
@@ -31,10 +34,6 @@ export function SidebarViews({
     </ul>
   );
 }
-
-export const ACTIONS_TRIGGER =
-  "rounded p-0.5 text-muted-foreground opacity-60 hover:bg-accent hover:opacity-100 focus-visible:opacity-100";
-export const ActionsIcon = () => <MoreHorizontal className="size-3.5" aria-hidden="true" />;
 
 function ViewItem({ ws, view, onNavigate }: { ws: string; view: SavedView; onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -59,24 +58,7 @@ function ViewItem({ ws, view, onNavigate }: { ws: string; view: SavedView; onNav
           <Users className="size-3 shrink-0 opacity-60" aria-label="Shared" />
         )}
       </Link>
-      {view.editable && (
-        <LazyMenu
-          load={() => import("./view-actions").then((m) => m.ViewActions)}
-          props={{ ws, view, active }}
-          trigger={(handlers) => (
-            <button
-              type="button"
-              className={ACTIONS_TRIGGER}
-              aria-label={`Actions for view ${view.name}`}
-              aria-haspopup="menu"
-              aria-expanded={false}
-              {...handlers}
-            >
-              <ActionsIcon />
-            </button>
-          )}
-        />
-      )}
+      {view.editable && <ViewActions ws={ws} view={view} active={active} />}
     </li>
   );
 }

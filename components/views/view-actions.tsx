@@ -1,5 +1,6 @@
 "use client";
 
+import { MoreHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -12,27 +13,20 @@ import {
 import { useViewMutations } from "@/lib/queries/views";
 import type { SavedView } from "@/lib/views/schemas";
 import { RenameViewDialog } from "./rename-view-dialog";
-import { ACTIONS_TRIGGER, ActionsIcon } from "./sidebar-views";
 
-/** Rename and delete for one saved view (loaded when its menu is first opened). */
-export function ViewActions({
-  ws,
-  view,
-  active,
-  defaultOpen,
-}: {
-  ws: string;
-  view: SavedView;
-  active: boolean;
-  defaultOpen?: boolean;
-}) {
+const ACTIONS_TRIGGER =
+  "rounded p-0.5 text-muted-foreground opacity-60 hover:bg-accent hover:opacity-100 focus-visible:opacity-100";
+const ActionsIcon = () => <MoreHorizontal className="size-3.5" aria-hidden="true" />;
+
+/** Rename and delete for one saved view. */
+export function ViewActions({ ws, view, active }: { ws: string; view: SavedView; active: boolean }) {
   const router = useRouter();
   const { update, remove } = useViewMutations(ws);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
     <>
-      <DropdownMenu defaultOpen={defaultOpen}>
+      <DropdownMenu>
         <DropdownMenuTrigger className={ACTIONS_TRIGGER} aria-label={`Actions for view ${view.name}`}>
           <ActionsIcon />
         </DropdownMenuTrigger>

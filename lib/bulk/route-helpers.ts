@@ -2,18 +2,20 @@ import "server-only";
 import type { BulkJobRow } from "@/lib/db/schema";
 import { getDb, type Db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
+import { uuidParams } from "@/lib/http/params";
 import { bulkRunner } from "./runtime";
 import { findJob } from "./store";
 
+const NO_JOB = "That job was not found in this workspace.";
+
+/** The `[id]` of a job's routes: a UUID. */
+export const jobParams = uuidParams(NO_JOB);
+
 /** The job in the URL, if it belongs to the workspace in the URL; otherwise a 404. */
-export async function jobFromParams(
-  params: Record<string, string | string[] | undefined>,
-  workspaceId: string,
-): Promise<{ db: Db; job: BulkJobRow }> {
+export async function jobFromParams(params: { id: string }, workspaceId: string): Promise<{ db: Db; job: BulkJobRow }> {
   const db = await getDb();
-  const id = typeof params.id === "string" ? params.id : "";
-  const job = await findJob(db, workspaceId, id);
-  if (!job) throw new HttpError("not_found", "That job was not found in this workspace.");
+  const job = await findJob(db, workspaceId, params.id);
+  if (!job) throw new HttpError("not_found", NO_JOB);
   return { db, job };
 }
 

@@ -10,7 +10,11 @@ import { checkOrigin } from "./origin";
 
 type Params = Record<string, string | string[] | undefined>;
 
-interface Options<B extends core.$ZodType | undefined, Q extends core.$ZodType | undefined> {
+interface Options<
+  B extends core.$ZodType | undefined,
+  Q extends core.$ZodType | undefined,
+  P extends core.$ZodType | undefined,
+> {
   /** Require the `[workspace]` in the URL to be one of the session's connections. */
   workspace?: boolean;
   /**
@@ -21,16 +25,22 @@ interface Options<B extends core.$ZodType | undefined, Q extends core.$ZodType |
   intercom?: boolean;
   body?: B;
   query?: Q;
+  /**
+   * The URL's dynamic segments other than `[workspace]` (e.g. `{ id }`). A segment that does
+   * not parse answers 404 `not_found`, with the schema's message (see lib/http/params.ts).
+   */
+  params?: P;
 }
 
-export interface RouteContext<B, Q> {
+export interface RouteContext<B, Q, P = undefined> {
   req: NextRequest;
   user: SessionUser;
   /** Present when the route is workspace-scoped. */
   connection: WorkspaceConnection;
   body: B;
   query: Q;
-  params: Params;
+  /** The dynamic segments as the `params` schema parsed them. */
+  params: P;
 }
 
 type Out<T> = T extends core.$ZodType ? core.output<T> : undefined;
@@ -61,14 +71,15 @@ export const RECONNECT_MESSAGE =
 /**
  * The one wrapper every route handler goes through: the session (401), the workspace in
  * the URL belonging to it (404), Origin on mutations (403), a connection that must be
- * reconnected before Intercom is called again (401), zod-parsed input (400 with field
- * errors), and typed JSON errors for everything that goes wrong.
+ * reconnected before Intercom is called again (401), the URL's other segments (404),
+ * zod-parsed input (400 with field errors), and typed JSON errors for everything that goes wrong.
  */
 export function createRoute(deps: RouteDeps) {
   return function route<
     B extends core.$ZodType | undefined = undefined,
     Q extends core.$ZodType | undefined = undefined,
-  >(options: Options<B, Q>, handler: (ctx: RouteContext<Out<B>, Out<Q>>) => Promise<unknown>) {
+    P extends core.$ZodType | undefined = undefined,
+  >(options: Options<B, Q, P>, handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<unknown>) {
     return async (req: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
       let connection: WorkspaceConnection | null = null;
       try {
@@ -84,6 +95,12 @@ export function createRoute(deps: RouteDeps) {
         checkOrigin(req, deps.allowedOrigin());
         if (connection?.status === "needs_reconnect" && options.intercom !== false)
           throw new HttpError("reconnect_required", RECONNECT_MESSAGE);
+        let parsedParams: unknown = undefined;
+        if (options.params) {
+          const parsed = z.safeParse(options.params, params);
+          if (!parsed.success) throw new HttpError("not_found", parsed.error.issues[0]?.message ?? "Not found.");
+          parsedParams = parsed.data;
+        }
         let query: unknown = undefined;
         if (options.query) {
           const parsed = z.safeParse(options.query, Object.fromEntries(req.nextUrl.searchParams));
@@ -104,7 +121,7 @@ export function createRoute(deps: RouteDeps) {
           connection: connection as WorkspaceConnection,
           body: body as Out<B>,
           query: query as Out<Q>,
-          params,
+          params: parsedParams as Out<P>,
         });
         if (result instanceof Response) return result;
         return Response.json(result ?? null, { headers: { "Cache-Control": "no-store" } });

@@ -27,7 +27,10 @@ export const intercomQuerySchema: z.ZodType<IntercomQuery> = z.lazy(() =>
   ]),
 );
 
-export const resourceParam = z.enum(RESOURCES);
+/** The `[resource]` of the search route: tickets, conversations or contacts. */
+export const searchRouteParams = z.object({
+  resource: z.enum(RESOURCES, { error: "There is no such list to search." }),
+});
 
 export const searchBody = z.strictObject({
   query: intercomQuerySchema,

@@ -4,7 +4,7 @@ import { clientFor } from "@/lib/auth/connections";
 import { loadCatalog } from "@/lib/catalog/server";
 import { HttpError } from "@/lib/http/errors";
 import type { createRoute } from "@/lib/http/wrapper";
-import { recordId } from "@/lib/records/params";
+import { segmentParams } from "@/lib/records/params";
 import { buildCatalogue } from "@/lib/search/catalogue";
 import { toIntercom } from "@/lib/search/convert";
 import { groupNode } from "@/lib/search/model";
@@ -49,51 +49,54 @@ export function makeSegmentExportHandlers(route: Route) {
      * GET: a segment's members as CSV, refined by the search in `q` when given, streamed page
      * by page. X-Total-Count says how many rows will come, for the progress bar.
      */
-    start: route({ workspace: true, query: exportQuery }, async ({ connection, params, query, req, user }) => {
-      const client = clientFor(connection);
-      const segment = await loadSegment(client, recordId(params, "segment"));
-      const refine = query.q
-        ? decodeQuery(query.q, "contacts")
-        : { resource: "contacts" as const, root: groupNode("AND", []) };
-      if (!refine)
-        throw new HttpError("invalid_query", "The search in this link could not be read.", {
-          q: "Not a search this dashboard wrote",
+    start: route(
+      { workspace: true, params: segmentParams, query: exportQuery },
+      async ({ connection, params, query, req, user }) => {
+        const client = clientFor(connection);
+        const segment = await loadSegment(client, params.id);
+        const refine = query.q
+          ? decodeQuery(query.q, "contacts")
+          : { resource: "contacts" as const, root: groupNode("AND", []) };
+        if (!refine)
+          throw new HttpError("invalid_query", "The search in this link could not be read.", {
+            q: "Not a search this dashboard wrote",
+          });
+        const searched = { resource: "contacts" as const, root: withPinned(segmentFilter(segment.id), refine.root) };
+        const catalog = await loadCatalog(client, connection.workspaceId);
+        const problems = validate(searched, buildCatalogue("contacts", catalog));
+        if (problems.length > 0)
+          throw new HttpError("invalid_query", `The search is not valid: ${problems[0].message}`, {
+            q: problems[0].message,
+          });
+        const intercomQuery = toIntercom(searched, { now: Math.floor(Date.now() / 1000), adminId: connection.adminId });
+        const stop = new AbortController();
+        req.signal.addEventListener(
+          "abort",
+          () => stop.abort(new ExportStopped("The download was closed before the export finished.")),
+          { once: true },
+        );
+        const owner = { userId: user.id, workspaceId: connection.workspaceId };
+        const release = query.export_id ? registerExport(owner, query.export_id, stop) : () => {};
+        stop.signal.addEventListener("abort", release, { once: true });
+        const { total, stream } = await exportMembers(
+          client,
+          connection.workspaceId,
+          intercomQuery,
+          stop.signal,
+          query.per_page,
+          release,
+        );
+        return new Response(stream, {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": `attachment; filename="${fileName(segment.name)}"`,
+            "X-Total-Count": String(total),
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+          },
         });
-      const searched = { resource: "contacts" as const, root: withPinned(segmentFilter(segment.id), refine.root) };
-      const catalog = await loadCatalog(client, connection.workspaceId);
-      const problems = validate(searched, buildCatalogue("contacts", catalog));
-      if (problems.length > 0)
-        throw new HttpError("invalid_query", `The search is not valid: ${problems[0].message}`, {
-          q: problems[0].message,
-        });
-      const intercomQuery = toIntercom(searched, { now: Math.floor(Date.now() / 1000), adminId: connection.adminId });
-      const stop = new AbortController();
-      req.signal.addEventListener(
-        "abort",
-        () => stop.abort(new ExportStopped("The download was closed before the export finished.")),
-        { once: true },
-      );
-      const owner = { userId: user.id, workspaceId: connection.workspaceId };
-      const release = query.export_id ? registerExport(owner, query.export_id, stop) : () => {};
-      stop.signal.addEventListener("abort", release, { once: true });
-      const { total, stream } = await exportMembers(
-        client,
-        connection.workspaceId,
-        intercomQuery,
-        stop.signal,
-        query.per_page,
-        release,
-      );
-      return new Response(stream, {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="${fileName(segment.name)}"`,
-          "X-Total-Count": String(total),
-          "Cache-Control": "no-store",
-          "X-Content-Type-Options": "nosniff",
-        },
-      });
-    }),
+      },
+    ),
 
     /** DELETE: stops a running export of this lead's by its id; answers whether one was running here. */
     cancel: route(

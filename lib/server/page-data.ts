@@ -1,7 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { clientFor, markNeedsReconnect } from "@/lib/auth/connections";
-import { connectionFor, getSessionUser, signInPath } from "@/lib/auth/session";
+import { connectionFor, getSessionUser, signInPath, type SessionUser } from "@/lib/auth/session";
+import { listSessions, viewSession, type SessionView } from "@/lib/auth/sessions";
+import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
@@ -45,4 +47,10 @@ export const RECONNECT_TITLE = "Reconnect the workspace";
 export function pageRecordId(id: string): string {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
   return id;
+}
+
+/** The lead's live sessions as **Active sessions** lists them, this one marked `current`. */
+export async function ownSessions(user: SessionUser): Promise<SessionView[]> {
+  const rows = await listSessions(await getDb(), user.id, config().session);
+  return rows.map((row) => viewSession(row, user.sessionId));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import * as z from "zod/mini";
 import { actorOf, recordAudit } from "@/lib/audit/store";
 import type { Db } from "@/lib/db/client";
 import type { createRoute } from "@/lib/http/wrapper";
@@ -6,6 +7,9 @@ import { createView, deleteView, ensureDefaultViews, getView, listViews, updateV
 import { viewInput, viewPatch, type SavedView } from "./schemas";
 
 type Route = ReturnType<typeof createRoute>;
+
+/** The `[id]` of a view's routes; the repository answers `view_not_found` for one that is not a view's. */
+const viewParams = z.object({ id: z.string({ error: "That view was not found." }) });
 
 /** What the audit log keeps of a view: enough to tell what changed. */
 const kept = (v: SavedView) => ({
@@ -21,9 +25,6 @@ const kept = (v: SavedView) => ({
  * them with a fake session and a throwaway database; the route files pass the real ones.
  */
 export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
-  const viewId = (params: Record<string, string | string[] | undefined>) =>
-    typeof params.id === "string" ? params.id : "";
-
   return {
     /** GET /api/w/[workspace]/views → { views } */
     list: route({ workspace: true, intercom: false }, async ({ user, connection }) => {
@@ -49,34 +50,37 @@ export function makeViewsHandlers(route: Route, getDb: () => Promise<Db>) {
     }),
 
     /** GET /api/w/[workspace]/views/[id] → the view */
-    get: route({ workspace: true, intercom: false }, async ({ user, connection, params }) =>
-      getView(await getDb(), user.id, connection.workspaceId, viewId(params)),
+    get: route({ workspace: true, intercom: false, params: viewParams }, async ({ user, connection, params }) =>
+      getView(await getDb(), user.id, connection.workspaceId, params.id),
     ),
 
     /** PATCH /api/w/[workspace]/views/[id] → the updated view */
-    update: route({ workspace: true, intercom: false, body: viewPatch }, async ({ user, connection, params, body }) => {
-      const db = await getDb();
-      const before = await getView(db, user.id, connection.workspaceId, viewId(params));
-      const view = await updateView(db, user.id, connection.workspaceId, viewId(params), body);
-      await recordAudit(db, {
-        workspaceId: connection.workspaceId,
-        actor: actorOf(user, connection),
-        action: "view.updated",
-        recordType: "view",
-        recordId: view.id,
-        summary:
-          before.name === view.name
-            ? `Changed the view ${view.name}`
-            : `Renamed the view ${before.name} to ${view.name}`,
-        before: kept(before),
-        after: kept(view),
-      });
-      return view;
-    }),
+    update: route(
+      { workspace: true, intercom: false, params: viewParams, body: viewPatch },
+      async ({ user, connection, params, body }) => {
+        const db = await getDb();
+        const before = await getView(db, user.id, connection.workspaceId, params.id);
+        const view = await updateView(db, user.id, connection.workspaceId, params.id, body);
+        await recordAudit(db, {
+          workspaceId: connection.workspaceId,
+          actor: actorOf(user, connection),
+          action: "view.updated",
+          recordType: "view",
+          recordId: view.id,
+          summary:
+            before.name === view.name
+              ? `Changed the view ${view.name}`
+              : `Renamed the view ${before.name} to ${view.name}`,
+          before: kept(before),
+          after: kept(view),
+        });
+        return view;
+      },
+    ),
 
     /** DELETE /api/w/[workspace]/views/[id] → { deleted: id } */
-    remove: route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
-      const id = viewId(params);
+    remove: route({ workspace: true, intercom: false, params: viewParams }, async ({ user, connection, params }) => {
+      const id = params.id;
       const db = await getDb();
       const before = await getView(db, user.id, connection.workspaceId, id);
       await deleteView(db, user.id, connection.workspaceId, id);

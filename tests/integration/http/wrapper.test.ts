@@ -5,6 +5,7 @@ import { findConnection, markNeedsReconnect, upsertConnection, upsertUser } from
 import type { SessionUser } from "@/lib/auth/session";
 import type { OpenDb } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
+import { intercomIdParams } from "@/lib/http/params";
 import { createRoute, RECONNECT_MESSAGE } from "@/lib/http/wrapper";
 import { IntercomError } from "@/lib/intercom/errors";
 import { testDb } from "../../support/db";
@@ -258,5 +259,85 @@ describe("the route wrapper", () => {
       console.error = original;
     }
     expect(logged).toEqual([]);
+  });
+});
+
+describe("the route wrapper's params", () => {
+  let ran = 0;
+  const ticket = route({ workspace: true, params: intercomIdParams("ticket"), body }, async ({ params, body }) => {
+    ran++;
+    return { params, body };
+  });
+  const readTicket = route({ workspace: true, params: intercomIdParams("ticket") }, async ({ params }) => {
+    ran++;
+    return { params };
+  });
+
+  function callWith(
+    handler: typeof echo,
+    params: Record<string, string | string[] | undefined>,
+    init: { method?: string; ws?: string; headers?: Record<string, string>; body?: string } = {},
+  ) {
+    const req = new NextRequest(`${ORIGIN}/api/w/${init.ws ?? "mine"}/tickets/x`, {
+      method: init.method ?? "GET",
+      headers: init.headers,
+      body: init.body,
+    });
+    return handler(req, { params: Promise.resolve({ workspace: init.ws ?? "mine", ...params }) });
+  }
+  const valid = JSON.stringify({ name: "ok", count: 1 });
+
+  it("hands the handler the segments as the schema parsed them, and nothing else", async () => {
+    signedIn = user;
+    const res = await callWith(ticket, { id: "215_abc-9", other: "x" }, { method: "POST", headers: json, body: valid });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ params: { id: "215_abc-9" }, body: { name: "ok", count: 1 } });
+  });
+
+  it("answers 404 with the schema's message for a segment that does not parse, before the handler runs", async () => {
+    signedIn = user;
+    ran = 0;
+    const bad: (string | string[] | undefined)[] = [
+      "../admins",
+      "1/2",
+      "1%2F2",
+      "",
+      "a".repeat(65),
+      "https://evil.example",
+      ["1", "2"],
+      undefined,
+    ];
+    for (const id of bad) {
+      const res = await callWith(readTicket, { id });
+      expect(res.status, String(id)).toBe(404);
+      expect(await res.json()).toEqual({ error: { code: "not_found", message: "That ticket was not found." } });
+    }
+    expect(ran).toBe(0);
+  });
+
+  it("checks the segments after the session, the workspace, the Origin and the connection, and before the body", async () => {
+    ran = 0;
+    signedIn = null;
+    expect((await (await callWith(readTicket, { id: "../x" })).json()).error.code).toBe("unauthenticated");
+    signedIn = user;
+    expect((await (await callWith(readTicket, { id: "../x" }, { ws: "theirs" })).json()).error.code).toBe(
+      "workspace_not_found",
+    );
+    const forged = await callWith(
+      ticket,
+      { id: "../x" },
+      { method: "POST", headers: { ...json, origin: "https://evil.example" }, body: valid },
+    );
+    expect((await forged.json()).error.code).toBe("bad_origin");
+    await connect(user.id, "revoked");
+    await markNeedsReconnect(handle.db, (await findConnection(handle.db, user.id, "revoked"))!);
+    expect((await (await callWith(readTicket, { id: "../x" }, { ws: "revoked" })).json()).error.code).toBe(
+      "reconnect_required",
+    );
+    // A bad id and a bad body: the id is what is wrong first.
+    const both = await callWith(ticket, { id: "../x" }, { method: "POST", headers: json, body: "{not json" });
+    expect(both.status).toBe(404);
+    expect((await both.json()).error.code).toBe("not_found");
+    expect(ran).toBe(0);
   });
 });

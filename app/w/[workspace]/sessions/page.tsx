@@ -3,9 +3,8 @@ import { redirect } from "next/navigation";
 import { SessionsList } from "@/components/account/sessions-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { getSessionUser, signInPath } from "@/lib/auth/session";
-import { listSessions, viewSession } from "@/lib/auth/sessions";
 import { config } from "@/lib/config";
-import { getDb } from "@/lib/db/client";
+import { ownSessions } from "@/lib/server/page-data";
 
 export const metadata: Metadata = { title: "Active sessions" };
 export const dynamic = "force-dynamic";
@@ -14,14 +13,13 @@ export default async function SessionsPage() {
   const user = await getSessionUser();
   if (!user) redirect(await signInPath());
   const { maxAgeS, idleS } = config().session;
-  const rows = await listSessions(await getDb(), user.id, config().session);
   return (
     <>
       <PageHeader
         title="Active sessions"
         description={`Browsers signed in as ${user.email}. A session ends after ${hours(idleS)} without activity, and ${hours(maxAgeS)} after signing in at the latest.`}
       />
-      <SessionsList sessions={rows.map((row) => viewSession(row, user.sessionId))} />
+      <SessionsList sessions={await ownSessions(user)} />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { jobFromParams } from "@/lib/bulk/route-helpers";
+import { jobFromParams, jobParams } from "@/lib/bulk/route-helpers";
 import { summarize } from "@/lib/bulk/store";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
 /** A job's progress: counts, rate, time left and the rate limit's state. */
-export const GET = route({ workspace: true, intercom: false }, async ({ connection, params }) => {
+export const GET = route({ workspace: true, intercom: false, params: jobParams }, async ({ connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   return summarize(db, job);
 });

@@ -1,25 +1,28 @@
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
-import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
+import { jobFromParams, jobParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { summarize, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
 /** Stops a job after the calls already in flight; what never ran ends as skipped. */
-export const POST = route({ workspace: true, intercom: false }, async ({ user, connection, params }) => {
-  const { db, job } = await jobFromParams(params, connection.workspaceId);
-  if (!(await transition(db, job.id, ["queued", "running", "paused"], "cancelling")))
-    throw new HttpError("not_running", "This job has already finished.");
-  await recordAudit(
-    db,
-    jobEntry(job, actorOf(user, connection), "bulk.job_cancelled", {
-      before: { state: job.state },
-      after: { state: "cancelling" },
-    }),
-  );
-  wakeRunner();
-  return summarize(db, { ...job, state: "cancelling" });
-});
+export const POST = route(
+  { workspace: true, intercom: false, params: jobParams },
+  async ({ user, connection, params }) => {
+    const { db, job } = await jobFromParams(params, connection.workspaceId);
+    if (!(await transition(db, job.id, ["queued", "running", "paused"], "cancelling")))
+      throw new HttpError("not_running", "This job has already finished.");
+    await recordAudit(
+      db,
+      jobEntry(job, actorOf(user, connection), "bulk.job_cancelled", {
+        before: { state: job.state },
+        after: { state: "cancelling" },
+      }),
+    );
+    wakeRunner();
+    return summarize(db, { ...job, state: "cancelling" });
+  },
+);
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

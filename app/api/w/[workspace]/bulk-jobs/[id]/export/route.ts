@@ -1,11 +1,11 @@
-import { jobFromParams } from "@/lib/bulk/route-helpers";
+import { jobFromParams, jobParams } from "@/lib/bulk/route-helpers";
 import { allItems } from "@/lib/bulk/store";
 import { csvRow } from "@/lib/csv";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
 /** Every ticket of a job and its outcome, as CSV. */
-export const GET = route({ workspace: true, intercom: false }, async ({ connection, params }) => {
+export const GET = route({ workspace: true, intercom: false, params: jobParams }, async ({ connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   const encoder = new TextEncoder();
   const rows = allItems(db, job.id);

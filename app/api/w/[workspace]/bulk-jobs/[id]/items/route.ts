@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { jobFromParams } from "@/lib/bulk/route-helpers";
+import { jobFromParams, jobParams } from "@/lib/bulk/route-helpers";
 import { listItems } from "@/lib/bulk/store";
 import { ITEM_STATES } from "@/lib/bulk/types";
 import { route } from "@/lib/http/route";
@@ -13,7 +13,7 @@ const itemsQuery = z.strictObject({
 
 /** A page of a job's tickets and their outcomes, optionally of one outcome. */
 export const GET = route(
-  { workspace: true, intercom: false, query: itemsQuery },
+  { workspace: true, intercom: false, params: jobParams, query: itemsQuery },
   async ({ connection, params, query }) => {
     const { db, job } = await jobFromParams(params, connection.workspaceId);
     return listItems(db, job.id, query);

@@ -1,13 +1,13 @@
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
-import { jobFromParams, wakeRunner } from "@/lib/bulk/route-helpers";
+import { jobFromParams, jobParams, wakeRunner } from "@/lib/bulk/route-helpers";
 import { jobById, requeueFailed, summarize, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
 /** Runs a finished job's failed tickets again (each is checked before it is changed). */
-export const POST = route({ workspace: true }, async ({ user, connection, params }) => {
+export const POST = route({ workspace: true, params: jobParams }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   if (!["completed", "cancelled"].includes(job.state))
     throw new HttpError("not_finished", "Retry failed tickets once the job has finished.");
