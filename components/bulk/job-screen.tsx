@@ -36,6 +36,7 @@ const ITEM_BADGE: Record<ItemState, "success" | "secondary" | "destructive" | "w
   conflict: "warning",
   pending: "outline",
   running: "default",
+  not_run: "outline",
 };
 
 function RateLimit({ job, timezone }: { job: JobSummary; timezone: string }) {

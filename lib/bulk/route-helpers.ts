@@ -4,6 +4,8 @@ import { getDb, type Db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import { bulkRunner } from "./runtime";
 import { findJob } from "./store";
+import { summarize } from "./summaries";
+import type { JobSummary } from "./types";
 
 /** The job in the URL, if it belongs to the workspace in the URL; otherwise a 404. */
 export async function jobFromParams(
@@ -15,6 +17,11 @@ export async function jobFromParams(
   const job = await findJob(db, workspaceId, id);
   if (!job) throw new HttpError("not_found", "That job was not found in this workspace.");
   return { db, job };
+}
+
+/** A job as its page shows it, from this instance's point of view (whose claims are another server's). */
+export function summaryOf(db: Db, job: BulkJobRow): Promise<JobSummary> {
+  return summarize(db, job, { here: bulkRunner()?.instanceId ?? null });
 }
 
 /** Tells this instance's runner there is work (other instances find it on their next look). */
