@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LazyMenu } from "@/components/ui/lazy-menu";
 import { markReturn } from "@/lib/drafts";
+import { useJobActivityWatcher } from "@/lib/queries/bulk";
 import { ApiError, signInAgainUrl } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
@@ -79,6 +80,7 @@ function useAuthWatcher() {
 
 export function Shell({ workspace, workspaces, user, children }: Props) {
   useAuthWatcher();
+  useJobActivityWatcher(workspace.id);
   return (
     <WorkspaceProvider value={workspace}>
       <div className="flex min-h-dvh">

@@ -3,6 +3,7 @@ import { toast } from "@/lib/notify";
 import type { ChangeTypeBody, ConversationAction, ConvertBody, TicketAction } from "@/lib/records/actions";
 import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-types";
 import { fetchJson } from "./fetcher";
+import { invalidateAfterChange } from "./invalidate";
 import { keys } from "./keys";
 
 const base = (ws: string, kind: "tickets" | "conversations", id: string) =>
@@ -53,12 +54,7 @@ function useRecordAction<D, A extends { action: string }>(ws: string, kind: "tic
     onSuccess: (_data, { success }) => {
       if (success) toast.success(success);
     },
-    onSettled: () => {
-      // Lists and the overview showing this record are stale too; they refetch when next shown.
-      for (const other of [keys.search(ws, kind), keys.count(ws, kind), keys.overview(ws)])
-        void client.invalidateQueries({ queryKey: other, refetchType: "none" });
-      return client.invalidateQueries({ queryKey: key });
-    },
+    onSettled: () => invalidateAfterChange(client, ws, kind, id),
   });
 }
 
