@@ -4,6 +4,7 @@ import { AuditBatch, itemEntry, jobActor } from "@/lib/audit/bulk";
 import type { Db } from "@/lib/db/client";
 import type { BulkJobItemRow, BulkJobRow } from "@/lib/db/schema";
 import type { IntercomClient } from "@/lib/intercom/client";
+import { IntercomError } from "@/lib/intercom/errors";
 import type { TicketType } from "@/lib/intercom/schemas";
 import { ReconnectNeeded, runItem } from "./execute";
 import { RatePacer } from "./pacer";
@@ -43,6 +44,13 @@ export interface RunnerOptions {
   /** How often the runner looks for jobs with work left. */
   pollMs?: number;
   log?: (line: string) => void;
+}
+
+/** A call a cancelled job never started (a 499, as Intercom's client reports its own cancelled calls). */
+class CancelledBeforeCall extends IntercomError {
+  constructor() {
+    super(499, "cancelled", "The job was cancelled before this call");
+  }
 }
 
 /**
@@ -149,8 +157,10 @@ export class BulkRunner {
     const jobStop = new AbortController();
     const stopAll = () => jobStop.abort(this.stopping.signal.reason);
     this.stopping.signal.addEventListener("abort", stopAll, { once: true });
-    const pacer = this.pacerFor(job.workspaceId);
+    const shared = this.pacerFor(job.workspaceId);
     let cancelled = false;
+    // Once cancelled, no call that is still waiting for room under the rate limit is made.
+    const pacer = shared.gated(() => (cancelled ? new CancelledBeforeCall() : null));
     let reconnect: string | null = null;
     // Each finished item is audited as the lead who created the job, in batches.
     const actor = await jobActor(db, job, connected.adminId);
@@ -215,6 +225,12 @@ export class BulkRunner {
           if (await finishItem(db, job.id, item.seq, this.instanceId, finished))
             audit.add(itemEntry(job, actor, item, finished, types));
         } catch (e) {
+          if (e instanceof CancelledBeforeCall) {
+            // Its tries are kept, so a resumed job reads the ticket before changing it (an
+            // earlier call of this item may have been made).
+            await finishItem(db, job.id, item.seq, this.instanceId, { state: "pending", attempts: item.attempts });
+            return;
+          }
           if (e instanceof ReconnectNeeded) {
             reconnect = e.message;
             await release(item);
