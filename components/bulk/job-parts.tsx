@@ -19,7 +19,8 @@ export function JobStateBadge({ state }: { state: JobState }) {
   return <Badge variant={STATE[state].variant}>{STATE[state].label}</Badge>;
 }
 
-export const done = (c: ItemCounts) => c.succeeded + c.skipped + c.failed + c.conflict + c.not_run;
+/** Tickets the job has finished with (not counting those a cancel left unrun). */
+export const done = (c: ItemCounts) => c.succeeded + c.skipped + c.failed + c.conflict;
 
 const numbers = new Intl.NumberFormat("en");
 
