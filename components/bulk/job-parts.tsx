@@ -19,6 +19,7 @@ export function JobStateBadge({ state }: { state: JobState }) {
   return <Badge variant={STATE[state].variant}>{STATE[state].label}</Badge>;
 }
 
+/** Tickets the job has finished with (not counting those a cancel left unrun). */
 export const done = (c: ItemCounts) => c.succeeded + c.skipped + c.failed + c.conflict;
 
 const numbers = new Intl.NumberFormat("en");
@@ -38,6 +39,7 @@ export const OUTCOMES = [
   ["skipped", "Skipped", "bg-muted-foreground/40"],
   ["failed", "Failed", "bg-destructive"],
   ["conflict", "Conflicts", "bg-warning"],
+  ["not_run", "Not run", "bg-muted-foreground/15"],
 ] as const;
 
 /** A bar split by outcome, with the numbers in words for assistive technology. */

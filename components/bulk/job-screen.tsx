@@ -1,43 +1,36 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircle, AlertTriangle, ChevronLeft, Download, Pause, Play, RotateCcw, Square, Undo2 } from "lucide-react";
+import {
+  AlertCircle,
+  AlertTriangle,
+  ChevronLeft,
+  Download,
+  Hourglass,
+  Pause,
+  Play,
+  RotateCcw,
+  Square,
+  Undo2,
+} from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/lib/notify";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ItemState, JobSummary } from "@/lib/bulk/types";
-import { cn } from "@/lib/cn";
+import type { JobSummary } from "@/lib/bulk/types";
 import { formatDateTime } from "@/lib/format/time";
-import { isLive, jobItemsQuery, jobQuery, useJobControl } from "@/lib/queries/bulk";
+import { isLive, jobQuery, useJobControl, useRefreshWhenJobEnds } from "@/lib/queries/bulk";
 import { ApiError } from "@/lib/queries/fetcher";
-import { done, duration, JobStateBadge, JobTable, OUTCOMES, ProgressBar } from "./job-parts";
+import { JobItems } from "./job-items";
+import { done, duration, JobStateBadge, OUTCOMES, ProgressBar } from "./job-parts";
 
 const numbers = new Intl.NumberFormat("en");
-const FILTERS: [ItemState | null, string][] = [
-  [null, "All"],
-  ["succeeded", "Succeeded"],
-  ["skipped", "Skipped"],
-  ["failed", "Failed"],
-  ["conflict", "Conflicts"],
-  ["pending", "Not run yet"],
-];
-const ITEM_BADGE: Record<ItemState, "success" | "secondary" | "destructive" | "warning" | "outline" | "default"> = {
-  succeeded: "success",
-  skipped: "secondary",
-  failed: "destructive",
-  conflict: "warning",
-  pending: "outline",
-  running: "default",
-};
-
 function RateLimit({ job, timezone }: { job: JobSummary; timezone: string }) {
   const r = job.rateLimit;
   if (!r || r.limit === null || r.remaining === null) return null;
@@ -57,106 +50,6 @@ function RateLimit({ job, timezone }: { job: JobSummary; timezone: string }) {
   );
 }
 
-function Items({ job }: { job: JobSummary }) {
-  const ws = useWorkspace();
-  const [filter, setFilter] = useState<ItemState | null>(null);
-  const [page, setPage] = useState(0);
-  const items = useQuery(jobItemsQuery(ws.id, job.id, filter, page, isLive(job)));
-  const total = items.data?.total ?? 0;
-  return (
-    <section aria-labelledby="job-items" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="job-items" className="text-sm font-semibold">
-          Tickets
-        </h2>
-        <div role="group" aria-label="Show tickets" className="flex flex-wrap gap-1">
-          {FILTERS.map(([state, label]) => {
-            const n = state
-              ? state === "pending"
-                ? job.counts.pending + job.counts.running
-                : job.counts[state]
-              : job.total;
-            return (
-              <Button
-                key={label}
-                size="sm"
-                variant={filter === state ? "secondary" : "ghost"}
-                aria-pressed={filter === state}
-                onClick={() => {
-                  setFilter(state);
-                  setPage(0);
-                }}
-              >
-                {label} <span className="tabular-nums text-muted-foreground">{numbers.format(n)}</span>
-              </Button>
-            );
-          })}
-        </div>
-      </div>
-      <JobTable
-        caption={`Tickets of this job${filter ? `, ${filter}` : ""}`}
-        columns={["Ticket", "Outcome", "Why", { label: "Tries", className: "text-right" }]}
-      >
-        {items.isPending
-          ? Array.from({ length: 6 }, (_, i) => (
-              <tr key={i}>
-                <td colSpan={4} className="px-3 py-2">
-                  <Skeleton className="h-4" />
-                </td>
-              </tr>
-            ))
-          : items.data?.items.map((item) => (
-              <tr key={item.seq} className="border-b last:border-0">
-                <td className="px-3 py-2">
-                  <Link prefetch={false} href={`/w/${ws.id}/tickets/${item.ticketId}`} className="hover:underline">
-                    <span className="mr-1.5 font-mono text-xs text-muted-foreground">#{item.ticketNumber}</span>
-                    {item.title || "Untitled"}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <Badge variant={ITEM_BADGE[item.state]}>
-                    {item.state === "running"
-                      ? "Running"
-                      : item.state === "pending"
-                        ? "Not run yet"
-                        : item.state[0].toUpperCase() + item.state.slice(1)}
-                  </Badge>
-                </td>
-                <td className={cn("px-3 py-2", item.error && "text-destructive")}>{item.error ?? item.reason ?? ""}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{item.attempts}</td>
-              </tr>
-            ))}
-        {items.data && items.data.items.length === 0 && (
-          <tr>
-            <td colSpan={4} className="px-3 py-8 text-center text-muted-foreground">
-              No tickets here.
-            </td>
-          </tr>
-        )}
-      </JobTable>
-      {total > 100 && (
-        <div className="flex items-center justify-end gap-2 text-sm">
-          <span className="text-muted-foreground">
-            {numbers.format(page * 100 + 1)}–{numbers.format(Math.min(total, page * 100 + 100))} of{" "}
-            {numbers.format(total)}
-          </span>
-          <Button size="sm" variant="outline" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
-            Previous
-          </Button>
-          <Button
-            size="sm"
-            variant="outline"
-            disabled={(page + 1) * 100 >= total}
-            onClick={() => setPage((p) => p + 1)}
-          >
-            Next
-          </Button>
-        </div>
-      )}
-    </section>
-  );
-}
-
 /** One job: live progress, its controls, and every ticket's outcome. */
 export function JobScreen({ id }: { id: string }) {
   const ws = useWorkspace();
@@ -165,6 +58,7 @@ export function JobScreen({ id }: { id: string }) {
   const control = useJobControl(ws.id, id);
   const [undoing, setUndoing] = useState(false);
   const job = query.data;
+  useRefreshWhenJobEnds(ws.id, job);
 
   if (query.error) {
     const missing = query.error instanceof ApiError && query.error.status === 404;
@@ -237,7 +131,7 @@ export function JobScreen({ id }: { id: string }) {
               <Square aria-hidden="true" /> Cancel job
             </Button>
           )}
-          {job.state === "paused" && (
+          {(job.state === "paused" || job.resumable) && (
             <Button variant="outline" size="sm" disabled={control.isPending} onClick={() => act("resume")}>
               <Play aria-hidden="true" /> Resume
             </Button>
@@ -270,7 +164,7 @@ export function JobScreen({ id }: { id: string }) {
       <Card>
         <CardContent className="space-y-3 pt-4">
           <ProgressBar job={job} label="Job progress" />
-          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-6">
+          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4 lg:grid-cols-7">
             {OUTCOMES.map(([key, label]) => (
               <div key={key}>
                 <dt className="text-xs text-muted-foreground">{label}</dt>
@@ -298,9 +192,16 @@ export function JobScreen({ id }: { id: string }) {
               : job.state === "completed"
                 ? `Finished: ${numbers.format(job.counts.succeeded)} changed, ${numbers.format(job.counts.skipped)} skipped, ${numbers.format(job.counts.failed)} failed${job.counts.conflict ? `, ${numbers.format(job.counts.conflict)} conflicts` : ""}.`
                 : job.state === "cancelled"
-                  ? `Cancelled: ${numbers.format(job.counts.succeeded)} changed before it stopped.`
+                  ? `Cancelled: ${numbers.format(job.counts.succeeded)} changed before it stopped${job.counts.not_run ? `, ${numbers.format(job.counts.not_run)} not run${job.resumable ? " (Resume runs them)" : ""}` : ""}.`
                   : "Paused."}
           </p>
+          {job.waiting && (
+            <p className="flex items-center gap-1.5 text-sm text-muted-foreground" role="status">
+              <Hourglass className="size-4" aria-hidden="true" /> Waiting for another server to release{" "}
+              {numbers.format(job.waiting.tickets)} {job.waiting.tickets === 1 ? "ticket" : "tickets"}, up to{" "}
+              {job.waiting.seconds} s.
+            </p>
+          )}
           <RateLimit job={job} timezone={ws.timezone} />
           {job.counts.conflict > 0 && (
             <p className="flex items-center gap-1.5 text-sm text-warning">
@@ -311,7 +212,7 @@ export function JobScreen({ id }: { id: string }) {
         </CardContent>
       </Card>
 
-      <Items job={job} />
+      <JobItems job={job} />
 
       <ConfirmDialog
         open={undoing}

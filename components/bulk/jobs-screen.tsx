@@ -6,11 +6,19 @@ import Link from "next/link";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
+import { cn } from "@/lib/cn";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
 import { jobsQuery } from "@/lib/queries/bulk";
 import { done, duration, JobStateBadge, JobTable, ProgressBar } from "./job-parts";
 
 const numbers = new Intl.NumberFormat("en");
+/** The outcomes every row counts, even at zero. */
+const COUNTED = [
+  ["succeeded", "succeeded"],
+  ["skipped", "skipped"],
+  ["failed", "failed"],
+  ["not_run", "not run"],
+] as const;
 
 /** Every bulk job of the workspace: who ran what, how far it got, how long it took. */
 export function JobsScreen() {
@@ -59,11 +67,23 @@ export function JobsScreen() {
           <td className="px-3 py-2">
             <ProgressBar job={job} label={`Progress of ${job.label}`} />
             <p className="mt-1 text-xs text-muted-foreground">
-              {numbers.format(done(job.counts))} of {numbers.format(job.total)} · {numbers.format(job.counts.succeeded)}{" "}
-              succeeded
-              {job.counts.failed ? ` · ${numbers.format(job.counts.failed)} failed` : ""}
-              {job.counts.conflict ? ` · ${numbers.format(job.counts.conflict)} conflicts` : ""}
+              {numbers.format(done(job.counts))} of {numbers.format(job.total)}
             </p>
+            <ul
+              aria-label={`Outcomes of ${job.label}`}
+              className="flex flex-wrap gap-x-2 text-xs text-muted-foreground"
+            >
+              {COUNTED.map(([key, label]) => (
+                <li key={key} className={cn(key === "failed" && job.counts.failed > 0 && "text-destructive")}>
+                  <span className="tabular-nums">{numbers.format(job.counts[key])}</span> {label}
+                </li>
+              ))}
+              {job.counts.conflict > 0 && (
+                <li>
+                  <span className="tabular-nums">{numbers.format(job.counts.conflict)}</span> conflicts
+                </li>
+              )}
+            </ul>
           </td>
           <td className="px-3 py-2 whitespace-nowrap tabular-nums">{duration(job, now)}</td>
           <td className="px-3 py-2">

@@ -9,8 +9,9 @@ import { ApiError } from "@/lib/queries/fetcher";
 
 type State =
   | { kind: "idle" }
-  | { kind: "running"; done: number; total: number; startedAt: number }
-  | { kind: "cancelled"; done: number; total: number }
+  /** `total` is null until the first page has arrived. */
+  | { kind: "running"; done: number; total: number | null; startedAt: number }
+  | { kind: "cancelled"; done: number; total: number | null }
   | { kind: "failed"; message: string };
 
 const numbers = new Intl.NumberFormat("en");
@@ -55,7 +56,7 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
     const id = crypto.randomUUID();
     abort.current = { controller: ctl, id };
     const startedAt = Date.now();
-    setState({ kind: "running", done: 0, total: 0, startedAt });
+    setState({ kind: "running", done: 0, total: null, startedAt });
     let done = 0;
     let total = 0;
     let reading = false;
@@ -64,6 +65,7 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
       const res = await fetch(url, { signal: ctl.signal, credentials: "same-origin" });
       if (!res.ok || !res.body) throw await failure(res);
       total = Number(res.headers.get("X-Total-Count") ?? 0);
+      setState({ kind: "running", done: 0, total, startedAt });
       const reader = res.body.getReader();
       reading = true;
       const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -87,7 +89,7 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
       setState({ kind: "idle" });
       toast.success(`Exported ${numbers.format(done)} ${done === 1 ? "member" : "members"}`);
     } catch (e) {
-      if (ctl.signal.aborted) setState({ kind: "cancelled", done, total });
+      if (ctl.signal.aborted) setState({ kind: "cancelled", done, total: reading ? total : null });
       // The server errors the download when the export stops before its last member: what came is not the file.
       else if (reading)
         setState({
@@ -101,10 +103,12 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
   };
 
   if (state.kind === "running") {
-    const share = state.total > 0 ? Math.min(1, state.done / state.total) : 0;
+    const total = state.total;
+    const share = total ? Math.min(1, state.done / total) : 0;
     const seconds = (Date.now() - state.startedAt) / 1000;
     const rate = seconds > 0.5 ? state.done / seconds : 0;
-    const eta = rate > 0 && state.total > state.done ? Math.ceil((state.total - state.done) / rate) : null;
+    const eta = rate > 0 && total !== null && total > state.done ? Math.ceil((total - state.done) / rate) : null;
+    const progress = total === null ? "Starting…" : `${numbers.format(state.done)} of ${numbers.format(total)} members`;
     return (
       <div className="flex w-full min-w-64 items-center gap-3 sm:w-auto">
         <div className="min-w-48 flex-1 space-y-1">
@@ -112,15 +116,15 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
             role="progressbar"
             aria-label="Export progress"
             aria-valuemin={0}
-            aria-valuemax={state.total}
-            aria-valuenow={state.done}
-            aria-valuetext={`${numbers.format(state.done)} of ${numbers.format(state.total)} members`}
+            aria-valuemax={total ?? undefined}
+            aria-valuenow={total === null ? undefined : state.done}
+            aria-valuetext={progress}
             className="h-2 overflow-hidden rounded-full bg-muted"
           >
             <div className="h-full bg-primary transition-[width]" style={{ width: `${share * 100}%` }} />
           </div>
           <p className="text-xs text-muted-foreground" aria-live="polite">
-            {numbers.format(state.done)} of {state.total ? numbers.format(state.total) : "…"} members
+            {progress}
             {eta !== null ? ` · about ${eta} s left` : ""}
           </p>
         </div>
@@ -134,7 +138,9 @@ export function ExportMembers({ workspace, segmentId }: { workspace: string; seg
     <div className="flex flex-wrap items-center gap-2">
       {state.kind === "cancelled" && (
         <p role="status" className="text-xs text-muted-foreground">
-          Export cancelled after {numbers.format(state.done)} of {numbers.format(state.total)} members.
+          {state.total === null
+            ? "Export cancelled before it began."
+            : `Export cancelled after ${numbers.format(state.done)} of ${numbers.format(state.total)} members.`}
         </p>
       )}
       {state.kind === "failed" && (

@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { formatDate, formatDateTime } from "@/lib/format/time";
-import type { SegmentSummary } from "@/lib/segments/types";
+import { PEOPLE, type SegmentSummary } from "@/lib/segments/types";
 
 type SortKey = "name" | "count" | "personType" | "createdAt" | "updatedAt";
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -18,11 +18,11 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: "createdAt", label: "Created" },
   { key: "updatedAt", label: "Updated" },
 ];
-const PEOPLE = { user: "Users", contact: "Users and leads" } as const;
 const numbers = new Intl.NumberFormat("en");
 
 function compare(a: SegmentSummary, b: SegmentSummary, key: SortKey): number {
-  if (key === "name" || key === "personType") return String(a[key]).localeCompare(String(b[key]));
+  if (key === "name") return a.name.localeCompare(b.name);
+  if (key === "personType") return PEOPLE[a.personType].localeCompare(PEOPLE[b.personType]);
   return (a[key] ?? -1) - (b[key] ?? -1);
 }
 

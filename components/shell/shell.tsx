@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { markReturn } from "@/lib/drafts";
+import { useJobActivityWatcher } from "@/lib/queries/bulk";
 import { ApiError, signInAgainUrl } from "@/lib/queries/fetcher";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceProvider, type WorkspaceInfo } from "./workspace-context";
@@ -96,6 +97,7 @@ function useAuthWatcher() {
 
 export function Shell({ workspace, workspaces, user, children }: Props) {
   useAuthWatcher();
+  useJobActivityWatcher(workspace.id);
   return (
     <WorkspaceProvider value={workspace}>
       <div className="flex min-h-dvh">

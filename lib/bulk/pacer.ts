@@ -60,6 +60,26 @@ export class RatePacer {
     }
   }
 
+  /**
+   * This pacer as one job sees it: the same window and slots, but once `refusal()` answers an
+   * error, a call that has not started yet never starts (waiting for room ends with that error)
+   * while calls already in flight finish. A cancelled job so stops within one call per item.
+   */
+  gated(refusal: () => Error | null): RatePacer {
+    const view = Object.create(this) as RatePacer;
+    view.acquire = async (signal) => {
+      await this.acquire(signal);
+      const refused = refusal();
+      if (refused) {
+        this.release(null);
+        throw refused;
+      }
+    };
+    view.release = (rate) => this.release(rate);
+    view.observe = (rate) => this.observe(rate);
+    return view;
+  }
+
   /** A call ended: its rate-limit headers (when it got an answer), and one fewer in flight. */
   release(rate: RateLimitState | null): void {
     this.inflight = Math.max(0, this.inflight - 1);

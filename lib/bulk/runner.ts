@@ -4,22 +4,14 @@ import { AuditBatch, itemEntry, jobActor } from "@/lib/audit/bulk";
 import type { Db } from "@/lib/db/client";
 import type { BulkJobItemRow, BulkJobRow } from "@/lib/db/schema";
 import type { IntercomClient } from "@/lib/intercom/client";
+import { IntercomError } from "@/lib/intercom/errors";
 import type { TicketType } from "@/lib/intercom/schemas";
 import { ReconnectNeeded, runItem } from "./execute";
 import { RatePacer } from "./pacer";
 import { keptFor } from "./plan";
 import { classify } from "./retry";
-import {
-  claimItems,
-  finishItem,
-  hasWorkLeft,
-  jobById,
-  renewClaims,
-  runnableJobs,
-  saveRateLimit,
-  skipPending,
-  transition,
-} from "./store";
+import { claimItems, finishItem, hasWorkLeft, markNotRun, releaseOwnClaims, renewClaims } from "./claims";
+import { jobById, runnableJobs, saveRateLimit, transition } from "./store";
 
 export interface Connected {
   client: IntercomClient;
@@ -39,6 +31,11 @@ export interface RunnerOptions {
   /** The Intercom client of a job's creator, or why there is none. */
   connect: (job: BulkJobRow) => Promise<Connected | { error: string }>;
   loadTypes: (client: IntercomClient, workspaceId: string) => Promise<TicketType[]>;
+  /**
+   * Who this runner is in its claims. Keep it across restarts (the dashboard keeps it in
+   * DATA_DIR): a restarted runner takes over its own earlier claims at once instead of waiting
+   * out their lease. Two live runners must never share one.
+   */
   instanceId?: string;
   /** Items of one job in flight at once. */
   concurrency?: number;
@@ -49,13 +46,19 @@ export interface RunnerOptions {
   log?: (line: string) => void;
 }
 
-const CANCELLED_REASON = "Cancelled before it ran";
+/** A call a cancelled job never started (a 499, as Intercom's client reports its own cancelled calls). */
+class CancelledBeforeCall extends IntercomError {
+  constructor() {
+    super(499, "cancelled", "The job was cancelled before this call");
+  }
+}
 
 /**
  * Runs bulk jobs on the server: claims items (any instance can share a job), runs them with
  * bounded concurrency under the workspace's rate limit, records every outcome, and finishes,
  * cancels or pauses jobs. A runner that dies leaves claims that lapse after their lease; the
- * next runner takes them over and checks those tickets before applying anything again.
+ * next runner takes them over and checks those tickets before applying anything again (one
+ * started again with the same instance id takes its own over at once).
  */
 export class BulkRunner {
   readonly instanceId: string;
@@ -67,6 +70,8 @@ export class BulkRunner {
   private readonly pacers = new Map<string, RatePacer>();
   private readonly stopping = new AbortController();
   private timers: ReturnType<typeof setInterval>[] = [];
+  /** Settles once this instance's claims from before a restart are released. */
+  private ready: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: RunnerOptions) {
     this.instanceId = options.instanceId ?? `runner-${randomUUID()}`;
@@ -85,6 +90,9 @@ export class BulkRunner {
       ),
     );
     for (const t of this.timers) t.unref?.();
+    this.ready = releaseOwnClaims(this.options.db, this.instanceId).catch((e: unknown) =>
+      this.log(`Bulk runner: ${(e as Error).message}`),
+    );
     this.wake();
     return this;
   }
@@ -100,7 +108,8 @@ export class BulkRunner {
   /** Looks for work now (a job was created, cancelled or retried). */
   wake(): void {
     if (this.stopping.signal.aborted) return;
-    void runnableJobs(this.options.db)
+    void this.ready
+      .then(() => runnableJobs(this.options.db))
       .then((ids) => {
         for (const id of ids) {
           if (this.active.has(id) || this.stopping.signal.aborted) continue;
@@ -148,8 +157,10 @@ export class BulkRunner {
     const jobStop = new AbortController();
     const stopAll = () => jobStop.abort(this.stopping.signal.reason);
     this.stopping.signal.addEventListener("abort", stopAll, { once: true });
-    const pacer = this.pacerFor(job.workspaceId);
+    const shared = this.pacerFor(job.workspaceId);
     let cancelled = false;
+    // Once cancelled, no call that is still waiting for room under the rate limit is made.
+    const pacer = shared.gated(() => (cancelled ? new CancelledBeforeCall() : null));
     let reconnect: string | null = null;
     // Each finished item is audited as the lead who created the job, in batches.
     const actor = await jobActor(db, job, connected.adminId);
@@ -214,6 +225,12 @@ export class BulkRunner {
           if (await finishItem(db, job.id, item.seq, this.instanceId, finished))
             audit.add(itemEntry(job, actor, item, finished, types));
         } catch (e) {
+          if (e instanceof CancelledBeforeCall) {
+            // Its tries are kept, so a resumed job reads the ticket before changing it (an
+            // earlier call of this item may have been made).
+            await finishItem(db, job.id, item.seq, this.instanceId, { state: "pending", attempts: item.attempts });
+            return;
+          }
           if (e instanceof ReconnectNeeded) {
             reconnect = e.message;
             await release(item);
@@ -247,14 +264,14 @@ export class BulkRunner {
     await transition(this.options.db, jobId, ["running"], "paused", { pausedReason: RECONNECT_REASON });
   }
 
-  /** Ends a job once nothing is left to run anywhere: completed, or cancelled with the rest skipped. */
+  /** Ends a job once nothing is left to run anywhere: completed, or cancelled with the rest not run. */
   private async finish(id: string): Promise<void> {
     const { db } = this.options;
     if (this.stopping.signal.aborted) return;
     const job = await jobById(db, id);
     if (!job || !["running", "cancelling"].includes(job.state)) return;
     if (job.state === "cancelling") {
-      await skipPending(db, id, CANCELLED_REASON);
+      await markNotRun(db, id);
       if (!(await hasWorkLeft(db, id)))
         await transition(db, id, ["cancelling"], "cancelled", { finishedAt: new Date() });
       return;

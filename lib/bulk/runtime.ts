@@ -3,6 +3,7 @@ import { clientFor, findConnection, markNeedsReconnect } from "@/lib/auth/connec
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/catalog/server";
+import { keptValue } from "@/lib/server/data-dir";
 import { BulkRunner, RECONNECT_REASON, type RunnerOptions } from "./runner";
 
 const globalForRunner = globalThis as unknown as { __bulkRunner?: BulkRunner };
@@ -13,6 +14,8 @@ export function startBulkRunner(db: Db): BulkRunner | null {
   if (!c.runner) return null;
   globalForRunner.__bulkRunner ??= new BulkRunner({
     db,
+    // The same id after a restart: this instance's earlier claims are taken over at once.
+    instanceId: `runner-${keptValue(config().dataDir, "runner-id")}`,
     concurrency: c.concurrency,
     leaseMs: c.leaseMs,
     connect: connectJob(db),

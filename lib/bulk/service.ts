@@ -11,7 +11,8 @@ import { keptFor, planItem, type ItemPlan } from "./plan";
 import { resolveSelection } from "./resolve";
 import { backoffMs, classify, MAX_ATTEMPTS, rateLimitedWaitMs } from "./retry";
 import type { CreateJobBody, Selection } from "./schemas";
-import { allItems, createJob, findJob, summarize } from "./store";
+import { allItems, createJob, findJob } from "./store";
+import { summarize } from "./summaries";
 import type { PreviewGroup, PreviewResult, TicketSnapshot } from "./types";
 
 function group(entries: { reason: string; ticket: TicketSnapshot }[]): PreviewGroup[] {
@@ -165,9 +166,11 @@ export async function startUndo(db: Db, workspaceId: string, userId: string, job
               : "Nothing in this job succeeded, so there is nothing to undo.";
     throw new HttpError("not_undoable", why);
   }
-  const items: { before: TicketSnapshot; after: TicketSnapshot | null; plan: null }[] = [];
-  for await (const item of allItems(db, job.id, "succeeded"))
-    items.push({ before: item.before, after: item.after, plan: null });
+  // Read in pages inside the new job's transaction: a 10,000-ticket undo never holds every ticket.
+  async function* items(tx: Db) {
+    for await (const item of allItems(tx, job!.id, "succeeded"))
+      yield { before: item.before, after: item.after, plan: null };
+  }
   return createJob(db, {
     workspaceId,
     userId,

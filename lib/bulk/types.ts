@@ -23,7 +23,8 @@ export interface TicketSnapshot {
   updatedAt: number;
 }
 
-export const ITEM_STATES = ["pending", "running", "succeeded", "skipped", "failed", "conflict"] as const;
+/** `not_run`: the job was cancelled before the ticket's turn; resuming the job runs it. */
+export const ITEM_STATES = ["pending", "running", "succeeded", "skipped", "failed", "conflict", "not_run"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
 export const JOB_STATES = ["queued", "running", "cancelling", "cancelled", "completed", "paused"] as const;
@@ -63,6 +64,13 @@ export interface JobSummary {
   rate: number | null;
   etaSeconds: number | null;
   rateLimit: RateLimitView | null;
+  /**
+   * Tickets whose claims another server holds while nothing else is left to run here: the job
+   * waits until that server finishes them or its claims lapse (at most a lease).
+   */
+  waiting: { tickets: number; seconds: number } | null;
+  /** Whether a cancelled job can be resumed (it has tickets that never ran, and was not undone). */
+  resumable: boolean;
   /** Whether an undo can be started (apply jobs that finished with successes, not undone yet, not deletes). */
   undoable: boolean;
 }

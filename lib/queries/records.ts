@@ -6,6 +6,7 @@ import { ticketChangeOf } from "@/lib/changes/tickets";
 import type { ChangeTypeBody, ConvertBody } from "@/lib/records/actions";
 import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-types";
 import { fetchJson } from "./fetcher";
+import { invalidateAfterChange } from "./invalidate";
 import { keys } from "./keys";
 
 const base = (ws: string, kind: "tickets" | "conversations", id: string) =>
@@ -71,12 +72,7 @@ function useRecordAction<D, A extends { type: string }>(
     onSuccess: (_data, { success }) => {
       if (success) toast.success(success);
     },
-    onSettled: () => {
-      // Lists and the overview showing this record are stale too; they refetch when next shown.
-      for (const other of [keys.search(ws, kind), keys.count(ws, kind), keys.overview(ws)])
-        void client.invalidateQueries({ queryKey: other, refetchType: "none" });
-      return client.invalidateQueries({ queryKey: key });
-    },
+    onSettled: () => invalidateAfterChange(client, ws, kind, id),
   });
 }
 

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { toast } from "@/lib/notify";
 import type { SavedView, ViewInputValues, ViewPatchValues } from "@/lib/views/schemas";
 import { fetchJson } from "./fetcher";
+import { invalidateAfterChange } from "./invalidate";
 import { keys } from "./keys";
 
 const base = (ws: string) => `/api/w/${encodeURIComponent(ws)}/views`;
@@ -17,7 +18,7 @@ export function viewsQuery(ws: string) {
 /** Saved-view writes: each refreshes the list (sidebar and screens) and says what happened. */
 export function useViewMutations(ws: string) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: keys.views(ws) });
+  const refresh = () => invalidateAfterChange(client, ws, "views");
   const create = useMutation({
     mutationFn: (input: ViewInputValues) => fetchJson<SavedView>(base(ws), { method: "POST", body: input }),
     onSuccess: (view) => {

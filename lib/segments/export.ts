@@ -86,6 +86,11 @@ export async function exportMembers(
   /** Called once the export ends, however it ends. */
   onEnd: () => void = () => {},
 ): Promise<MembersExport> {
+  // Stopped before it began (cancelled while the segment was being read): not one page is asked for.
+  if (signal.aborted) {
+    onEnd();
+    throw stoppedBecause(signal.reason);
+  }
   const stop = new AbortController();
   let ended = false;
   let output: ReadableStreamDefaultController<Uint8Array> | null = null;

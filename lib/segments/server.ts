@@ -18,8 +18,10 @@ export async function listSegments(client: IntercomClient): Promise<SegmentSumma
   return list.segments.map(summary);
 }
 
-export async function loadSegment(client: IntercomClient, id: string): Promise<SegmentSummary> {
-  return summary(await client.request("GET", `/segments/${encodeURIComponent(id)}?include_count=true`, segmentSchema));
+export async function loadSegment(client: IntercomClient, id: string, signal?: AbortSignal): Promise<SegmentSummary> {
+  return summary(
+    await client.request("GET", `/segments/${encodeURIComponent(id)}?include_count=true`, segmentSchema, { signal }),
+  );
 }
 
 /** The segments a contact is in. */

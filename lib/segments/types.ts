@@ -9,6 +9,9 @@ export interface SegmentSummary {
   updatedAt: number;
 }
 
+/** Who a segment holds, from Intercom's `person_type`: `contact` is a lead, `user` a user. */
+export const PEOPLE: Record<SegmentSummary["personType"], string> = { user: "Users", contact: "Leads" };
+
 /** The segment_id filter a segment's members are found by. */
 export const segmentFilter = (segmentId: string) => ({
   kind: "filter" as const,

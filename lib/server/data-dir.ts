@@ -1,5 +1,6 @@
 import "server-only";
-import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -66,4 +67,19 @@ export function securePrivateDir(dir: string, log: (line: string) => void = cons
     );
   }
   return counts.folders + counts.files;
+}
+
+/**
+ * A value this data folder keeps for good: read from `dir/name`, or made once with `make` and
+ * written there (0600). Two processes starting together agree on whichever was written first.
+ */
+export function keptValue(dir: string, name: string, make: () => string = randomUUID): string {
+  makePrivateDir(dir);
+  const file = path.join(dir, name);
+  try {
+    writeFileSync(file, make(), { flag: "wx", mode: FILE_MODE });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  return readFileSync(file, "utf8").trim();
 }

@@ -6,15 +6,18 @@
  *   requests, 429s, and the ratio to the floor and to a naive sequential loop run in the same
  *   session on another 1,000 tickets. Target: ≤ 1.15× the floor, 429s ≤ 1% of requests.
  * - A 10,000-ticket job: the dashboard process's extra RSS while it is created and run.
- *   Target: < 200 MB.
+ *   Target: < 50 MB (items are stored and read in pages; only what is in flight is held).
+ *
+ * BENCH_PORT and BENCH_SANDBOX_PORT move it off its default ports (3205, 4205).
  */
 import { report } from "../support/result";
 import { signIn, startDashboard, treeRssMb } from "../support/server";
 
 const SCALE = 18;
+const MEMORY_BUDGET_MB = 50;
 const dashboard = await startDashboard({
-  port: 3205,
-  sandboxPort: 4205,
+  port: Number(process.env.BENCH_PORT ?? 3205),
+  sandboxPort: Number(process.env.BENCH_SANDBOX_PORT ?? 4205),
   sandboxEnv: { SANDBOX_SCALE: String(SCALE) },
   env: { BULK_CONCURRENCY: "16" },
 });
@@ -189,6 +192,7 @@ try {
     selection: { kind: "ids", ids: tickets.slice(0, 10_000).map((t) => t.id) },
     action: { type: "set_shared", shared: true },
   });
+  const createdPeak = peak;
   const bigDone = await waitFor(big.id);
   clearInterval(sampler);
   console.log(
@@ -199,10 +203,13 @@ try {
     figure: "10,000-ticket job, extra RSS",
     value: Math.round(peak - idle),
     unit: "MB",
-    max: 200,
+    max: MEMORY_BUDGET_MB,
   });
   console.log(
-    `  dashboard RSS: ${idle.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak: +${(peak - idle).toFixed(0)} MB   (budget < 200 MB extra)`,
+    `  dashboard RSS: ${idle.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak: +${(peak - idle).toFixed(0)} MB extra   (budget < ${MEMORY_BUDGET_MB} MB extra)`,
+  );
+  console.log(
+    `    of which: creating the job +${(createdPeak - idle).toFixed(0)} MB (its peak until the request answered), running it +${(peak - createdPeak).toFixed(0)} MB more`,
   );
 } finally {
   await dashboard.stop();

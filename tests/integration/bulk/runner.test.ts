@@ -4,7 +4,10 @@
  * faults, restarts, cancellation and two runners sharing a job.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { itemCounts, jobById, listItems, requeueFailed, transition } from "@/lib/bulk/store";
+import { requeue } from "@/lib/bulk/claims";
+import { resumeJob } from "@/lib/bulk/control";
+import { jobById, transition } from "@/lib/bulk/store";
+import { itemCounts, listItems, summarize } from "@/lib/bulk/summaries";
 import type { TicketRec } from "@/lib/sandbox/store/types";
 import { bulkWorld, type BulkWorld } from "./support";
 
@@ -150,7 +153,7 @@ describe("restart", () => {
 });
 
 describe("control", () => {
-  it("cancel stops after the calls in flight; what never ran is skipped and untouched", async () => {
+  it("cancel stops after the calls in flight; what never ran is not run and untouched, and resuming runs it once", async () => {
     const chosen = tickets(150, (t) => t.open);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
     await world.faults({ latency_ms: 80 });
@@ -161,14 +164,26 @@ describe("control", () => {
     }
     await transition(world.handle.db, jobId, ["running"], "cancelling");
     expect(await world.settle(jobId)).toBe("cancelled");
-    await runner.stop();
     const items = await everyItem(jobId);
-    const skipped = items.filter((i) => i.state === "skipped");
-    expect(skipped.length).toBeGreaterThan(50);
-    expect(skipped.every((i) => i.reason === "Cancelled before it ran")).toBe(true);
-    expect(items.filter((i) => i.state === "succeeded").length + skipped.length).toBe(150);
+    const notRun = items.filter((i) => i.state === "not_run");
+    expect(notRun.length).toBeGreaterThan(50);
+    expect(items.filter((i) => i.state === "skipped")).toEqual([]);
+    expect(items.filter((i) => i.state === "succeeded").length + notRun.length).toBe(150);
     for (const i of items)
       expect(world.store.tickets.get(i.ticketId)!.open, `#${i.ticketNumber}`).toBe(i.state !== "succeeded");
+    const job = (await jobById(world.handle.db, jobId))!;
+    expect((await summarize(world.handle.db, job)).resumable).toBe(true);
+
+    // Resumed: the tickets that never ran are run, and each ticket is closed exactly once.
+    expect(await resumeJob(world.handle.db, job)).toBe(notRun.length);
+    runner.wake();
+    expect(await world.settle(jobId)).toBe("completed");
+    await runner.stop();
+    expect(await itemCounts(world.handle.db, jobId)).toMatchObject({ succeeded: 150, not_run: 0, pending: 0 });
+    const closes = (await world.log()).filter((r) => r.method === "PUT" && r.applied);
+    expect(closes).toHaveLength(150);
+    expect(new Set(closes.map((r) => r.path)).size).toBe(150);
+    for (const t of chosen) expect(world.store.tickets.get(t.id)!.open, `#${t.ticket_id}`).toBe(false);
   }, 60_000);
 
   it("never retries a 4xx: it fails with Intercom's words; retrying the failed items later succeeds", async () => {
@@ -182,7 +197,7 @@ describe("control", () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ ticketId: chosen[2].id, attempts: 1, error: "Resource Not Found" });
     expect(world.store.tickets.get(chosen[2].id)!.tags).toEqual([]);
-    expect(await requeueFailed(world.handle.db, jobId)).toBe(1);
+    expect(await requeue(world.handle.db, jobId, "failed")).toBe(1);
     await transition(world.handle.db, jobId, ["completed"], "queued");
     runner.wake();
     expect(await world.settle(jobId)).toBe("completed");

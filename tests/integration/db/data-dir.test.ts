@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDb } from "@/lib/db/client";
-import { securePrivateDir } from "@/lib/server/data-dir";
+import { keptValue, securePrivateDir } from "@/lib/server/data-dir";
 
 const made: string[] = [];
 function tempDir(): string {
@@ -94,5 +94,16 @@ describe("the data folder", () => {
     securePrivateDir(dataDir, () => {});
     expect(lstatSync(outside).mode & 0o777).toBe(0o644);
     expect(lstatSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe("values kept in the data folder", () => {
+  it("makes a value once and answers the same one after a restart, in a file only the owner reads", () => {
+    const dataDir = path.join(tempDir(), "data");
+    const first = keptValue(dataDir, "runner-id");
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keptValue(dataDir, "runner-id")).toBe(first);
+    expect(lstatSync(path.join(dataDir, "runner-id")).mode & 0o777).toBe(0o600);
+    expect(keptValue(tempDir(), "runner-id")).not.toBe(first);
   });
 });

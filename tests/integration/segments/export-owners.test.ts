@@ -219,3 +219,40 @@ describe("an export that stops early", () => {
     await expect(started.rest()).rejects.toThrow();
   });
 });
+
+describe("a cancel before the first page", () => {
+  const searches = async () =>
+    (
+      await control(sb.url)<{ requests: unknown[] }>(
+        "GET",
+        `/sandbox/requests?method=POST&path_prefix=/contacts/search&id_code=${us}`,
+      )
+    ).body.requests.length;
+  const startRaw = (exportId: string) => {
+    signedIn = ana;
+    const segment = segmentOf[us];
+    const url = `${ORIGIN}/api/w/${us}/segments/${segment.id}/export?export_id=${exportId}&per_page=${PER_PAGE}`;
+    return handlers.start(new NextRequest(url), { params: Promise.resolve({ workspace: us, id: segment.id }) });
+  };
+
+  it("stops an export whose cancel arrived before it: not one page is asked for", async () => {
+    await control(sb.url)("DELETE", "/sandbox/requests");
+    expect(await cancel(ana, us, "early-cancel-1")).toEqual({ status: 200, body: { cancelled: false } });
+    const res = await startRaw("early-cancel-1");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("request_aborted");
+    expect(await searches()).toBe(0);
+  });
+
+  it("stops an export cancelled while its segment is still being read: not one page is asked for", async () => {
+    await control(sb.url)("POST", "/sandbox/faults", { latency_ms: 400 });
+    await control(sb.url)("DELETE", "/sandbox/requests");
+    const started = startRaw("early-cancel-2");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await cancel(ana, us, "early-cancel-2")).toEqual({ status: 200, body: { cancelled: true } });
+    expect((await started).status).toBe(400);
+    // Whatever was in flight has landed by now.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await searches()).toBe(0);
+  });
+});

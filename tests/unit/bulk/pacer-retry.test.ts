@@ -91,6 +91,27 @@ describe("pacing from X-RateLimit headers", () => {
     ctl.abort(new Error("stop"));
     await expect(waiting).rejects.toThrow("stop");
   });
+
+  it("a gated view shares the window, and once refused starts no waiting call while calls in flight finish", async () => {
+    const c = clock();
+    const p = new RatePacer({ now: c.now, reserve: () => 0 });
+    await p.acquire();
+    p.release(headers(2, 2, c.now() + 1000));
+    let refused = false;
+    const job = p.gated(() => (refused ? new Error("cancelled") : null));
+    await job.acquire();
+    await job.acquire();
+    expect(p.available()).toBe(0);
+    const waiting = job.acquire();
+    refused = true;
+    // A call in flight ends in a new window: room for one more, which the refused view does not take.
+    job.release(headers(2, 2, c.now() + 2000));
+    await expect(waiting).rejects.toThrow("cancelled");
+    expect(p.state().inflight).toBe(1);
+    job.release(headers(2, 1, c.now() + 2000));
+    expect(p.state().inflight).toBe(0);
+    expect(p.available()).toBe(1);
+  });
 });
 
 describe("retry policy", () => {

@@ -1,20 +1,29 @@
+import * as z from "zod/mini";
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
 import { clientFor } from "@/lib/auth/connections";
-import { wakeRunner } from "@/lib/bulk/route-helpers";
+import { summaryOf, wakeRunner } from "@/lib/bulk/route-helpers";
 import { bulkRunner } from "@/lib/bulk/runtime";
 import { createJobBody } from "@/lib/bulk/schemas";
 import { startJob } from "@/lib/bulk/service";
-import { jobById, listJobs, summarize } from "@/lib/bulk/store";
+import { jobById } from "@/lib/bulk/store";
+import { jobActivity, listJobs } from "@/lib/bulk/summaries";
 import { loadCatalog } from "@/lib/catalog/server";
 import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
-/** The workspace's bulk jobs, newest first. */
-export const GET = route({ workspace: true, intercom: false }, async ({ connection }) => ({
-  jobs: await listJobs(await getDb(), connection.workspaceId),
-}));
+const listQuery = z.strictObject({ activity: z.optional(z.literal("1")) });
+
+/**
+ * The workspace's bulk jobs, newest first; with `activity=1`, only whether any is under way and
+ * when the latest ended (what open lists watch, cheaply, to refresh when a job ends).
+ */
+export const GET = route({ workspace: true, intercom: false, query: listQuery }, async ({ connection, query }) => {
+  const db = await getDb();
+  if (query.activity) return jobActivity(db, connection.workspaceId);
+  return { jobs: await listJobs(db, connection.workspaceId, 50, { here: bulkRunner()?.instanceId ?? null }) };
+});
 
 /** Creates a job over the selection as it is now, and starts it. */
 export const POST = route({ workspace: true, body: createJobBody }, async ({ connection, user, body }) => {
@@ -37,7 +46,7 @@ export const POST = route({ workspace: true, body: createJobBody }, async ({ con
     }),
   );
   wakeRunner();
-  return summarize(db, job);
+  return summaryOf(db, job);
 });
 
 export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

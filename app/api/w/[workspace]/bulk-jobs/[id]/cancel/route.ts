@@ -1,12 +1,12 @@
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
-import { jobFromParams, jobParams, wakeRunner } from "@/lib/bulk/route-helpers";
-import { summarize, transition } from "@/lib/bulk/store";
+import { jobFromParams, jobParams, summaryOf, wakeRunner } from "@/lib/bulk/route-helpers";
+import { transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
-/** Stops a job after the calls already in flight; what never ran ends as skipped. */
+/** Stops a job after the calls already in flight; what never ran ends as not run (resuming runs it). */
 export const POST = route(
   { workspace: true, intercom: false, params: jobParams },
   async ({ user, connection, params }) => {
@@ -21,7 +21,7 @@ export const POST = route(
       }),
     );
     wakeRunner();
-    return summarize(db, { ...job, state: "cancelling" });
+    return summaryOf(db, { ...job, state: "cancelling" });
   },
 );
 

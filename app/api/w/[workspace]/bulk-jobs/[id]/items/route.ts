@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { jobFromParams, jobParams } from "@/lib/bulk/route-helpers";
-import { listItems } from "@/lib/bulk/store";
+import { listItems } from "@/lib/bulk/summaries";
 import { ITEM_STATES } from "@/lib/bulk/types";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";

@@ -1,25 +1,27 @@
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
-import { jobFromParams, jobParams, wakeRunner } from "@/lib/bulk/route-helpers";
-import { jobById, summarize, transition } from "@/lib/bulk/store";
-import { HttpError } from "@/lib/http/errors";
+import { resumeJob } from "@/lib/bulk/control";
+import { jobFromParams, jobParams, summaryOf, wakeRunner } from "@/lib/bulk/route-helpers";
+import { jobById } from "@/lib/bulk/store";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
-/** Resumes a paused job (after the workspace was reconnected: the wrapper refuses it before). */
+/**
+ * Resumes a paused job (after the workspace was reconnected: the wrapper refuses it before), or
+ * a cancelled one: its tickets that never ran are run (each checked before it is changed).
+ */
 export const POST = route({ workspace: true, params: jobParams }, async ({ user, connection, params }) => {
   const { db, job } = await jobFromParams(params, connection.workspaceId);
-  if (!(await transition(db, job.id, ["paused"], "queued", { pausedReason: null })))
-    throw new HttpError("not_paused", "This job is not paused.");
+  const resumed = await resumeJob(db, job);
   await recordAudit(
     db,
     jobEntry(job, actorOf(user, connection), "bulk.job_resumed", {
-      before: { state: "paused" },
+      before: { state: job.state, ...(resumed > 0 ? { not_run: resumed } : {}) },
       after: { state: "queued" },
     }),
   );
   wakeRunner();
-  return summarize(db, (await jobById(db, job.id))!);
+  return summaryOf(db, (await jobById(db, job.id))!);
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,7 +1,8 @@
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
-import { jobFromParams, jobParams, wakeRunner } from "@/lib/bulk/route-helpers";
-import { jobById, requeueFailed, summarize, transition } from "@/lib/bulk/store";
+import { requeue } from "@/lib/bulk/claims";
+import { jobFromParams, jobParams, summaryOf, wakeRunner } from "@/lib/bulk/route-helpers";
+import { jobById, transition } from "@/lib/bulk/store";
 import { HttpError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
@@ -11,7 +12,7 @@ export const POST = route({ workspace: true, params: jobParams }, async ({ user,
   const { db, job } = await jobFromParams(params, connection.workspaceId);
   if (!["completed", "cancelled"].includes(job.state))
     throw new HttpError("not_finished", "Retry failed tickets once the job has finished.");
-  const requeued = await requeueFailed(db, job.id);
+  const requeued = await requeue(db, job.id, "failed");
   if (requeued === 0) throw new HttpError("nothing_failed", "No ticket of this job failed.");
   await transition(db, job.id, ["completed", "cancelled"], "queued", { finishedAt: null });
   await recordAudit(
@@ -22,7 +23,7 @@ export const POST = route({ workspace: true, params: jobParams }, async ({ user,
     }),
   );
   wakeRunner();
-  return summarize(db, (await jobById(db, job.id))!);
+  return summaryOf(db, (await jobById(db, job.id))!);
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,8 +1,8 @@
 import { jobEntry } from "@/lib/audit/bulk";
 import { actorOf, recordAudit } from "@/lib/audit/store";
-import { jobFromParams, jobParams, wakeRunner } from "@/lib/bulk/route-helpers";
+import { jobFromParams, jobParams, summaryOf, wakeRunner } from "@/lib/bulk/route-helpers";
 import { startUndo } from "@/lib/bulk/service";
-import { jobById, summarize } from "@/lib/bulk/store";
+import { jobById } from "@/lib/bulk/store";
 import { route } from "@/lib/http/route";
 import { otherMethods } from "@/lib/http/methods";
 
@@ -13,7 +13,7 @@ export const POST = route({ workspace: true, params: jobParams }, async ({ conne
   const undo = (await jobById(db, id))!;
   await recordAudit(db, jobEntry(undo, actorOf(user, connection), "bulk.undo_created", { before: { undoes: job.id } }));
   wakeRunner();
-  return summarize(db, undo);
+  return summaryOf(db, undo);
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
