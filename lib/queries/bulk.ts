@@ -3,9 +3,9 @@ import type { Selection } from "@/lib/bulk/schemas";
 import type { ItemState, JobItemView, JobSummary, PreviewResult } from "@/lib/bulk/types";
 import type { BulkTicketChange } from "@/lib/changes/schema";
 import { fetchJson } from "./fetcher";
+import { keys } from "./keys";
 
 const base = (ws: string) => `/api/w/${encodeURIComponent(ws)}/bulk-jobs`;
-const jobKey = (ws: string, id: string) => ["w", ws, "bulk-jobs", id] as const;
 const LIVE: JobSummary["state"][] = ["queued", "running", "cancelling"];
 
 /** Whether a job still changes on its own (so its page polls). */
@@ -13,7 +13,7 @@ export const isLive = (job: Pick<JobSummary, "state"> | undefined) => Boolean(jo
 
 export function jobsQuery(ws: string) {
   return queryOptions({
-    queryKey: ["w", ws, "bulk-jobs"] as const,
+    queryKey: keys.jobs(ws),
     queryFn: ({ signal }) => fetchJson<{ jobs: JobSummary[] }>(base(ws), { signal }),
     refetchInterval: (q) => (q.state.data?.jobs.some(isLive) ? 2_000 : false),
   });
@@ -22,7 +22,7 @@ export function jobsQuery(ws: string) {
 /** A job's progress, polled every second while it runs (and after a reload: the server holds it). */
 export function jobQuery(ws: string, id: string) {
   return queryOptions({
-    queryKey: jobKey(ws, id),
+    queryKey: keys.job(ws, id),
     queryFn: ({ signal }) => fetchJson<JobSummary>(`${base(ws)}/${encodeURIComponent(id)}`, { signal }),
     refetchInterval: (q) => (isLive(q.state.data) ? 1_000 : false),
     staleTime: 0,
@@ -32,7 +32,7 @@ export function jobQuery(ws: string, id: string) {
 export function jobItemsQuery(ws: string, id: string, state: ItemState | null, page: number, live: boolean) {
   const params = new URLSearchParams({ offset: String(page * 100), limit: "100", ...(state ? { state } : {}) });
   return queryOptions({
-    queryKey: [...jobKey(ws, id), "items", state, page] as const,
+    queryKey: keys.jobItems(ws, id, state, page),
     queryFn: ({ signal }) =>
       fetchJson<{ items: JobItemView[]; total: number }>(`${base(ws)}/${encodeURIComponent(id)}/items?${params}`, {
         signal,
@@ -55,8 +55,8 @@ export function useCreateJob(ws: string) {
     mutationFn: (body: { selection: Selection; action: BulkTicketChange; confirm?: string }) =>
       fetchJson<JobSummary>(base(ws), { method: "POST", body }),
     onSuccess: (job) => {
-      client.setQueryData(jobKey(ws, job.id), job);
-      void client.invalidateQueries({ queryKey: ["w", ws, "bulk-jobs"], exact: true });
+      client.setQueryData(keys.job(ws, job.id), job);
+      void client.invalidateQueries({ queryKey: keys.jobs(ws), exact: true });
     },
   });
 }
@@ -68,9 +68,9 @@ export function useJobControl(ws: string, id: string) {
     mutationFn: (what: "cancel" | "retry" | "resume" | "undo") =>
       fetchJson<JobSummary>(`${base(ws)}/${encodeURIComponent(id)}/${what}`, { method: "POST", body: {} }),
     onSuccess: (job) => {
-      client.setQueryData(jobKey(ws, job.id), job);
-      void client.invalidateQueries({ queryKey: jobKey(ws, id) });
-      void client.invalidateQueries({ queryKey: ["w", ws, "bulk-jobs"], exact: true });
+      client.setQueryData(keys.job(ws, job.id), job);
+      void client.invalidateQueries({ queryKey: keys.job(ws, id) });
+      void client.invalidateQueries({ queryKey: keys.jobs(ws), exact: true });
     },
   });
 }
