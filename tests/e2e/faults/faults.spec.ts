@@ -1,6 +1,6 @@
 /** What a lead sees when Intercom fails or is slow: clear messages, no hang, nothing half-done. */
 import { expect, test } from "../fixtures";
-import { conversation, conversationIn, openTicket, ticket, toast } from "../records/records";
+import { conversation, conversationIn, interactive, openTicket, ticket, toast } from "../records/records";
 import { SANDBOX_URL, workspace } from "../support";
 
 const faults = (body: unknown) =>
@@ -102,7 +102,7 @@ test("a 5xx during a conversation edit says what failed and what is back, and ch
   const c = await conversationIn(us, "open", 7);
   await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
   const close = page.getByRole("button", { name: "Close", exact: true });
-  await expect(close).toBeVisible();
+  await interactive(page);
 
   await faults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/parts`, status: 500 }] });
   await close.click();
