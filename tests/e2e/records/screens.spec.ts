@@ -58,6 +58,9 @@ for (const theme of ["light", "dark"] as const) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
         await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${t.ticket_id}`);
+        // Its menus and pickers load after the page: shown once they have.
+        await expect(page.getByRole("button", { name: "Snooze" })).toBeVisible();
+        await expect(page.getByRole("button", { name: /^Assigned teammate:/ })).toBeVisible();
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await page.screenshot({ path: info.outputPath(`ticket-${width}-${theme}.png`) });
 
