@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { EyeOff } from "lucide-react";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
-import { assigned } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { isMessage } from "@/components/records/part-text";
 import { namesFrom } from "@/components/records/names";
@@ -24,36 +23,6 @@ import { ConversationToolbar } from "./conversation-toolbar";
 import { FirstMessage } from "./first-message";
 import { ConvertDialog } from "./lazy-convert";
 
-function optimistic(c: ConversationDetail, a: ConversationAction): ConversationDetail {
-  switch (a.type) {
-    case "assign_admin":
-    case "assign_team":
-      return assigned(c, a);
-    case "snooze":
-      return { ...c, state: "snoozed", snoozedUntil: a.until };
-    case "close":
-      return { ...c, state: "closed", open: false, snoozedUntil: null };
-    case "open":
-    case "unsnooze":
-      return { ...c, state: "open", open: true, snoozedUntil: null };
-    case "set_priority":
-      return { ...c, priority: a.priority };
-    case "remove_tag":
-      return { ...c, tags: c.tags.filter((t) => t.id !== a.tag_id) };
-    case "mark_read":
-      return { ...c, read: true };
-    case "redact":
-      return {
-        ...c,
-        parts: c.parts.map((p) => (p.id === a.part_id ? { ...p, redacted: true, bodyHtml: null, imageHosts: [] } : p)),
-      };
-    case "redact_source":
-      return { ...c, source: { ...c.source, redacted: true, bodyHtml: null, imageHosts: [] } };
-    default:
-      return c;
-  }
-}
-
 /** What is being redacted, waiting for the lead's confirmation. */
 type RedactTarget = { kind: "part"; part: TimelinePart } | { kind: "source" };
 
@@ -72,7 +41,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
   const names = useMemo(() => namesFrom(catalog), [catalog]);
 
   const run = (a: ConversationAction, success?: string) =>
-    action.mutateAsync({ action: a, optimistic, success }).catch(() => undefined);
+    action.mutateAsync({ action: a, success }).catch(() => undefined);
   const close = () =>
     conv.state === "closed"
       ? toast.info("This conversation is already closed.")
@@ -139,11 +108,7 @@ export function ConversationView({ id, initial }: { id: string; initial: Convers
             assignOpen={assignOpen}
             setAssignOpen={setAssignOpen}
             onAssign={(a, success) => void run(a, success)}
-            onAddTag={(tag_id) => {
-              const tag = catalog?.tags.find((t) => t.id === tag_id);
-              const add = (c: ConversationDetail) => (tag ? { ...c, tags: [...c.tags, tag] } : c);
-              void action.mutateAsync({ action: { type: "add_tag", tag_id }, optimistic: add }).catch(() => undefined);
-            }}
+            onAddTag={(tag_id) => void run({ type: "add_tag", tag_id })}
             onRemoveTag={(tag_id) => void run({ type: "remove_tag", tag_id })}
           />
         </>

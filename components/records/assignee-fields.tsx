@@ -9,16 +9,6 @@ export const UNASSIGNED = "0";
 /** The two assignment actions tickets and conversations share. */
 export type AssignAction = { type: "assign_admin"; admin_id: string } | { type: "assign_team"; team_id: string };
 
-/** A record as the page shows it at once after an assignment, before Intercom answers. */
-export function assigned<T extends { adminAssigneeId: string | null; teamAssigneeId: string | null }>(
-  record: T,
-  a: AssignAction,
-): T {
-  return a.type === "assign_admin"
-    ? { ...record, adminAssigneeId: a.admin_id === UNASSIGNED ? null : a.admin_id }
-    : { ...record, teamAssigneeId: a.team_id === UNASSIGNED ? null : a.team_id };
-}
-
 interface Props {
   catalog: WorkspaceCatalog | null;
   adminId: string | null;

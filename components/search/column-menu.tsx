@@ -16,15 +16,13 @@ export function ColumnMenu({
   columns,
   visible,
   onChange,
-  defaultOpen,
 }: {
   columns: { id: string; label: string }[];
   visible: string[];
   onChange: (ids: string[]) => void;
-  defaultOpen?: boolean;
 }) {
   return (
-    <DropdownMenu defaultOpen={defaultOpen}>
+    <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm">
           <Columns3 aria-hidden="true" /> Columns

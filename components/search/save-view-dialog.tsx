@@ -13,16 +13,14 @@ import type { SavedView } from "@/lib/views/schemas";
 export function SaveViewDialog({
   onSave,
   disabled,
-  defaultOpen,
   note,
 }: {
   onSave: (values: ViewFormValues) => Promise<SavedView>;
   disabled?: boolean;
-  defaultOpen?: boolean;
   /** Why what is saved is not what the results show (filters edited since the last search). */
   note?: string;
 }) {
-  const [open, setOpen] = useState(Boolean(defaultOpen));
+  const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>

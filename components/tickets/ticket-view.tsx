@@ -1,35 +1,26 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlarmClockOff, CheckCircle2, Keyboard, Replace, RotateCcw, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/lib/notify";
-import { AssigneeFields } from "@/components/records/assignee-fields";
 import { DetailLayout } from "@/components/records/detail-layout";
 import { ReplyBox, type ReplyBoxHandle } from "@/components/records/reply-box";
 import { useShortcuts, type Shortcut } from "@/components/records/shortcuts";
-import { ContactList, Fact, LinkedList, PanelSection } from "@/components/records/side-panel";
-import { LazySnoozeMenu, MoreActions } from "@/components/records/lazy-controls";
-import { TagEditor } from "@/components/records/tag-editor";
 import { Timeline } from "@/components/records/timeline";
-import { StateBadge } from "@/components/search/columns/cells";
 import { useWorkspace } from "@/components/shell/workspace-context";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog, ShortcutsHelp } from "@/components/records/lazy-dialogs";
-import { NativeSelect } from "@/components/ui/native-select";
-import { Switch } from "@/components/ui/switch";
-import { formatDateTime } from "@/lib/format/time";
 import { useWorkspaceCatalog } from "@/lib/queries/catalog";
 import { ticketDetailQuery, useTicketAction } from "@/lib/queries/records";
 import type { TicketChange } from "@/lib/changes/schema";
 import type { TicketDetail } from "@/lib/records/detail-types";
-import { stateCategoryLabel } from "@/lib/tickets/labels";
 import { namesFrom } from "@/components/records/names";
 import { ChangeTypeDialog } from "./lazy-change-type";
+import { TicketAside } from "./ticket-aside";
 import { TicketAttributes } from "./ticket-attributes";
+import { TicketHeader } from "./ticket-header";
+import { TicketToolbar } from "./ticket-toolbar";
 
 const INTERNAL_ONLY =
   "Back-office and Tracker tickets are internal: customers cannot be replied to here, so add a note instead.";
@@ -77,155 +68,36 @@ export function TicketView({ id, initial }: { id: string; initial: TicketDetail 
     }
   };
 
-  const previous = ticket.previousStateId
-    ? ticket.type.ticket_states.find((s) => s.id === ticket.previousStateId)
-    : undefined;
   const contactName = ticket.contacts[0]?.name ?? ticket.contacts[0]?.email ?? "the customer";
-  const states = ticket.type.ticket_states;
-  const categories = [...new Set(states.map((s) => s.category))];
 
   return (
     <DetailLayout
       back={{ href: `/w/${ws}/tickets`, label: "Tickets" }}
-      header={
-        <>
-          <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted-foreground">
-            {ticket.type.icon && <span aria-hidden="true">{ticket.type.icon}</span>}
-            <span>{ticket.type.name}</span>
-            <span aria-hidden="true">·</span>
-            <span>{ticket.category}</span>
-          </p>
-          <h1 className="text-xl font-semibold">
-            <span className="mr-2 font-mono text-muted-foreground">#{ticket.ticketNumber}</span>
-            {ticket.title || "Untitled ticket"}
-          </h1>
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <StateBadge category={ticket.state.category} label={ticket.state.internal_label} />
-            <Badge variant={ticket.open ? "default" : "secondary"}>{ticket.open ? "Open" : "Closed"}</Badge>
-            <Badge variant="outline">{ticket.isShared ? "Shared with customer" : "Not shared"}</Badge>
-            {ticket.snoozedUntil !== null && ticket.open && (
-              <Badge variant="secondary">Snoozed until {formatDateTime(ticket.snoozedUntil, tz)}</Badge>
-            )}
-            {ticket.previousStateId && (
-              <span className="text-muted-foreground">
-                Previously {previous ? previous.internal_label : "a state of another type"}
-              </span>
-            )}
-          </div>
-        </>
-      }
+      header={<TicketHeader ticket={ticket} tz={tz} />}
       toolbar={
-        <>
-          <label className="sr-only" htmlFor="ticket-state">
-            State
-          </label>
-          <NativeSelect
-            id="ticket-state"
-            className="w-56"
-            value={ticket.state.id}
-            onChange={(e) =>
-              void run({ type: "set_state", states: { [ticket.type.id]: e.target.value } }, "State changed")
-            }
-          >
-            {categories.map((c) => (
-              <optgroup key={c} label={stateCategoryLabel(c)}>
-                {states
-                  .filter((s) => s.category === c)
-                  .map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.internal_label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </NativeSelect>
-          {ticket.open ? (
-            <Button variant="outline" size="sm" onClick={() => setOpen(false)}>
-              <CheckCircle2 aria-hidden="true" /> Close
-            </Button>
-          ) : (
-            <Button variant="outline" size="sm" onClick={() => setOpen(true)}>
-              <RotateCcw aria-hidden="true" /> Reopen
-            </Button>
-          )}
-          <LazySnoozeMenu
-            open={snoozeOpen}
-            onOpenChange={setSnoozeOpen}
-            timezone={tz}
-            disabled={!ticket.open}
-            onSnooze={(until) => void run({ type: "snooze", until }, `Snoozed until ${formatDateTime(until, tz)}`)}
-          />
-          {ticket.open && ticket.snoozedUntil !== null && (
-            <Button variant="outline" size="sm" onClick={() => void run({ type: "unsnooze" }, "Unsnoozed")}>
-              <AlarmClockOff aria-hidden="true" /> Unsnooze
-            </Button>
-          )}
-          <MoreActions
-            items={[
-              {
-                label: "Change type…",
-                icon: <Replace aria-hidden="true" />,
-                disabled: !catalog,
-                onSelect: () => setChangingType(true),
-              },
-              { label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) },
-              "separator",
-              {
-                label: "Delete ticket…",
-                icon: <Trash2 aria-hidden="true" />,
-                destructive: true,
-                onSelect: () => setConfirmDelete(true),
-              },
-            ]}
-          />
-        </>
+        <TicketToolbar
+          ticket={ticket}
+          tz={tz}
+          canChangeType={Boolean(catalog)}
+          run={run}
+          setOpen={setOpen}
+          snoozeOpen={snoozeOpen}
+          setSnoozeOpen={setSnoozeOpen}
+          setChangingType={setChangingType}
+          setHelpOpen={setHelpOpen}
+          setConfirmDelete={setConfirmDelete}
+        />
       }
       aside={
-        <>
-          <PanelSection title="Assignment">
-            <AssigneeFields
-              catalog={catalog}
-              adminId={ticket.adminAssigneeId}
-              teamId={ticket.teamAssigneeId}
-              adminOpen={assignOpen}
-              onAdminOpenChange={setAssignOpen}
-              onAssign={(a, success) => void run(a, success)}
-            />
-            <div className="flex items-center justify-between gap-2 pt-1">
-              <label htmlFor="ticket-shared" className="text-sm font-medium">
-                Shared with the customer
-              </label>
-              <Switch
-                id="ticket-shared"
-                checked={ticket.isShared}
-                onCheckedChange={(shared) =>
-                  void run({ type: "set_shared", shared }, shared ? "Shared with the customer" : "No longer shared")
-                }
-              />
-            </div>
-          </PanelSection>
-          <PanelSection title="Tags">
-            <TagEditor
-              tags={ticket.tags ?? []}
-              all={catalog?.tags ?? []}
-              onAdd={(tag_id) => void run({ type: "add_tag", tag_id })}
-              onRemove={(tag_id) => void run({ type: "remove_tag", tag_id })}
-            />
-          </PanelSection>
-          <PanelSection title="Contacts">
-            <ContactList ws={ws} contacts={ticket.contacts} />
-          </PanelSection>
-          <PanelSection title="Linked">
-            <LinkedList ws={ws} linked={ticket.linked} />
-          </PanelSection>
-          <PanelSection title="Details">
-            <dl>
-              <Fact label="Created">{formatDateTime(ticket.createdAt, tz)}</Fact>
-              <Fact label="Updated">{formatDateTime(ticket.updatedAt, tz)}</Fact>
-              <Fact label="Ticket id">{ticket.id}</Fact>
-            </dl>
-          </PanelSection>
-        </>
+        <TicketAside
+          ticket={ticket}
+          ws={ws}
+          tz={tz}
+          catalog={catalog}
+          run={run}
+          assignOpen={assignOpen}
+          setAssignOpen={setAssignOpen}
+        />
       }
     >
       <Card>

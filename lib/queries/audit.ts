@@ -19,7 +19,7 @@ export const auditExportUrl = (ws: string, filters: Record<string, string>) =>
 /** One page of the workspace's audit log for these filters, newest first. */
 export function auditQuery(ws: string, filters: Record<string, string>, cursor: string | null) {
   return queryOptions({
-    queryKey: [...keys.audit(ws), filters, cursor] as const,
+    queryKey: keys.auditPage(ws, filters, cursor),
     queryFn: ({ signal }) => fetchJson<AuditPage>(`${base(ws)}${auditSearch(filters, cursor)}`, { signal }),
     placeholderData: keepPreviousData,
   });

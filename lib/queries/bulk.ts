@@ -34,7 +34,7 @@ export function jobQuery(ws: string, id: string) {
 export function jobItemsQuery(ws: string, id: string, state: ItemState | null, page: number, live: boolean) {
   const params = new URLSearchParams({ offset: String(page * 100), limit: "100", ...(state ? { state } : {}) });
   return queryOptions({
-    queryKey: [...keys.jobItems(ws, id), state, page] as const,
+    queryKey: keys.jobItemsPage(ws, id, state, page),
     queryFn: ({ signal }) =>
       fetchJson<{ items: JobItemView[]; total: number }>(`${base(ws)}/${encodeURIComponent(id)}/items?${params}`, {
         signal,

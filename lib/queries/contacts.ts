@@ -12,7 +12,7 @@ const lookup = (ws: string, params: URLSearchParams, signal?: AbortSignal) =>
 export function contactsByIdQuery(ws: string, ids: string[]) {
   const unique = [...new Set(ids)].sort();
   return queryOptions({
-    queryKey: [...keys.contactLookup(ws), "ids", unique],
+    queryKey: keys.contactsByIds(ws, unique),
     enabled: unique.length > 0,
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) =>
@@ -24,7 +24,7 @@ export function contactsByIdQuery(ws: string, ids: string[]) {
 export function contactSearchQuery(ws: string, text: string) {
   const q = text.trim();
   return queryOptions({
-    queryKey: [...keys.contactLookup(ws), "search", q],
+    queryKey: keys.contactSearch(ws, q),
     enabled: q.length >= 2,
     staleTime: 60_000,
     placeholderData: keepPreviousData,

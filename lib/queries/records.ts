@@ -2,10 +2,12 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { toast } from "@/lib/notify";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { ConversationChange, TicketChange } from "@/lib/changes/schema";
+import { conversationChangeOf } from "@/lib/changes/conversation-page";
 import { ticketChangeOf } from "@/lib/changes/tickets";
+import type { Names } from "@/lib/changes/types";
 import type { ChangeTypeBody, ConvertBody } from "@/lib/records/actions";
 import type { ConversationDetail, TicketDetail } from "@/lib/records/detail-types";
-import { fetchJson } from "./fetcher";
+import { ApiError, fetchJson } from "./fetcher";
 import { invalidateAfterChange } from "./invalidate";
 import { keys } from "./keys";
 
@@ -26,11 +28,9 @@ export function conversationDetailQuery(ws: string, id: string) {
   });
 }
 
-interface ActionOptions<D, A> {
-  /** What the page should show at once, before Intercom answers; rolled back if it refuses. */
-  optimistic?: (detail: D, action: A) => D;
+interface ActionOptions {
   success?: string;
-  /** The caller shows the error itself (beside a field), so no toast. */
+  /** The caller shows the error itself (beside a field), so no toast; it is rejected with the same words. */
   silent?: boolean;
 }
 
@@ -56,13 +56,19 @@ function useRecordAction<D, A extends { type: string }>(
   const key = keys.record(ws, kind, id);
   const catalog = () => client.getQueryData<WorkspaceCatalog>(keys.catalog(ws, "all")) ?? undefined;
   return useMutation({
-    mutationFn: ({ action }: { action: A } & ActionOptions<D, A>) =>
-      fetchJson<{ ok: true }>(`${base(ws, kind, id)}/actions`, { method: "POST", body: action }),
-    onMutate: async ({ action, optimistic }) => {
+    mutationFn: async ({ action, silent }: { action: A } & ActionOptions) => {
+      try {
+        return await fetchJson<{ ok: true }>(`${base(ws, kind, id)}/actions`, { method: "POST", body: action });
+      } catch (e) {
+        if (!silent || !spec.failure || !(e instanceof ApiError) || e.sessionEnded || e.needsReconnect) throw e;
+        // Field errors stay beside their fields; the rest reads as a toast would.
+        throw new ApiError(e.status, e.code, spec.failure(e, action, undefined, catalog()), e.fields, e.retryAfter);
+      }
+    },
+    onMutate: async ({ action }) => {
       await client.cancelQueries({ queryKey: key });
       const before = client.getQueryData<D>(key);
-      const own = optimistic ?? ((d: D, a: A) => (spec.optimistic ? spec.optimistic(d, a, catalog()) : d));
-      if (before) client.setQueryData<D>(key, own(before, action));
+      if (before && spec.optimistic) client.setQueryData<D>(key, spec.optimistic(before, action, catalog()));
       return { before };
     },
     onError: (error, { silent, action }, context) => {
@@ -76,8 +82,12 @@ function useRecordAction<D, A extends { type: string }>(
   });
 }
 
-const NO_NAMES = { admins: [], teams: [], tags: [], ticketTypes: [] };
+const NO_NAMES: Names = { admins: [], teams: [], tags: [], ticketTypes: [] };
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** "Couldn't close the conversation: Intercom answered 500: Server Error. The conversation is open again." */
+const failed = (attempt: string, error: Error, back: string | null | undefined) =>
+  `Couldn't ${attempt}: ${sentence(error.message)}${back ? ` ${back}` : ""}`;
 
 /** A ticket's changes: optimistic updates and failure messages come from the change's definition (lib/changes). */
 export const useTicketAction = (ws: string, id: string) =>
@@ -86,12 +96,20 @@ export const useTicketAction = (ws: string, id: string) =>
     failure: (error, a, before, catalog) => {
       const change = ticketChangeOf(a);
       const names = catalog ?? NO_NAMES;
-      const back = before && change.rolledBack ? ` ${change.rolledBack(before, names)}` : "";
-      return `Couldn't ${change.attempt(names, before ?? null)}: ${sentence(error.message)}${back}`;
+      return failed(change.attempt(names, before ?? null), error, before && change.rolledBack?.(before, names));
     },
   });
+
+/** A conversation's changes, the same way: each one's words and optimistic update are in lib/changes. */
 export const useConversationAction = (ws: string, id: string) =>
-  useRecordAction<ConversationDetail, ConversationChange>(ws, "conversations", id);
+  useRecordAction<ConversationDetail, ConversationChange>(ws, "conversations", id, {
+    optimistic: (d, a, catalog) => conversationChangeOf(a).optimistic(d, catalog ?? NO_NAMES),
+    failure: (error, a, before, catalog) => {
+      const change = conversationChangeOf(a);
+      const names = catalog ?? NO_NAMES;
+      return failed(change.attempt(names), error, before && change.rolledBack(before, names));
+    },
+  });
 
 /** Changes a ticket's type; the answer is the ticket as its page shows it, put straight into the cache. */
 export function useChangeType(ws: string, id: string) {

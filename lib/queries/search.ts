@@ -48,7 +48,7 @@ export function searchQuery<R extends Resource>(
 ) {
   const requestKey = `${encodeQuery(query)}|${perPage}|${cursor ?? ""}`;
   return queryOptions({
-    queryKey: [...keys.search(ws, resource), requestKey] as const,
+    queryKey: keys.searchPage(ws, resource, requestKey),
     placeholderData: keepPreviousData,
     retry: retrySearch,
     retryDelay: searchRetryDelay,
@@ -62,7 +62,7 @@ export function searchQuery<R extends Resource>(
 /** How many records a query matches; null while the query is not ready to send. */
 export function countQuery(ws: string, resource: Resource, query: SearchQuery | null, adminId: string) {
   return queryOptions({
-    queryKey: [...keys.count(ws, resource), query ? encodeQuery(query) : null] as const,
+    queryKey: keys.countOf(ws, resource, query ? encodeQuery(query) : null),
     enabled: query !== null,
     staleTime: 30_000,
     queryFn: async ({ signal }) =>
@@ -79,7 +79,7 @@ export function countQuery(ws: string, resource: Resource, query: SearchQuery | 
 /** How many records of a resource exist at all: tells "nothing yet" from "nothing matches". */
 export function everythingCountQuery(ws: string, resource: Resource, enabled: boolean) {
   return queryOptions({
-    queryKey: [...keys.count(ws, resource), "everything"] as const,
+    queryKey: keys.countOf(ws, resource, "everything"),
     enabled,
     staleTime: 60_000,
     queryFn: async ({ signal }) =>

@@ -1,6 +1,6 @@
 /** What a lead sees when Intercom fails or is slow: clear messages, no hang, nothing half-done. */
 import { expect, test } from "../fixtures";
-import { openTicket, ticket, toast } from "../records/records";
+import { conversation, conversationIn, interactive, openTicket, ticket, toast } from "../records/records";
 import { SANDBOX_URL, workspace } from "../support";
 
 const faults = (body: unknown) =>
@@ -95,4 +95,45 @@ test("a 5xx during a single edit rolls the change back and says so", async ({ pa
   // Once Intercom is back, the same edit goes through.
   await shared.click();
   await expect.poll(async () => (await ticket(us, t.id)).is_shared).toBe(!t.is_shared);
+});
+
+test("a 5xx during a conversation edit says what failed and what is back, and changes nothing", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const c = await conversationIn(us, "open", 7);
+  await page.goto(`/w/${us.id_code}/conversations/${c.id}`);
+  const close = page.getByRole("button", { name: "Close", exact: true });
+  await interactive(page);
+
+  await faults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/parts`, status: 500 }] });
+  await close.click();
+  await toast(
+    page,
+    "Couldn't close the conversation: Intercom answered 500: Server Error. The conversation is open again.",
+  );
+  await expect(close).toBeVisible();
+  expect(await conversation(us, c.id)).toEqual(c);
+
+  // A reply keeps its text, and the box says the same.
+  const box = page.getByRole("region", { name: "Reply or note" });
+  await faults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/reply`, status: 500 }] });
+  await box.getByRole("textbox").fill("This reply does not reach the customer.");
+  await box.getByRole("button", { name: "Send reply" }).click();
+  await expect(box.getByText("Couldn't send the reply: Intercom answered 500: Server Error.")).toBeVisible();
+  await expect(box.getByRole("textbox")).toHaveValue("This reply does not reach the customer.");
+  expect(await conversation(us, c.id)).toEqual(c);
+
+  // Priority, a plain update: the button shows the old value again.
+  await faults({ fail_next: [{ method: "PUT", path: `/conversations/${c.id}`, status: 500 }] });
+  await page.getByRole("button", { name: "Priority", exact: true }).click();
+  await toast(
+    page,
+    c.priority === "priority"
+      ? "Couldn't remove the priority: Intercom answered 500: Server Error. The conversation is still a priority."
+      : "Couldn't mark the conversation as priority: Intercom answered 500: Server Error. The conversation is still not a priority.",
+  );
+  await expect(page.getByRole("button", { name: "Priority", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    String(c.priority === "priority"),
+  );
+  expect(await conversation(us, c.id)).toEqual(c);
 });

@@ -113,6 +113,14 @@ export async function pressUntil(page: Page, key: string, shows: Locator): Promi
   }).toPass({ timeout: 15_000 });
 }
 
+/** Waits until a record page answers its own keyboard shortcuts: clicks land on its scripts, not on server HTML. */
+export async function interactive(page: Page): Promise<void> {
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await pressUntil(page, "?", help);
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+}
+
 type Named = { id: string; name: string };
 
 /** The workspace's teammates, teams and tags, as Intercom lists them. */
