@@ -45,6 +45,31 @@ export async function sandboxApi<T>(
   return (await res.json()) as T;
 }
 
+/** Sets the sandbox's faults (`POST /sandbox/faults`), or clears them all with `null`. */
+export const sandboxFaults = (body: unknown) =>
+  fetch(`${SANDBOX_URL}/sandbox/faults`, {
+    method: body === null ? "DELETE" : "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === null ? undefined : JSON.stringify(body),
+  });
+
+/** Every ticket matching an Intercom query, read from the sandbox page by page. */
+export async function allTickets<T>(ws: SandboxWorkspace, query: unknown): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await sandboxApi<{ tickets: T[]; pages?: { next?: { starting_after?: string } } }>(
+      ws,
+      "POST",
+      "/tickets/search",
+      { query, pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) } },
+    );
+    out.push(...page.tickets);
+    cursor = page.pages?.next?.starting_after;
+  } while (cursor);
+  return out;
+}
+
 /** Every token the sandbox has handed out so far: personal and OAuth. */
 export async function issuedTokens(): Promise<string[]> {
   const res = await fetch(`${SANDBOX_URL}/sandbox/tokens`);

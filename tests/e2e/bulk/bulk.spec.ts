@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures";
 import { pick } from "../records/records";
-import { SANDBOX_URL, sandboxApi, workspace, type SandboxWorkspace } from "../support";
+import { allTickets, SANDBOX_URL, sandboxApi, sandboxFaults, type SandboxWorkspace, workspace } from "../support";
 
 interface Ticket {
   id: string;
@@ -16,31 +16,8 @@ interface Admins {
 
 /** The builder's URL form for a search: a versioned compact tree, base64url. */
 const q = (tree: unknown) => "1." + Buffer.from(JSON.stringify(tree)).toString("base64url");
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
 
-async function all(ws: SandboxWorkspace, query: unknown): Promise<Ticket[]> {
-  const out: Ticket[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await sandboxApi<{ tickets: Ticket[]; pages?: { next?: { starting_after?: string } } }>(
-      ws,
-      "POST",
-      "/tickets/search",
-      {
-        query,
-        pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
-      },
-    );
-    out.push(...page.tickets);
-    cursor = page.pages?.next?.starting_after;
-  } while (cursor);
-  return out;
-}
+const all = (ws: SandboxWorkspace, query: unknown) => allTickets<Ticket>(ws, query);
 
 async function typeId(ws: SandboxWorkspace, name: string): Promise<string> {
   return (await sandboxApi<{ data: { id: string; name: string }[] }>(ws, "GET", "/ticket_types")).data.find(
@@ -86,7 +63,7 @@ test("select all matching, preview, run while watching progress, open the job, t
       new RegExp(`${already}\\s*Already assigned to that teammate`),
     );
   // Slow Intercom, so the progress can be watched.
-  await faults({ latency_ms: 150, rate_limit_per_window: 15, window_seconds: 1 });
+  await sandboxFaults({ latency_ms: 150, rate_limit_per_window: 15, window_seconds: 1 });
   try {
     await dialog.getByRole("button", { name: `Run on ${willChange} tickets` }).click();
     await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
@@ -101,7 +78,7 @@ test("select all matching, preview, run while watching progress, open the job, t
     await page.reload();
     await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 60_000 });
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
   await expect(page.getByRole("progressbar", { name: "Job progress" })).toHaveAttribute(
     "aria-valuenow",
@@ -417,7 +394,7 @@ test("a 503 while starting a job keeps the preview and says why; the job starts 
 
   const search = { method: "POST", path: "/tickets/search", status: 503 };
   // Failing every try: the preview stays, with the reason in words.
-  await faults({ fail_next: Array.from({ length: 5 }, () => search) });
+  await sandboxFaults({ fail_next: Array.from({ length: 5 }, () => search) });
   try {
     await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
     await expect(dialog.getByRole("alert")).toContainText(
@@ -429,7 +406,7 @@ test("a 503 while starting a job keeps the preview and says why; the job starts 
 
     // One 503, then an answer: tried again, and the job starts.
     const mark = (await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number };
-    await faults({ fail_next: [search] });
+    await sandboxFaults({ fail_next: [search] });
     await dialog.getByRole("button", { name: "Run on 2 tickets" }).click();
     await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
     const log = (await (
@@ -437,7 +414,7 @@ test("a 503 while starting a job keeps the preview and says why; the job starts 
     ).json()) as { requests: { status: number }[] };
     expect(log.requests.map((r) => r.status).slice(0, 2)).toEqual([503, 200]);
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
   for (const t of chosen) expect((await read(us, t.id)).open).toBe(false);

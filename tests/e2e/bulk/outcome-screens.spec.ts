@@ -5,15 +5,9 @@
  */
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { SANDBOX_URL, sandboxApi, workspace } from "../support";
+import { sandboxApi, sandboxFaults, workspace } from "../support";
 
 const WIDTHS = [1024, 1366, 1920];
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
 
 async function shots(page: Page, info: TestInfo, name: string): Promise<void> {
   for (const theme of ["light", "dark"] as const) {
@@ -52,7 +46,7 @@ test("a cancelled job, the Jobs list, the segments and a leads segment at three 
   await page.goto(`/w/${us.id_code}/tickets`);
   await expect(page.getByRole("table", { name: /Matching/ })).toBeVisible();
   await page.goto(`/w/${us.id_code}/jobs`);
-  await faults({ latency_ms: 150, rate_limit_per_window: 2, window_seconds: 1 });
+  await sandboxFaults({ latency_ms: 150, rate_limit_per_window: 2, window_seconds: 1 });
   try {
     const created = await page.evaluate(
       async ({ url, ids }) =>
@@ -70,7 +64,7 @@ test("a cancelled job, the Jobs list, the segments and a leads segment at three 
     await page.getByRole("button", { name: "Cancel job" }).click();
     await expect(page.getByText("Cancelled", { exact: true })).toBeVisible({ timeout: 20_000 });
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
   await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
   await shots(page, info, "job-cancelled");
@@ -92,7 +86,7 @@ test("a cancelled job, the Jobs list, the segments and a leads segment at three 
   await page.goto(`/w/${us.id_code}/segments/${leads.id}`);
   await expect(page.getByText(/· Leads\./)).toBeVisible();
   await expect(page.getByRole("heading", { name: `${leads.count} contacts` })).toBeVisible();
-  await faults({ latency_ms: 20_000 });
+  await sandboxFaults({ latency_ms: 20_000 });
   try {
     await page.getByRole("button", { name: "Export CSV" }).click();
     await expect(page.getByText("Starting…")).toBeVisible();
@@ -100,6 +94,6 @@ test("a cancelled job, the Jobs list, the segments and a leads segment at three 
     await page.getByRole("button", { name: "Cancel export" }).click();
     await expect(page.getByText("Export cancelled before it began.")).toBeVisible();
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
 });

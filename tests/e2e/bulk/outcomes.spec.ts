@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { SANDBOX_URL, sandboxApi, workspace, type SandboxWorkspace } from "../support";
+import { allTickets, SANDBOX_URL, sandboxApi, sandboxFaults, type SandboxWorkspace, workspace } from "../support";
 
 interface Ticket {
   id: string;
@@ -19,37 +19,15 @@ interface TicketType {
 }
 
 const q = (tree: unknown) => "1." + Buffer.from(JSON.stringify(tree)).toString("base64url");
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
 
-async function openOfType(ws: SandboxWorkspace, type: string): Promise<Ticket[]> {
-  const out: Ticket[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await sandboxApi<{ tickets: Ticket[]; pages?: { next?: { starting_after?: string } } }>(
-      ws,
-      "POST",
-      "/tickets/search",
-      {
-        query: {
-          operator: "AND",
-          value: [
-            { field: "open", operator: "=", value: true },
-            { field: "ticket_type_id", operator: "=", value: type },
-          ],
-        },
-        pagination: { per_page: 150, ...(cursor ? { starting_after: cursor } : {}) },
-      },
-    );
-    out.push(...page.tickets);
-    cursor = page.pages?.next?.starting_after;
-  } while (cursor);
-  return out;
-}
+const openOfType = (ws: SandboxWorkspace, type: string) =>
+  allTickets<Ticket>(ws, {
+    operator: "AND",
+    value: [
+      { field: "open", operator: "=", value: true },
+      { field: "ticket_type_id", operator: "=", value: type },
+    ],
+  });
 
 /** Ticket types no other bulk test acts on, most open tickets first: each test here takes its own. */
 async function ownTypes(ws: SandboxWorkspace): Promise<{ type: TicketType; open: Ticket[] }[]> {
@@ -108,13 +86,13 @@ test("an open ticket list follows a job run from another tab, and the job's page
   await dialog.getByLabel("Action").selectOption({ label: "Close" });
   await dialog.getByRole("button", { name: "Preview" }).click();
   const since = await lastSeq();
-  await faults({ latency_ms: 400 });
+  await sandboxFaults({ latency_ms: 400 });
   try {
     await dialog.getByRole("button", { name: "Run on 3 tickets" }).click();
     await other.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
     await expect(other.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
   // The job's page read its tickets again when it ended: final outcomes, nothing "Running" or "Not run yet".
   await expect.poll(() => jobItemBadges(other)).toEqual(["Succeeded", "Succeeded", "Succeeded"]);
@@ -142,7 +120,7 @@ test("a job cancelled mid-way shows its unrun tickets as not run, and resuming c
   expect(chosen).toHaveLength(12);
   const since = await lastSeq();
   // About two tickets a second, so the job is still running when cancelled.
-  await faults({ latency_ms: 150, rate_limit_per_window: 2, window_seconds: 1 });
+  await sandboxFaults({ latency_ms: 150, rate_limit_per_window: 2, window_seconds: 1 });
   try {
     await page.goto(`/w/${us.id_code}/jobs`);
     const created = await page.evaluate(
@@ -164,7 +142,7 @@ test("a job cancelled mid-way shows its unrun tickets as not run, and resuming c
     await page.getByRole("button", { name: "Cancel job" }).click();
     await expect(page.getByText("Cancelled", { exact: true })).toBeVisible({ timeout: 20_000 });
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
   const notRunFilter = page.getByRole("button", { name: /^Not run \(cancelled\) \d+/ });
   await expect(notRunFilter).toBeVisible();

@@ -1,23 +1,16 @@
 /** What a lead sees when Intercom fails or is slow: clear messages, no hang, nothing half-done. */
 import { expect, test } from "../fixtures";
 import { conversation, conversationIn, interactive, openTicket, ticket, toast } from "../records/records";
-import { SANDBOX_URL, workspace } from "../support";
-
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
+import { sandboxFaults, workspace } from "../support";
 
 test.afterEach(async () => {
-  await faults(null);
+  await sandboxFaults(null);
 });
 
 test("when Intercom is down, every page says so and offers to try again", async ({ page }) => {
   const us = await workspace("Northwind Support");
   const t = await openTicket(us, "Customer", 12);
-  await faults({ error_rate: 1, error_timing: "before" });
+  await sandboxFaults({ error_rate: 1, error_timing: "before" });
 
   await page.goto(`/w/${us.id_code}/tickets`);
   await expect(
@@ -33,7 +26,7 @@ test("when Intercom is down, every page says so and offers to try again", async 
   await page.goto(`/w/${us.id_code}/jobs`);
   await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
 
-  await faults(null);
+  await sandboxFaults(null);
   await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${t.ticket_id}`);
 });
@@ -44,7 +37,7 @@ test("with 10-second answers the UI shows it is waiting and stays usable", async
   await page.goto(`/w/${us.id_code}/tickets`);
   // The first answer has arrived (skeleton rows are rows too): the heading counts the tickets.
   await expect(page.getByRole("heading", { level: 2, name: /^[\d,]+ tickets/ })).toBeVisible();
-  await faults({ latency_ms: 10_000 });
+  await sandboxFaults({ latency_ms: 10_000 });
 
   // A new search waits visibly while the page goes on working.
   await page.getByRole("button", { name: "Add filter", exact: true }).click();
@@ -81,7 +74,7 @@ test("a 5xx during a single edit rolls the change back and says so", async ({ pa
   await page.goto(`/w/${us.id_code}/tickets/${t.id}`);
   const shared = page.getByRole("switch", { name: "Shared with the customer" });
   await expect(shared).toHaveAttribute("aria-checked", String(t.is_shared));
-  await faults({ fail_next: [{ method: "PUT", path: `/tickets/${t.id}`, status: 500 }] });
+  await sandboxFaults({ fail_next: [{ method: "PUT", path: `/tickets/${t.id}`, status: 500 }] });
   await shared.click();
   // What was tried, Intercom's answer in its words, and what the page shows again.
   await toast(
@@ -104,7 +97,7 @@ test("a 5xx during a conversation edit says what failed and what is back, and ch
   const close = page.getByRole("button", { name: "Close", exact: true });
   await interactive(page);
 
-  await faults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/parts`, status: 500 }] });
+  await sandboxFaults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/parts`, status: 500 }] });
   await close.click();
   await toast(
     page,
@@ -115,7 +108,7 @@ test("a 5xx during a conversation edit says what failed and what is back, and ch
 
   // A reply keeps its text, and the box says the same.
   const box = page.getByRole("region", { name: "Reply or note" });
-  await faults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/reply`, status: 500 }] });
+  await sandboxFaults({ fail_next: [{ method: "POST", path: `/conversations/${c.id}/reply`, status: 500 }] });
   await box.getByRole("textbox").fill("This reply does not reach the customer.");
   await box.getByRole("button", { name: "Send reply" }).click();
   await expect(box.getByText("Couldn't send the reply: Intercom answered 500: Server Error.")).toBeVisible();
@@ -123,7 +116,7 @@ test("a 5xx during a conversation edit says what failed and what is back, and ch
   expect(await conversation(us, c.id)).toEqual(c);
 
   // Priority, a plain update: the button shows the old value again.
-  await faults({ fail_next: [{ method: "PUT", path: `/conversations/${c.id}`, status: 500 }] });
+  await sandboxFaults({ fail_next: [{ method: "PUT", path: `/conversations/${c.id}`, status: 500 }] });
   await page.getByRole("button", { name: "Priority", exact: true }).click();
   await toast(
     page,

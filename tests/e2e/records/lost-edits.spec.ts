@@ -1,17 +1,10 @@
 /** A save ends only its own edit: other attributes being edited keep what was typed. */
 import { expect, test } from "../fixtures";
-import { SANDBOX_URL, workspace } from "../support";
+import { sandboxFaults, workspace } from "../support";
 import { openTicket, ticket } from "./records";
 
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
-
 test.afterEach(async () => {
-  await faults(null);
+  await sandboxFaults(null);
 });
 
 test("a second attribute's editor keeps its text while the first one saves", async ({ page }) => {
@@ -21,7 +14,7 @@ test("a second attribute's editor keeps its text while the first one saves", asy
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${t.ticket_id}`);
 
   // Every call to Intercom now takes 3 s: the first save is still running while the second edit is typed.
-  await faults({ latency_ms: 3000 });
+  await sandboxFaults({ latency_ms: 3000 });
   await page.getByRole("button", { name: "Edit Title" }).click();
   await page.getByRole("textbox", { name: "Title" }).fill("Sync drops the last row");
   await page.getByRole("button", { name: "Save Title" }).click();
@@ -39,7 +32,7 @@ test("a second attribute's editor keeps its text while the first one saves", asy
   await expect(description).toHaveValue("Seen on every export since Monday.");
   await expect(description).toBeFocused();
 
-  await faults(null);
+  await sandboxFaults(null);
   await page.getByRole("button", { name: "Save Description" }).click();
   await expect(description).toHaveCount(0);
   await expect

@@ -4,7 +4,7 @@
  * rate-limited search.
  */
 import { expect, test } from "../fixtures";
-import { SANDBOX_URL, sandboxApi, workspace } from "../support";
+import { SANDBOX_URL, sandboxApi, sandboxFaults, workspace } from "../support";
 import { firstColumn, pickOperator, runSearch } from "./builder";
 
 interface TicketList {
@@ -18,13 +18,6 @@ interface View {
   resource: string;
   query: { root: { children: { field?: string; operator: string; value?: unknown }[] } };
 }
-
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
 
 /** The statuses of the dashboard's ticket searches since `since` (the tests' own calls, by personal token, left out). */
 const searchCalls = async (since: number, personal: string) => {
@@ -146,7 +139,7 @@ test("a refused search shows only the refusal, and Retry runs it again", async (
   const us = await workspace("Northwind Support");
   await page.goto(`/w/${us.id_code}/tickets`);
   await editWithoutSearching(page);
-  await faults({ fail_next: [{ method: "POST", path: "/tickets/search", status: 400 }] });
+  await sandboxFaults({ fail_next: [{ method: "POST", path: "/tickets/search", status: 400 }] });
   await runSearch(page);
 
   const refusal = page.getByRole("alert").filter({ hasText: "Intercom refused this search:" });
@@ -170,7 +163,7 @@ test("a rate-limited search says when it retries, and retries by itself", async 
   await page.goto(`/w/${us.id_code}/tickets`);
   await editWithoutSearching(page);
   const since = await lastSeq();
-  await faults({ fail_next: [{ method: "POST", path: "/tickets/search", status: 429 }] });
+  await sandboxFaults({ fail_next: [{ method: "POST", path: "/tickets/search", status: 429 }] });
   await runSearch(page);
 
   await expect(page.getByText(/Retrying in \d+ s/)).toBeVisible();

@@ -4,7 +4,7 @@
  */
 import { expect, test } from "../fixtures";
 import { pickField, pickValues, runSearch } from "../search/builder";
-import { SANDBOX_URL, sandboxApi, workspace } from "../support";
+import { SANDBOX_URL, sandboxApi, sandboxFaults, workspace } from "../support";
 
 interface Segment {
   id: string;
@@ -14,12 +14,6 @@ interface Segment {
 }
 
 const numbers = new Intl.NumberFormat("en");
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
 
 test("a segment's people are labelled from its person type, and its member count follows the refinement", async ({
   page,
@@ -88,7 +82,7 @@ test("an export reads Starting… until its first page, and a cancel then asks I
     ).requests.length;
   const since = ((await (await fetch(`${SANDBOX_URL}/sandbox/requests`)).json()) as { last_seq: number }).last_seq;
   // Intercom slow enough that the cancel comes while the segment is still being read.
-  await faults({ latency_ms: 1_500 });
+  await sandboxFaults({ latency_ms: 1_500 });
   try {
     await page.getByRole("button", { name: "Export CSV" }).click();
     await expect(page.getByText("Starting…")).toBeVisible();
@@ -100,6 +94,6 @@ test("an export reads Starting… until its first page, and a cancel then asks I
     expect(await searches(since)).toBe(0);
     expect(downloads).toBe(0);
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
 });

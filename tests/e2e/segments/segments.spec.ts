@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseCsv } from "@/lib/csv";
 import { expect, test } from "../fixtures";
 import { pickField, pickValues, runSearch } from "../search/builder";
-import { SANDBOX_URL, sandboxApi, workspace, type SandboxWorkspace } from "../support";
+import { SANDBOX_URL, sandboxApi, sandboxFaults, type SandboxWorkspace, workspace } from "../support";
 
 interface Segment {
   id: string;
@@ -35,13 +35,6 @@ async function members(ws: SandboxWorkspace, query: unknown): Promise<string[]> 
   } while (cursor);
   return ids;
 }
-
-const faults = (body: unknown) =>
-  fetch(`${SANDBOX_URL}/sandbox/faults`, {
-    method: body === null ? "DELETE" : "POST",
-    headers: { "Content-Type": "application/json" },
-    body: body === null ? undefined : JSON.stringify(body),
-  });
 
 test("the segments page shows every segment with Intercom's count; search, sort, and a bar opens its segment", async ({
   page,
@@ -154,7 +147,7 @@ test("cancelling an export stops its paging, and nothing is downloaded", async (
       ? route.continue({ url: `${route.request().url()}&per_page=10` })
       : route.continue(),
   );
-  await faults({ latency_ms: 250 });
+  await sandboxFaults({ latency_ms: 250 });
   try {
     await fetch(`${SANDBOX_URL}/sandbox/requests`, { method: "DELETE" });
     let downloads = 0;
@@ -184,7 +177,7 @@ test("cancelling an export stops its paging, and nothing is downloaded", async (
     expect(afterCancel).toBeLessThan(Math.ceil(active.count / 10));
     expect(downloads).toBe(0);
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
 });
 
@@ -199,7 +192,7 @@ test("an export stopped elsewhere before its last member shows an error, and not
     exportId = new URL(route.request().url()).searchParams.get("export_id") ?? "";
     return route.continue({ url: `${route.request().url()}&per_page=10` });
   });
-  await faults({ latency_ms: 250 });
+  await sandboxFaults({ latency_ms: 250 });
   try {
     let downloads = 0;
     page.on("download", () => downloads++);
@@ -221,7 +214,7 @@ test("an export stopped elsewhere before its last member shows an error, and not
     await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
     expect(downloads).toBe(0);
   } finally {
-    await faults(null);
+    await sandboxFaults(null);
   }
 });
 
