@@ -64,27 +64,41 @@ export async function jobActor(db: Db, job: BulkJobRow, adminId: string | null):
 
 /**
  * Collects a job's item entries and writes them in batches: the runner finishes items many
- * times a second, and one insert per batch keeps the log cheap.
+ * times a second, and one insert per batch keeps the log cheap. At most one batch waits behind
+ * the one being written: `add` resolves once there is room, so a slow database slows the job
+ * rather than piling entries up in memory.
  */
 export class AuditBatch {
   private pending: AuditEntry[] = [];
   private writing: Promise<unknown> = Promise.resolve();
+  /** Batches handed to the database and not yet written. */
+  private queued = 0;
 
   constructor(
     private readonly db: Db,
     private readonly size = 100,
   ) {}
 
-  add(entry: AuditEntry | null): void {
+  async add(entry: AuditEntry | null): Promise<void> {
     if (!entry) return;
     this.pending.push(entry);
-    if (this.pending.length >= this.size) void this.flush();
+    if (this.pending.length < this.size) return;
+    const written = this.flush();
+    // A failed write is reported by the final flush, not to the item that waited.
+    if (this.queued > 1) await written.catch(() => {});
   }
 
   /** Writes what is collected; resolves once every earlier write has finished too. */
   flush(): Promise<unknown> {
     const batch = this.pending.splice(0);
-    if (batch.length > 0) this.writing = this.writing.then(() => recordAudit(this.db, batch));
+    if (batch.length > 0) {
+      this.queued++;
+      this.writing = this.writing
+        .then(() => recordAudit(this.db, batch))
+        .finally(() => {
+          this.queued--;
+        });
+    }
     return this.writing;
   }
 }

@@ -223,7 +223,7 @@ export class BulkRunner {
           );
           const finished = { ...outcome, ...(outcome.after ? { after: keptFor(job.action, outcome.after) } : {}) };
           if (await finishItem(db, job.id, item.seq, this.instanceId, finished))
-            audit.add(itemEntry(job, actor, item, finished, types));
+            await audit.add(itemEntry(job, actor, item, finished, types));
         } catch (e) {
           if (e instanceof CancelledBeforeCall) {
             // Its tries are kept, so a resumed job reads the ticket before changing it (an
@@ -240,7 +240,7 @@ export class BulkRunner {
           if (jobStop.signal.aborted) return;
           const failed = { state: "failed" as const, error: (e as Error).message, attempts: item.attempts };
           if (await finishItem(db, job.id, item.seq, this.instanceId, failed))
-            audit.add(itemEntry(job, actor, item, failed, types));
+            await audit.add(itemEntry(job, actor, item, failed, types));
         }
       }
     };

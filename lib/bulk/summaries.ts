@@ -88,7 +88,7 @@ export async function summarize(db: Db, job: BulkJobRow, options: SummaryOptions
 function sourceOf(job: BulkJobRow): string {
   const s = job.selection;
   if (s.kind === "undo") return "Undo of an earlier job";
-  if (s.kind === "ids") return `${s.ids.length.toLocaleString("en")} selected tickets`;
+  if (s.kind === "ids") return `${s.ids.length.toLocaleString("en")} selected ticket${s.ids.length === 1 ? "" : "s"}`;
   return s.exclude?.length
     ? `All matching a search, less ${s.exclude.length} unticked`
     : "All tickets matching a search";

@@ -4,7 +4,7 @@
  * same OAuth flow a person goes through.
  */
 import { execSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -12,7 +12,63 @@ export interface Dashboard {
   url: string;
   sandboxUrl: string;
   process: ChildProcess;
+  /** With `memory: true`: the dashboard's own figures, from a probe preloaded into its processes. */
+  memory: MemoryProbe | null;
   stop(): Promise<void>;
+}
+
+/** Memory figures in MB, summed over the dashboard's processes. */
+export interface MemoryFigures {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+export interface MemoryProbe {
+  /** The latest figures the processes wrote (at most 100 ms old). */
+  read(): MemoryFigures;
+  /** Has every process collect its garbage, and resolves once they all have. */
+  collect(): Promise<void>;
+}
+
+const PROBE = path.resolve("tests/bench/support/memory-probe.mjs");
+
+function memoryProbe(dir: string, root: () => number): MemoryProbe {
+  const figures = () =>
+    treePids(root()).flatMap((pid) => {
+      try {
+        const f = JSON.parse(readFileSync(path.join(dir, `${pid}.json`), "utf8")) as MemoryFigures & {
+          collected: number;
+        };
+        return [f];
+      } catch {
+        return [];
+      }
+    });
+  const mb = (n: number) => n / 1024 / 1024;
+  return {
+    read: () =>
+      figures().reduce(
+        (sum, f) => ({
+          rss: sum.rss + mb(f.rss),
+          heapUsed: sum.heapUsed + mb(f.heapUsed),
+          external: sum.external + mb(f.external),
+        }),
+        { rss: 0, heapUsed: 0, external: 0 },
+      ),
+    async collect() {
+      const trigger = path.join(dir, "gc");
+      writeFileSync(trigger, "");
+      const now = new Date();
+      utimesSync(trigger, now, now);
+      const asked = statSync(trigger).mtimeMs;
+      const deadline = Date.now() + 10_000;
+      while (figures().some((f) => f.collected < asked)) {
+        if (Date.now() > deadline) throw new Error("The dashboard's processes did not collect their garbage");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
 }
 
 /**
@@ -64,9 +120,12 @@ export async function startDashboard(options: {
   sandboxPort: number;
   env?: Record<string, string>;
   sandboxEnv?: Record<string, string>;
+  /** Preload the memory probe (bench-only) into the dashboard's processes. */
+  memory?: boolean;
 }): Promise<Dashboard> {
   ensureBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), "triage-bench-"));
+  const memoryDir = options.memory ? mkdtempSync(path.join(tmpdir(), "triage-bench-memory-")) : null;
   const url = `http://localhost:${options.port}`;
   const sandbox = await startSandboxProcess(options.sandboxPort, url, options.sandboxEnv ?? {});
   const child = spawn("npx", ["next", "start", "-p", String(options.port)], {
@@ -81,6 +140,12 @@ export async function startDashboard(options: {
       INTERCOM_CLIENT_ID: "",
       INTERCOM_CLIENT_SECRET: "",
       DATABASE_URL: "",
+      ...(memoryDir
+        ? {
+            BENCH_MEMORY_DIR: memoryDir,
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${PROBE}`.trim(),
+          }
+        : {}),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -104,11 +169,13 @@ export async function startDashboard(options: {
     url,
     sandboxUrl: `http://127.0.0.1:${options.sandboxPort}`,
     process: child,
+    memory: memoryDir ? memoryProbe(memoryDir, () => child.pid!) : null,
     stop: async () => {
       kill(child);
       kill(sandbox);
       await new Promise((r) => setTimeout(r, 500));
       rmSync(dataDir, { recursive: true, force: true });
+      if (memoryDir) rmSync(memoryDir, { recursive: true, force: true });
     },
   };
 }
@@ -185,13 +252,15 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Resident memory, in MB, of a process and all its descendants (the dashboard runs under npx). */
+/** A process and all its descendants (the dashboard runs under npx). */
+function treePids(pid: number): number[] {
+  const kids = execSync(`pgrep -P ${pid} || true`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  return [pid, ...kids.flatMap(treePids)];
+}
+
+/** Resident memory, in MB, of a process and all its descendants. */
 export function treeRssMb(root: number): number {
-  const pids = (pid: number): number[] => {
-    const kids = execSync(`pgrep -P ${pid} || true`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
-    return [pid, ...kids.flatMap(pids)];
-  };
-  return pids(root).reduce((sum, pid) => {
+  return treePids(root).reduce((sum, pid) => {
     try {
       return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
     } catch {

@@ -115,6 +115,7 @@ test("bulk triage with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
   await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^1 selected ticket · by /)).toBeVisible();
   expect((await tagsOf(ids[row])).toSorted()).toEqual([...before, tag.id].toSorted());
 });
 
