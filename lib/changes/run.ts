@@ -1,8 +1,7 @@
 import "server-only";
 import { snapshotOf } from "@/lib/bulk/snapshot";
 import type { TicketSnapshot } from "@/lib/bulk/types";
-import { HttpError } from "@/lib/http/errors";
-import { intercomErrorCode } from "@/lib/http/wrapper";
+import { HttpError, intercomErrorCode } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
 import { conversationSchema, ticketSchema, type Conversation, type Ticket } from "@/lib/intercom/schemas";

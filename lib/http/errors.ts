@@ -2,6 +2,8 @@
  * The one error shape every route handler answers with: `{ error: { code, message, fields? } }`,
  * and the closed list of codes, each with the status it is always answered with.
  */
+import type { IntercomError } from "@/lib/intercom/errors";
+
 export const ERROR_STATUS = {
   invalid_input: 400,
   invalid_query: 400,
@@ -82,3 +84,15 @@ export const unauthenticated = () => new HttpError("unauthenticated", "Sign in t
 export const workspaceNotFound = () =>
   new HttpError("workspace_not_found", "This workspace is not connected to your account.");
 export const notFound = (what = "That record") => new HttpError("not_found", `${what} was not found.`);
+
+/** Intercom's answer as one of this product's codes; Intercom's own words stay the message. */
+export function intercomErrorCode(e: Pick<IntercomError, "status">): ErrorCode {
+  if (e.status === 404) return "not_found";
+  if (e.status === 429) return "rate_limited";
+  if (e.status === 401) return "reconnect_required";
+  if (e.status === 403) return "intercom_forbidden";
+  if (e.status === 499) return "request_aborted";
+  if (e.status === 504) return "intercom_timeout";
+  if (e.status === 0 || e.status >= 500) return "intercom_unavailable";
+  return "intercom_refused";
+}

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { WorkspaceConnection } from "@/lib/db/schema";
 import { IntercomError } from "@/lib/intercom/errors";
 import { readJsonBody } from "./body";
-import { errorResponse, HttpError, unauthenticated, workspaceNotFound, type ErrorCode } from "./errors";
+import { errorResponse, HttpError, intercomErrorCode, unauthenticated, workspaceNotFound } from "./errors";
 import { checkOrigin } from "./origin";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -135,18 +135,6 @@ export function createRoute(deps: RouteDeps) {
       }
     };
   };
-}
-
-/** Intercom's answer as one of this product's codes; Intercom's own words stay the message. */
-export function intercomErrorCode(e: IntercomError): ErrorCode {
-  if (e.status === 404) return "not_found";
-  if (e.status === 429) return "rate_limited";
-  if (e.status === 401) return "reconnect_required";
-  if (e.status === 403) return "intercom_forbidden";
-  if (e.status === 499) return "request_aborted";
-  if (e.status === 504) return "intercom_timeout";
-  if (e.status === 0 || e.status >= 500) return "intercom_unavailable";
-  return "intercom_refused";
 }
 
 export function toErrorResponse(e: unknown): Response {
