@@ -5,6 +5,7 @@
  */
 import { HttpError } from "@/lib/http/errors";
 import { IntercomError } from "@/lib/intercom/errors";
+import { sleep } from "@/lib/intercom/pacing";
 
 /** Tries per item for failures that may pass (429s are not counted: they only mean "later"). */
 export const MAX_ATTEMPTS = 5;
@@ -35,4 +36,46 @@ export function rateLimitedWaitMs(e: unknown, nowMs: number, random: () => numbe
   const reset = e instanceof IntercomError ? e.rateLimit?.resetAt : null;
   const until = reset ? reset * 1000 - nowMs : 1_000;
   return Math.max(50, until) + Math.round(random() * 100);
+}
+
+/** A call that failed every try while Intercom was busy or failing. */
+export class StillFailing extends Error {
+  constructor(
+    readonly last: unknown,
+    readonly tries: number,
+  ) {
+    super(last instanceof Error ? last.message : String(last));
+    this.name = "StillFailing";
+  }
+
+  /** "it answered 503, 5 tries" or "it did not answer, 5 tries". */
+  get why(): string {
+    const answered =
+      this.last instanceof IntercomError && this.last.status > 0
+        ? `it answered ${this.last.status}`
+        : "it did not answer";
+    return `${answered}, ${this.tries} tries`;
+  }
+
+  get rateLimited(): boolean {
+    return classify(this.last) === "rate_limited";
+  }
+}
+
+/**
+ * Runs a read again while Intercom is busy or failing: after a 429 at the window's reset,
+ * after a 5xx or a timeout with backoff, up to MAX_ATTEMPTS tries in all (then StillFailing).
+ * Any other failure is thrown at once.
+ */
+export async function withRetries<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      const kind = classify(e);
+      if (kind !== "transient" && kind !== "rate_limited") throw e;
+      if (attempt >= MAX_ATTEMPTS) throw new StillFailing(e, attempt);
+      await sleep(kind === "rate_limited" ? rateLimitedWaitMs(e, Date.now()) : backoffMs(attempt), signal);
+    }
+  }
 }

@@ -9,7 +9,7 @@ import type { TicketType } from "@/lib/intercom/schemas";
 import { ReconnectNeeded, runItem } from "./execute";
 import { RatePacer } from "./pacer";
 import { keptFor } from "./plan";
-import { classify } from "./retry";
+import { classify, StillFailing, withRetries } from "./retry";
 import { claimItems, finishItem, hasWorkLeft, markNotRun, releaseOwnClaims, renewClaims } from "./claims";
 import { jobById, runnableJobs, saveRateLimit, transition } from "./store";
 
@@ -178,11 +178,16 @@ export class BulkRunner {
     }, 500);
     let types: TicketType[];
     try {
-      types = await this.options.loadTypes(connected.client, job.workspaceId);
+      // Busy or failing, Intercom is asked again (at the reset, with backoff) before the job pauses with why.
+      types = await withRetries(() => this.options.loadTypes(connected.client, job.workspaceId), jobStop.signal);
     } catch (e) {
       clearInterval(watch);
       this.stopping.signal.removeEventListener("abort", stopAll);
       if (classify(e) === "auth") return this.pause(job.id, connected);
+      if (e instanceof StillFailing)
+        return void (await transition(db, job.id, ["running"], "paused", {
+          pausedReason: `Intercom did not give this workspace's ticket types (${e.why}). Nothing was changed; resume the job to try again.`,
+        }));
       throw e;
     }
     const queue: BulkJobItemRow[] = [];

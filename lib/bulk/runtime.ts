@@ -2,7 +2,7 @@ import "server-only";
 import { clientFor, findConnection, markNeedsReconnect } from "@/lib/auth/connections";
 import { config } from "@/lib/config";
 import type { Db } from "@/lib/db/client";
-import { loadCatalog } from "@/lib/catalog/server";
+import { loadTicketTypes } from "@/lib/catalog/server";
 import { keptValue } from "@/lib/server/data-dir";
 import { BulkRunner, RECONNECT_REASON, type RunnerOptions } from "./runner";
 
@@ -20,7 +20,7 @@ export function startBulkRunner(db: Db): BulkRunner | null {
     leaseMs: c.leaseMs,
     connect: connectJob(db),
     // The catalogue the job was planned with is usually still cached: no call.
-    loadTypes: async (client, workspaceId) => (await loadCatalog(client, workspaceId)).ticketTypes,
+    loadTypes: loadTicketTypes,
   }).start();
   return globalForRunner.__bulkRunner;
 }

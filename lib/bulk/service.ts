@@ -5,11 +5,9 @@ import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { Db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
-import { IntercomError } from "@/lib/intercom/errors";
-import { sleep } from "@/lib/intercom/pacing";
 import { keptFor, planItem, type ItemPlan } from "./plan";
 import { resolveSelection } from "./resolve";
-import { backoffMs, classify, MAX_ATTEMPTS, rateLimitedWaitMs } from "./retry";
+import { StillFailing, withRetries } from "./retry";
 import type { CreateJobBody, Selection } from "./schemas";
 import { allItems, createJob, findJob } from "./store";
 import { summarize } from "./summaries";
@@ -26,28 +24,16 @@ function group(entries: { reason: string; ticket: TicketSnapshot }[]): PreviewGr
   return [...groups.values()].sort((a, b) => b.count - a.count);
 }
 
-/**
- * Reads the selection, trying again like the runner does when Intercom is busy or failing
- * (429s after the reset, 5xx and timeouts with backoff); anything else is final at once.
- */
+/** Reads the selection, trying again like the runner does when Intercom is busy or failing. */
 async function readSelection(client: IntercomClient, selection: Selection, signal?: AbortSignal) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await resolveSelection(client, selection, signal);
-    } catch (e) {
-      const kind = classify(e);
-      if ((kind !== "transient" && kind !== "rate_limited") || attempt >= MAX_ATTEMPTS) {
-        if (kind === "transient" || kind === "rate_limited") {
-          const answered = e instanceof IntercomError && e.status > 0 ? `it answered ${e.status}` : "it did not answer";
-          throw new HttpError(
-            kind === "rate_limited" ? "rate_limited" : "intercom_unavailable",
-            `Intercom could not give the selected tickets (${answered}, ${attempt} tries). Nothing has changed; try again in a moment.`,
-          );
-        }
-        throw e;
-      }
-      await sleep(kind === "rate_limited" ? rateLimitedWaitMs(e, Date.now()) : backoffMs(attempt), signal);
-    }
+  try {
+    return await withRetries(() => resolveSelection(client, selection, signal), signal);
+  } catch (e) {
+    if (!(e instanceof StillFailing)) throw e;
+    throw new HttpError(
+      e.rateLimited ? "rate_limited" : "intercom_unavailable",
+      `Intercom could not give the selected tickets (${e.why}). Nothing has changed; try again in a moment.`,
+    );
   }
 }
 

@@ -5,7 +5,9 @@
  */
 export interface LoggedRequest {
   seq: number;
-  /** Milliseconds since the epoch, when the answer was sent. */
+  /** Milliseconds since the epoch, when the request arrived. */
+  received_at: number;
+  /** Milliseconds since the epoch, when the answer was sent (or the caller went away). */
   at: number;
   method: string;
   path: string;

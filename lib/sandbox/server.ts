@@ -104,8 +104,10 @@ export class Sandbox {
       const note = { workspace: null as string | null, applied: false };
       this.pending.set(res, note);
       const token = headerValue(req, "authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+      const receivedAt = Date.now();
       res.once("close", () =>
         this.requests.add({
+          received_at: receivedAt,
           at: Date.now(),
           method,
           path,

@@ -119,10 +119,12 @@ test("a job cancelled mid-way shows its unrun tickets as not run, and resuming c
   const chosen = open.slice(0, 12);
   expect(chosen).toHaveLength(12);
   const since = await lastSeq();
-  // About two tickets a second, so the job is still running when cancelled.
+  // The workspace's catalogue is read while Intercom is quick (the list needs it too)...
+  await page.goto(`/w/${us.id_code}/tickets`);
+  await expect(page.getByRole("heading", { name: /[\d,]+ tickets?$/ })).toBeVisible();
+  // ...then about two tickets a second, so the job is still running when cancelled.
   await sandboxFaults({ latency_ms: 150, rate_limit_per_window: 2, window_seconds: 1 });
   try {
-    await page.goto(`/w/${us.id_code}/jobs`);
     const created = await page.evaluate(
       async ({ url, ids }) => {
         const res = await fetch(url, {
@@ -130,10 +132,11 @@ test("a job cancelled mid-way shows its unrun tickets as not run, and resuming c
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ selection: { kind: "ids", ids }, action: { type: "close" } }),
         });
-        return (await res.json()) as { id: string };
+        return { status: res.status, id: ((await res.json()) as { id?: string }).id };
       },
       { url: `/api/w/${us.id_code}/bulk-jobs`, ids: chosen.map((t) => t.id) },
     );
+    expect(created.status).toBe(200);
     await page.goto(`/w/${us.id_code}/jobs/${created.id}`);
     const progress = page.getByRole("progressbar", { name: "Job progress" });
     await expect

@@ -206,6 +206,44 @@ describe("control", () => {
     await runner.stop();
   }, 60_000);
 
+  it("a job whose ticket types Intercom is too busy to give waits and goes on, without an error or a retry storm", async () => {
+    const chosen = tickets(6, (t) => t.open);
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
+    await world.faults({
+      fail_next: [
+        { method: "GET", path: "/ticket_types", status: 429 },
+        { method: "GET", path: "/ticket_types", status: 503 },
+      ],
+    });
+    const logged: string[] = [];
+    const runner = world.runner({ concurrency: 2, log: (line) => logged.push(line) });
+    expect(await world.settle(jobId, 30_000)).toBe("completed");
+    await runner.stop();
+    expect(logged).toEqual([]);
+    // The plan's read, then the runner's: refused twice, answered on the third try.
+    expect((await world.log("/ticket_types")).map((r) => r.status)).toEqual([200, 429, 503, 200]);
+    expect((await itemCounts(world.handle.db, jobId)).succeeded).toBe(6);
+    for (const t of chosen) expect(world.store.tickets.get(t.id)!.open, `#${t.ticket_id}`).toBe(false);
+  }, 60_000);
+
+  it("a job whose ticket types Intercom keeps refusing to give pauses with the reason, and changes nothing", async () => {
+    const chosen = tickets(3, (t) => t.open);
+    const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
+    await world.faults({
+      fail_next: Array.from({ length: 8 }, () => ({ method: "GET", path: "/ticket_types", status: 503 })),
+    });
+    const runner = world.runner({ concurrency: 2 });
+    expect(await world.settle(jobId, 60_000)).toBe("paused");
+    await runner.stop();
+    const job = (await jobById(world.handle.db, jobId))!;
+    expect(job.pausedReason).toMatch(
+      /Intercom did not give this workspace's ticket types \(it answered 503, 5 tries\)/,
+    );
+    expect((await world.log("/ticket_types")).filter((r) => r.status === 503)).toHaveLength(5);
+    expect((await itemCounts(world.handle.db, jobId)).pending).toBe(3);
+    for (const t of chosen) expect(world.store.tickets.get(t.id)!.open, `#${t.ticket_id}`).toBe(true);
+  }, 90_000);
+
   it("a token Intercom refuses pauses the job and flags the connection, with no retry storm", async () => {
     const { oauthToken } = await import("../../support/sandbox");
     const token = await oauthToken(world.sb.url, world.ws, world.adminId);

@@ -23,7 +23,13 @@ export interface BulkWorld {
   userId: string;
   adminId: string;
   reconnects: number;
-  runner(options?: { concurrency?: number; leaseMs?: number; instanceId?: string; token?: string }): BulkRunner;
+  runner(options?: {
+    concurrency?: number;
+    leaseMs?: number;
+    instanceId?: string;
+    token?: string;
+    log?: (line: string) => void;
+  }): BulkRunner;
   /** Plans and stores a job the way the route handler does. */
   job(selection: Selection, action: BulkAction): Promise<string>;
   undo(jobId: string): Promise<string>;
@@ -62,7 +68,7 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
         concurrency: options.concurrency ?? 16,
         leaseMs: options.leaseMs ?? 30_000,
         pollMs: 100,
-        log: () => {},
+        log: options.log ?? (() => {}),
         connect: async () => ({
           client: c,
           adminId,
