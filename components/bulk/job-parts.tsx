@@ -7,6 +7,7 @@ const STATE: Record<
   JobState,
   { label: string; variant: "default" | "secondary" | "success" | "warning" | "destructive" | "outline" }
 > = {
+  creating: { label: "Preparing", variant: "secondary" },
   queued: { label: "Queued", variant: "secondary" },
   running: { label: "Running", variant: "default" },
   cancelling: { label: "Cancelling", variant: "warning" },

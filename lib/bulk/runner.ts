@@ -11,7 +11,7 @@ import { RatePacer } from "./pacer";
 import { keptFor } from "./plan";
 import { classify, StillFailing, withRetries } from "./retry";
 import { claimItems, finishItem, hasWorkLeft, markNotRun, releaseOwnClaims, renewClaims } from "./claims";
-import { jobById, runnableJobs, saveRateLimit, transition } from "./store";
+import { discardAbandoned, jobById, jobState, runnableJobs, saveRateLimit, transition } from "./store";
 
 export interface Connected {
   client: IntercomClient;
@@ -89,6 +89,11 @@ export class BulkRunner {
         Math.max(200, this.leaseMs / 3),
       ),
     );
+    // Jobs whose creator died while storing them are removed, now and every minute.
+    const tidy = () =>
+      void discardAbandoned(this.options.db).catch((e: unknown) => this.log(`Bulk runner: ${(e as Error).message}`));
+    this.timers.push(setInterval(tidy, 60_000));
+    tidy();
     for (const t of this.timers) t.unref?.();
     this.ready = releaseOwnClaims(this.options.db, this.instanceId).catch((e: unknown) =>
       this.log(`Bulk runner: ${(e as Error).message}`),
@@ -167,9 +172,9 @@ export class BulkRunner {
     const audit = new AuditBatch(db);
     // Cancel is a database state: another instance or a route handler may set it.
     const watch = setInterval(() => {
-      void jobById(db, job.id)
-        .then((j) => {
-          if (j && j.state !== "running") cancelled = true;
+      void jobState(db, job.id)
+        .then((state) => {
+          if (state && state !== "running") cancelled = true;
         })
         .catch(() => {});
       const s = pacer.state();

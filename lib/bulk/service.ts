@@ -6,8 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { keptFor, planItem, type ItemPlan } from "./plan";
-import { resolveSelection } from "./resolve";
-import { StillFailing, withRetries } from "./retry";
+import { resolveSelection, selectionPages } from "./resolve";
 import type { CreateJobBody, Selection } from "./schemas";
 import { allItems, createJob, findJob } from "./store";
 import { summarize } from "./summaries";
@@ -22,19 +21,6 @@ function group(entries: { reason: string; ticket: TicketSnapshot }[]): PreviewGr
     groups.set(reason, g);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count);
-}
-
-/** Reads the selection, trying again like the runner does when Intercom is busy or failing. */
-async function readSelection(client: IntercomClient, selection: Selection, signal?: AbortSignal) {
-  try {
-    return await withRetries(() => resolveSelection(client, selection, signal), signal);
-  } catch (e) {
-    if (!(e instanceof StillFailing)) throw e;
-    throw new HttpError(
-      e.rateLimited ? "rate_limited" : "intercom_unavailable",
-      `Intercom could not give the selected tickets (${e.why}). Nothing has changed; try again in a moment.`,
-    );
-  }
 }
 
 export interface Planned {
@@ -57,7 +43,10 @@ export async function planSelection(
 ): Promise<Planned> {
   const now = Math.floor(Date.now() / 1000);
   // The catalogue and the tickets are read at once; nothing is changed before the change is checked.
-  const [catalog, { tickets, notFound }] = await Promise.all([catalogOrLoad, readSelection(client, selection, signal)]);
+  const [catalog, { tickets, notFound }] = await Promise.all([
+    catalogOrLoad,
+    resolveSelection(client, selection, signal),
+  ]);
   const errors = ticketChangeOf(requested).check(catalog, now);
   if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
   if (tickets.length === 0)
@@ -95,39 +84,63 @@ export async function planSelection(
   };
 }
 
-/** Creates a job from a request: planned again now (the snapshot it acts on), deletes confirmed by their count. */
+/**
+ * Creates a job from a request, planned again now (the snapshot it acts on) and stored a page
+ * of tickets at a time as Intercom gives them, never the whole selection at once. Deletes are
+ * confirmed by their count; a selection where nothing would change stores no job.
+ */
 export async function startJob(
   db: Db,
   client: IntercomClient,
-  catalog: WorkspaceCatalog | Promise<WorkspaceCatalog>,
+  catalogOrLoad: WorkspaceCatalog | Promise<WorkspaceCatalog>,
   who: { userId: string; workspaceId: string; timezone: string },
   body: CreateJobBody,
 ): Promise<string> {
-  const planned = await planSelection(client, catalog, body.selection, body.action, who.timezone);
-  if (body.action.type === "delete" && body.confirm?.trim() !== String(planned.preview.willChange)) {
-    throw new HttpError(
-      "confirmation_required",
-      `Type ${planned.preview.willChange} to confirm deleting ${planned.preview.willChange} tickets.`,
-      {
-        confirm: `Type ${planned.preview.willChange} to confirm`,
-      },
-    );
+  const now = Math.floor(Date.now() / 1000);
+  const catalog = await catalogOrLoad;
+  const requested = body.action;
+  const errors = ticketChangeOf(requested).check(catalog, now);
+  if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
+  const ctx = { types: catalog.ticketTypes, now };
+  const types = new Set<string>();
+  let willChange = 0;
+  async function* items() {
+    for await (const page of selectionPages(client, body.selection))
+      for (const ticket of page.tickets) {
+        types.add(ticket.typeId);
+        const plan = planItem(requested, ticket, ctx);
+        if (plan.kind === "change") willChange++;
+        yield { before: keptFor(requested, ticket), plan };
+      }
   }
-  if (planned.preview.willChange === 0)
-    throw new HttpError("nothing_to_do", "None of the selected tickets would change.", {
-      selection: "Nothing would change",
-    });
   return createJob(db, {
     workspaceId: who.workspaceId,
     userId: who.userId,
     kind: "apply",
-    action: planned.action,
+    action: requested,
     selection:
       body.selection.kind === "ids"
         ? body.selection
         : { ...body.selection, exclude: body.selection.exclude?.slice(0, 1000) },
-    label: planned.preview.label,
-    items: planned.tickets.map((before, i) => ({ before: keptFor(planned.action, before), plan: planned.plans[i] })),
+    label: ticketChangeOf(requested).describe(catalog, who.timezone),
+    items: items(),
+    complete(total) {
+      if (total === 0)
+        throw new HttpError("empty_selection", "None of the selected tickets exist any more.", {
+          selection: "Nothing to act on",
+        });
+      if (requested.type === "delete" && body.confirm?.trim() !== String(willChange))
+        throw new HttpError("confirmation_required", `Type ${willChange} to confirm deleting ${willChange} tickets.`, {
+          confirm: `Type ${willChange} to confirm`,
+        });
+      if (willChange === 0)
+        throw new HttpError("nothing_to_do", "None of the selected tickets would change.", {
+          selection: "Nothing would change",
+        });
+      // The change as it applies to the selection's ticket types, in the job's words.
+      const action = forTypes(requested, types);
+      return { action, label: ticketChangeOf(action).describe(catalog, who.timezone) };
+    },
   });
 }
 
@@ -152,9 +165,9 @@ export async function startUndo(db: Db, workspaceId: string, userId: string, job
               : "Nothing in this job succeeded, so there is nothing to undo.";
     throw new HttpError("not_undoable", why);
   }
-  // Read in pages inside the new job's transaction: a 10,000-ticket undo never holds every ticket.
-  async function* items(tx: Db) {
-    for await (const item of allItems(tx, job!.id, "succeeded"))
+  // Read in pages: a 10,000-ticket undo never holds every ticket.
+  async function* items() {
+    for await (const item of allItems(db, job!.id, "succeeded"))
       yield { before: item.before, after: item.after, plan: null };
   }
   return createJob(db, {
@@ -165,6 +178,6 @@ export async function startUndo(db: Db, workspaceId: string, userId: string, job
     action: job.action,
     selection: { kind: "undo" },
     label: `Undo: ${job.label}`,
-    items,
+    items: items(),
   });
 }

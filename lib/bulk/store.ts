@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { bulkJobItems, bulkJobs, type BulkJobItemRow, type BulkJobRow } from "@/lib/db/schema";
 import type { ItemPlan } from "./plan";
@@ -27,48 +27,74 @@ export interface NewJob {
   action: BulkAction;
   selection: Selection | { kind: "undo" };
   label: string;
+  /** Read once, in order: a generator lets a large job be stored without holding every ticket at once. */
+  items: Iterable<NewItem> | AsyncIterable<NewItem>;
   /**
-   * Read once, in order: a generator lets a large job be stored without holding every ticket at
-   * once. A function is handed the transaction, to read what it needs inside it.
+   * Once every item is stored, before the job is queued: its final change and words, or a
+   * throw to discard it (nothing to do, say). `total` counts the items stored.
    */
-  items: Iterable<NewItem> | AsyncIterable<NewItem> | ((tx: Db) => AsyncIterable<NewItem>);
+  complete?: (total: number) => { action: BulkAction; label: string } | void;
 }
 
+/** A job still being stored is discarded once it is this old: its creator died on the way. */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
 /**
- * Stores a job and one row per ticket, written 500 at a time as the items come; tickets already
- * as wanted, or that cannot take it, are skipped from the start.
+ * Stores a job and one row per ticket, 500 at a time as the items come, so a large job is never
+ * held whole and the database is never locked for long. Until its last item is in, the job is
+ * "creating": no list shows it and no runner takes it; a failure on the way discards it.
+ * Tickets already as wanted, or that cannot take it, are skipped from the start.
  */
 export async function createJob(db: Db, job: NewJob): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(bulkJobs)
-      .values({
-        workspaceId: job.workspaceId,
-        userId: job.userId,
-        kind: job.kind,
-        undoOf: job.undoOf ?? null,
-        action: job.action,
-        selection: job.selection,
-        label: job.label,
-        total: 0,
-        state: "queued",
-      })
-      .returning({ id: bulkJobs.id });
+  const [row] = await db
+    .insert(bulkJobs)
+    .values({
+      workspaceId: job.workspaceId,
+      userId: job.userId,
+      kind: job.kind,
+      undoOf: job.undoOf ?? null,
+      action: job.action,
+      selection: job.selection,
+      label: job.label,
+      total: 0,
+      state: "creating",
+    })
+    .returning({ id: bulkJobs.id });
+  try {
     let seq = 0;
     let chunk: (typeof bulkJobItems.$inferInsert)[] = [];
-    const flush = async () => {
-      if (chunk.length > 0) await tx.insert(bulkJobItems).values(chunk);
-      chunk = [];
-    };
-    const items = typeof job.items === "function" ? job.items(tx) : job.items;
-    for await (const item of items) {
+    for await (const item of job.items) {
       chunk.push(itemRow(row.id, seq++, item));
-      if (chunk.length === INSERT_CHUNK) await flush();
+      if (chunk.length === INSERT_CHUNK) {
+        await db.insert(bulkJobItems).values(chunk);
+        chunk = [];
+      }
     }
-    await flush();
-    await tx.update(bulkJobs).set({ total: seq }).where(eq(bulkJobs.id, row.id));
+    if (chunk.length > 0) await db.insert(bulkJobItems).values(chunk);
+    const final = job.complete?.(seq);
+    await db
+      .update(bulkJobs)
+      .set({ ...final, total: seq, state: "queued", createdAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(bulkJobs.id, row.id), eq(bulkJobs.state, "creating")));
     return row.id;
-  });
+  } catch (e) {
+    await discardJob(db, row.id).catch(() => {});
+    throw e;
+  }
+}
+
+/** Removes a job that never finished being stored, with its items. */
+async function discardJob(db: Db, id: string): Promise<void> {
+  await db.delete(bulkJobs).where(and(eq(bulkJobs.id, id), eq(bulkJobs.state, "creating")));
+}
+
+/** Jobs whose creator died while storing them (a restart mid-request): removed, with their items. */
+export async function discardAbandoned(db: Db, nowMs = Date.now()): Promise<number> {
+  const rows = await db
+    .delete(bulkJobs)
+    .where(and(eq(bulkJobs.state, "creating"), lt(bulkJobs.createdAt, new Date(nowMs - ABANDONED_AFTER_MS))))
+    .returning({ id: bulkJobs.id });
+  return rows.length;
 }
 
 function itemRow(jobId: string, seq: number, item: NewItem): typeof bulkJobItems.$inferInsert {
@@ -89,13 +115,13 @@ function itemRow(jobId: string, seq: number, item: NewItem): typeof bulkJobItems
   };
 }
 
-/** A job of this workspace, or null (another workspace's job is as good as missing). */
+/** A job of this workspace, or null (another workspace's job, or one still being stored, is as good as missing). */
 export async function findJob(db: Db, workspaceId: string, id: string): Promise<BulkJobRow | null> {
   if (!UUID.test(id)) return null;
   const [row] = await db
     .select()
     .from(bulkJobs)
-    .where(and(eq(bulkJobs.id, id), eq(bulkJobs.workspaceId, workspaceId)));
+    .where(and(eq(bulkJobs.id, id), eq(bulkJobs.workspaceId, workspaceId), ne(bulkJobs.state, "creating")));
   return row ?? null;
 }
 
@@ -105,6 +131,12 @@ export async function jobById(db: Db, id: string): Promise<BulkJobRow | null> {
 }
 
 /** Every item of a job in order, for the CSV export and undo: read 500 at a time, never all at once. */
+/** A job's state alone: what a running job looks at twice a second (its row holds the whole selection). */
+export async function jobState(db: Db, id: string): Promise<JobState | null> {
+  const [row] = await db.select({ state: bulkJobs.state }).from(bulkJobs).where(eq(bulkJobs.id, id));
+  return row?.state ?? null;
+}
+
 export async function* allItems(db: Db, jobId: string, state?: ItemState): AsyncGenerator<BulkJobItemRow> {
   const PAGE = 500;
   for (let after = -1; ;) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { bulkJobItems, bulkJobs, users, type BulkJobItemRow, type BulkJobRow } from "@/lib/db/schema";
 import { heldElsewhere } from "./claims";
@@ -98,7 +98,7 @@ export async function listJobs(db: Db, workspaceId: string, limit = 50, options:
   const rows = await db
     .select()
     .from(bulkJobs)
-    .where(eq(bulkJobs.workspaceId, workspaceId))
+    .where(and(eq(bulkJobs.workspaceId, workspaceId), ne(bulkJobs.state, "creating")))
     .orderBy(desc(bulkJobs.createdAt))
     .limit(limit);
   return Promise.all(rows.map((r) => summarize(db, r, options)));

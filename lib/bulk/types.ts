@@ -27,7 +27,7 @@ export interface TicketSnapshot {
 export const ITEM_STATES = ["pending", "running", "succeeded", "skipped", "failed", "conflict", "not_run"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
-export const JOB_STATES = ["queued", "running", "cancelling", "cancelled", "completed", "paused"] as const;
+export const JOB_STATES = ["creating", "queued", "running", "cancelling", "cancelled", "completed", "paused"] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 export type ItemCounts = Record<ItemState, number>;

@@ -46,8 +46,17 @@ function bind<T extends TicketChange>(def: TicketChangeDefinition<T>, a: T): Bou
   };
 }
 
+/** Bound once per change object: a 10,000-ticket job asks for its change for every ticket. */
+const boundChanges = new WeakMap<StoredTicketChange | TicketChange, BoundTicketChange>();
+
 /** The change a request or a stored job stands for (stored jobs may hold older shapes). */
 export function ticketChangeOf(a: StoredTicketChange | TicketChange): BoundTicketChange {
+  let bound = boundChanges.get(a);
+  if (!bound) boundChanges.set(a, (bound = bindChange(a)));
+  return bound;
+}
+
+function bindChange(a: StoredTicketChange | TicketChange): BoundTicketChange {
   switch (a.type) {
     case "set_state":
       return "state_id" in a ? legacySetState(a) : bind(ticketDefinitions.set_state, a);

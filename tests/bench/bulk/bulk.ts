@@ -26,7 +26,7 @@ const dashboard = await startDashboard({
   port: Number(process.env.BENCH_PORT ?? 3205),
   sandboxPort: Number(process.env.BENCH_SANDBOX_PORT ?? 4205),
   sandboxEnv: { SANDBOX_SCALE: String(SCALE) },
-  env: { BULK_CONCURRENCY: "16" },
+  env: { BULK_CONCURRENCY: process.env.BULK_CONCURRENCY ?? "16" },
   memory: true,
 });
 const onlyMemory = process.env.BENCH_PARTS === "memory";
