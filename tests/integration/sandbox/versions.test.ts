@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
+import { contactSchema, conversationSchema, ticketSchema } from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { ConversationRec, TicketRec, TicketTypeRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
@@ -401,5 +402,37 @@ describe("versions the sandbox does not speak, and the default", () => {
       await ctl("POST", "/sandbox/settings", { api_version: "2.14" });
     }
     ok(await noHeader("GET", `/tickets/${assigned.id}`), schemasFor("2.14").ticket);
+  });
+});
+
+describe("the dashboard's schemas read every version alike", () => {
+  it("tickets, conversations and contacts normalise to the same values whichever version answered", async () => {
+    expect((await control(sb.url)("POST", "/sandbox/reset")).status).toBe(200);
+    const ticketRec = ticketOf("Bug report", (t) => t.admin_assignee_id !== null && t.team_assignee_id === null);
+    const convRec = conversation((c) => c.priority === "urgent" && c.admin_assignee_id === null);
+    const contactRec = [...ws().contacts.values()].find((c) => c.owner_id !== null)!;
+    const read = async (v: Version) => ({
+      ticket: ticketSchema.parse((await api(v)("GET", `/tickets/${ticketRec.id}`)).body),
+      conversation: conversationSchema.parse((await api(v)("GET", `/conversations/${convRec.id}`)).body),
+      contact: contactSchema.parse((await api(v)("GET", `/contacts/${contactRec.id}`)).body),
+    });
+    const base = await read("2.14");
+    expect(base.ticket.admin_assignee_id).toBe(ticketRec.admin_assignee_id);
+    expect(base.ticket.team_assignee_id).toBeNull();
+    expect(base.conversation.admin_assignee_id).toBeNull();
+    expect(base.conversation.priority).toEqual({ prioritised: true, level: null });
+    expect(base.contact.owner_id).toBe(String(contactRec.owner_id));
+    for (const v of ["2.15", "2.16", "Preview"] as const) {
+      const got = await read(v);
+      expect(got.ticket, v).toEqual(base.ticket);
+      expect(got.contact, v).toEqual(base.contact);
+      const withLevel = v === "2.15" ? { prioritised: true, level: null } : { prioritised: true, level: "urgent" };
+      expect(got.conversation, v).toEqual({
+        ...base.conversation,
+        priority: withLevel,
+        ai_agent: got.conversation.ai_agent,
+        conversation_parts: got.conversation.conversation_parts,
+      });
+    }
   });
 });
