@@ -127,7 +127,7 @@ function describeConversation(
     case "set_priority":
       return {
         summary: `${action.priority ? "Prioritised" : "Removed priority from"} ${label}`,
-        before: c && { priority: c.priority === "priority" },
+        before: c && { priority: c.priority.prioritised },
         after: { priority: action.priority },
       };
     case "add_tag":

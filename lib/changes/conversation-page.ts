@@ -63,7 +63,7 @@ export const conversationDefinitions: Definitions = {
   open: { attempt: () => "reopen the conversation", optimistic: reopened, rolledBack: stateAgain },
   set_priority: {
     attempt: (a) => (a.priority ? "mark the conversation as priority" : "remove the priority"),
-    optimistic: (d, a) => ({ ...d, priority: a.priority }),
+    optimistic: (d, a) => ({ ...d, priority: a.priority, priorityLevel: a.priority ? null : "none" }),
     rolledBack: (d) =>
       d.priority ? "The conversation is still a priority." : "The conversation is still not a priority.",
   },

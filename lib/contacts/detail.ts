@@ -69,7 +69,7 @@ export async function loadContactDetail(
     browser: c.browser ?? null,
     os: c.os ?? null,
     language: c.language_override ?? null,
-    ownerId: c.owner_id === null || c.owner_id === undefined ? null : String(c.owner_id),
+    ownerId: c.owner_id,
     emailStatus: {
       unsubscribed: c.unsubscribed_from_emails ?? false,
       hardBounced: c.has_hard_bounced ?? false,

@@ -2,7 +2,7 @@
  * What the ticket and conversation pages show, built on the server from Intercom's objects:
  * bodies already sanitised, contacts' names joined in, timestamps as Unix seconds.
  */
-import type { StateCategory, TicketState, TicketType } from "@/lib/intercom/schemas";
+import type { PriorityLevel, StateCategory, TicketState, TicketType } from "@/lib/intercom/schemas";
 import type { ContactRef } from "./types";
 
 export type AttrValue = string | number | boolean | null;
@@ -84,6 +84,8 @@ export interface ConversationDetail {
   open: boolean;
   read: boolean;
   priority: boolean;
+  /** The priority level, when the answering version has levels. */
+  priorityLevel: PriorityLevel | null;
   adminAssigneeId: string | null;
   teamAssigneeId: string | null;
   waitingSince: number | null;

@@ -59,7 +59,7 @@ export function conversationRow(c: Conversation, contacts: Map<string, Contact>)
     id: c.id,
     subject: conversationSubject(c),
     state: c.state,
-    priority: c.priority === "priority",
+    priority: c.priority.prioritised,
     channel: c.source.type,
     adminAssigneeId: c.admin_assignee_id,
     teamAssigneeId: c.team_assignee_id,

@@ -2,9 +2,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { OAuthClient } from "./oauth";
 import { Sandbox, type WorkspaceSummary } from "./server";
+import { API_VERSIONS, DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from "./versions";
 
 export { Sandbox, type WorkspaceSummary } from "./server";
 export type { FaultSettings, FailNext } from "./faults";
+export { API_VERSIONS, type ApiVersion } from "./versions";
 
 /** The OAuth client the dashboard uses against the sandbox. Local only: not a secret. */
 export const SANDBOX_CLIENT_ID = "sandbox-dashboard";
@@ -24,6 +26,8 @@ export interface StartSandboxOptions {
   /** Origins the OAuth page may redirect back to. */
   redirectOrigins?: string[];
   clients?: OAuthClient[];
+  /** The Intercom-Version answered when a request names none; defaults to SANDBOX_API_VERSION or 2.14. */
+  apiVersion?: ApiVersion;
   log?: (line: string) => void;
 }
 
@@ -54,6 +58,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     },
     clients,
     options.log ?? ((line) => console.error(line)),
+    options.apiVersion ?? configuredVersion(process.env.SANDBOX_API_VERSION),
   );
   const server: Server = createServer((req, res) => void sandbox.handle(req, res));
   server.keepAliveTimeout = 65_000;
@@ -73,4 +78,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
         server.closeAllConnections();
       }),
   };
+}
+
+function configuredVersion(value: string | undefined): ApiVersion {
+  if (value === undefined || value.trim() === "") return DEFAULT_API_VERSION;
+  const v = value.trim();
+  if (!isApiVersion(v)) throw new Error(`SANDBOX_API_VERSION must be one of ${API_VERSIONS.join(", ")} (not ${v})`);
+  return v;
 }

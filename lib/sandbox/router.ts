@@ -1,4 +1,5 @@
 import type { Workspace } from "./store/workspace";
+import type { ApiVersion, VersionShape } from "./versions";
 
 /** Who a token acts as. */
 export interface TokenInfo {
@@ -17,7 +18,9 @@ export interface ApiContext {
   body: unknown;
   ws: Workspace;
   auth: TokenInfo;
-  version: string;
+  version: ApiVersion;
+  /** What the version changes, for serializers and parameter checks. */
+  shape: VersionShape;
   now: () => number;
 }
 
@@ -32,12 +35,12 @@ export interface Route {
   method: string;
   segments: string[];
   handler: Handler;
-  /** Intercom-Versions that have this endpoint; all when absent. */
-  versions?: readonly string[];
+  /** The first Intercom-Version that has this endpoint; every version when absent. */
+  since?: ApiVersion;
 }
 
-export function route(method: string, pattern: string, handler: Handler, versions?: readonly string[]): Route {
-  return { method, segments: pattern.split("/").filter(Boolean), handler, versions };
+export function route(method: string, pattern: string, handler: Handler, since?: ApiVersion): Route {
+  return { method, segments: pattern.split("/").filter(Boolean), handler, since };
 }
 
 /** Matches a path against the routes; `{name}` segments become params. */
@@ -45,12 +48,10 @@ export function matchRoute(
   routes: readonly Route[],
   method: string,
   path: string,
-  version: string,
 ): { route: Route; params: Record<string, string> } | null {
   const parts = path.split("/").filter(Boolean);
   for (const r of routes) {
     if (r.method !== method || r.segments.length !== parts.length) continue;
-    if (r.versions && !r.versions.includes(version)) continue;
     const params: Record<string, string> = {};
     let ok = true;
     for (let i = 0; i < parts.length; i++) {
@@ -73,31 +74,3 @@ export function matchRoute(
   }
   return null;
 }
-
-export const KNOWN_VERSIONS = [
-  "1.0",
-  "1.1",
-  "1.2",
-  "1.3",
-  "1.4",
-  "2.0",
-  "2.1",
-  "2.2",
-  "2.3",
-  "2.4",
-  "2.5",
-  "2.6",
-  "2.7",
-  "2.8",
-  "2.9",
-  "2.10",
-  "2.11",
-  "2.12",
-  "2.13",
-  "2.14",
-  "2.15",
-  "2.16",
-  "Unstable",
-] as const;
-
-export const DEFAULT_VERSION = "2.14";

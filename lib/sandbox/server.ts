@@ -9,9 +9,19 @@ import { ApiError, badRequest, errorList } from "./errors";
 import { Faults, RateLimiter } from "./faults";
 import { RequestLog } from "./request-log";
 import { OAuthServer, type OAuthClient } from "./oauth";
-import { DEFAULT_VERSION, KNOWN_VERSIONS, matchRoute, type ApiContext, type TokenInfo } from "./router";
+import { matchRoute, type ApiContext, type TokenInfo } from "./router";
 import { seedWorkspaces, type SeedOptions } from "./seed";
 import type { Workspace } from "./store/workspace";
+import {
+  API_VERSIONS,
+  atLeast,
+  DEFAULT_API_VERSION,
+  isApiVersion,
+  shapeOf,
+  unavailableInVersion,
+  unsupportedVersion,
+  type ApiVersion,
+} from "./versions";
 
 const ROUTES = [...catalogRoutes, ...contactRoutes, ...ticketRoutes, ...conversationRoutes];
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -37,12 +47,16 @@ export class Sandbox {
   /** What the API handler learnt about a request, for the log once the answer is sent. */
   private pending = new WeakMap<ServerResponse, { workspace: string | null; applied: boolean }>();
   private oauth: OAuthServer;
+  /** The Intercom-Version answered when a request names none (GET/POST /sandbox/settings). */
+  apiVersion: ApiVersion;
 
   constructor(
     private seed: SeedOptions,
     clients: OAuthClient[],
     private log: (line: string) => void = () => {},
+    apiVersion: ApiVersion = DEFAULT_API_VERSION,
   ) {
+    this.apiVersion = apiVersion;
     this.oauth = new OAuthServer(clients);
     this.reseed();
   }
@@ -175,25 +189,27 @@ export class Sandbox {
       await drain(req);
       return sendJson(res, injected.status, errorList(...injectedError(injected.status), requestId), headers);
     }
-    const version = headerValue(req, "intercom-version") ?? DEFAULT_VERSION;
-    if (!(KNOWN_VERSIONS as readonly string[]).includes(version)) {
+    const requested = headerValue(req, "intercom-version");
+    const version = requested ?? this.apiVersion;
+    if (!isApiVersion(version)) {
       await drain(req);
-      return sendJson(
-        res,
-        400,
-        errorList("intercom_version_invalid", `Requested version ${version} does not exist`, requestId),
-        headers,
-      );
+      const e = unsupportedVersion(version);
+      return sendJson(res, e.status, errorList(e.code, e.message, requestId), headers);
     }
     const strike = this.faults.randomError();
     if (strike === "before" || (strike === "after" && !MUTATING.has(method))) {
       await drain(req);
       return sendJson(res, 503, errorList("service_unavailable", "Service Unavailable", requestId), headers);
     }
-    const match = matchRoute(ROUTES, method, path, version);
+    const match = matchRoute(ROUTES, method, path);
     if (!match) {
       await drain(req);
       return sendJson(res, 404, errorList("not_found", "Resource Not Found", requestId), headers);
+    }
+    if (match.route.since && !atLeast(version, match.route.since)) {
+      await drain(req);
+      const e = unavailableInVersion();
+      return sendJson(res, e.status, errorList(e.code, e.message, requestId), headers);
     }
     let result: unknown;
     try {
@@ -208,6 +224,7 @@ export class Sandbox {
         ws,
         auth,
         version,
+        shape: shapeOf(version),
         now: () => Math.floor(Date.now() / 1000),
       };
       result = match.route.handler(ctx);
@@ -287,6 +304,25 @@ export class Sandbox {
         return json(200, this.faultState());
       }
     }
+    if (path === "/sandbox/settings") {
+      if (method === "GET") return json(200, this.settings());
+      if (method === "POST") {
+        const body = objectBody(await readJsonBody(req));
+        const unknown = Object.keys(body).filter((k) => k !== "api_version");
+        if (unknown.length > 0)
+          throw badRequest(`Unknown setting: ${unknown.join(", ")}`, "parameter_invalid", unknown[0]);
+        if (body.api_version !== undefined) {
+          if (typeof body.api_version !== "string" || !isApiVersion(body.api_version))
+            throw badRequest(
+              `api_version must be one of ${API_VERSIONS.join(", ")}`,
+              "parameter_invalid",
+              "api_version",
+            );
+          this.apiVersion = body.api_version;
+        }
+        return json(200, this.settings());
+      }
+    }
     if (path === "/sandbox/tokens" && method === "GET") {
       return json(
         200,
@@ -336,6 +372,10 @@ export class Sandbox {
     }
     await drain(req);
     return json(404, errorList("not_found", "Resource Not Found", requestId));
+  }
+
+  private settings() {
+    return { api_version: this.apiVersion, api_versions: API_VERSIONS };
   }
 
   private faultState() {

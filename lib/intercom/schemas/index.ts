@@ -1,8 +1,10 @@
 /**
- * The Intercom objects the dashboard uses, as zod schemas that follow Intercom's OpenAPI
- * descriptions (2.14, and 2.16 where it differs). Parsing normalises what Intercom varies:
- * ids arrive as strings or numbers and become strings; an unassigned admin or team arrives
- * as null, 0 or "0" and becomes null. Unknown keys are dropped.
+ * The Intercom objects the dashboard uses, as zod schemas that read every supported
+ * Intercom-Version's shapes (2.14, 2.15, 2.16 and Preview). Parsing normalises what the
+ * versions vary, so nothing past these schemas knows which version answered: ids arrive as
+ * strings or numbers and become strings; an unassigned admin or team arrives as null, 0 or
+ * "0" and becomes null; a conversation's priority arrives as a flag or a level and becomes
+ * both whether it is a priority and its level. Unknown keys are dropped.
  */
 import { z } from "zod";
 
@@ -15,6 +17,23 @@ const assigneeId = z
   .union([z.string(), z.number(), z.null()])
   .optional()
   .transform((v) => (v === null || v === undefined || v === 0 || v === "0" ? null : String(v)));
+
+export const PRIORITY_LEVELS = ["none", "low", "medium", "high", "urgent"] as const;
+export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+export interface ConversationPriority {
+  prioritised: boolean;
+  /** Null when the version only says "priority", without a level. */
+  level: PriorityLevel | null;
+}
+/** A level from 2.16, the priority/not_priority flag before. */
+const conversationPriority = z
+  .union([z.enum(PRIORITY_LEVELS), z.enum(["priority", "not_priority"]), z.null()])
+  .optional()
+  .transform((v): ConversationPriority => {
+    if (v === "priority") return { prioritised: true, level: null };
+    if (v === "not_priority" || v === null || v === undefined) return { prioritised: false, level: "none" };
+    return { prioritised: v !== "none", level: v };
+  });
 
 export const errorSchema = z.object({
   type: z.literal("error.list"),
@@ -290,6 +309,7 @@ export const conversationPartSchema = z.object({
   author: authorSchema.extend({ from_ai_agent: z.boolean().optional(), is_ai_answer: z.boolean().optional() }),
   redacted: z.boolean().default(false),
   state: z.enum(["open", "closed", "snoozed"]).nullish(),
+  event_details: z.record(z.string(), z.unknown()).nullish(),
 });
 export type ConversationPart = z.infer<typeof conversationPartSchema>;
 
@@ -326,7 +346,7 @@ export const conversationSchema = z.object({
   open: z.boolean(),
   state: z.enum(["open", "closed", "snoozed"]),
   read: z.boolean(),
-  priority: z.string().nullish(),
+  priority: conversationPriority,
   admin_assignee_id: assigneeId,
   team_assignee_id: assigneeId,
   tags: tagsOnObject.transform((v) => v.tags),
@@ -397,7 +417,11 @@ export const contactSchema = z.object({
   email_domain: z.string().nullish(),
   phone: z.string().nullish(),
   name: z.string().nullish(),
-  owner_id: z.number().int().nullish(),
+  /** An integer before 2.16, a string from 2.16. */
+  owner_id: z
+    .union([z.number().int(), z.string()])
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? null : String(v))),
   avatar: z.object({ image_url: z.string().nullish() }).nullish(),
   has_hard_bounced: z.boolean().optional(),
   marked_email_as_spam: z.boolean().optional(),

@@ -12,9 +12,6 @@ function flag(ctx: ApiContext, name: string): boolean {
   throw badRequest(`${name} must be true or false`, "parameter_invalid", name);
 }
 
-/** Versions whose GET /data_attributes refuses model=conversation (documented for 2.16). */
-const CONVERSATION_MODEL_GONE: readonly string[] = ["2.16", "Unstable"];
-
 export function segmentCount(ctx: ApiContext, segmentId: string): number {
   const seg = ctx.ws.segments.get(segmentId);
   return seg ? segmentMembers(ctx.ws, seg.rule).length : 0;
@@ -81,7 +78,7 @@ export const catalogRoutes: Route[] = [
     }
     flag(ctx, "include_archived");
     // 2.16 moved conversation attributes to GET /conversations/attributes and answers 422 here.
-    if (model === "conversation" && CONVERSATION_MODEL_GONE.includes(ctx.version)) {
+    if (model === "conversation" && !ctx.shape.conversationDataAttributes) {
       throw new ApiError(
         422,
         "parameter_invalid",

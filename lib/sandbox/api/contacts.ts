@@ -17,12 +17,12 @@ export const contactRoutes: Route[] = [
     const page = runSearch(ctx, "contacts", ctx.ws.orderedContacts());
     return {
       type: "list",
-      data: page.items.map((c) => s.contact(c, ctx.ws)),
+      data: page.items.map((c) => s.contact(c, ctx.ws, ctx.shape)),
       total_count: page.total_count,
       pages: page.pages,
     };
   }),
-  route("GET", "/contacts/{id}", (ctx) => s.contact(findContact(ctx), ctx.ws)),
+  route("GET", "/contacts/{id}", (ctx) => s.contact(findContact(ctx), ctx.ws, ctx.shape)),
   route("GET", "/contacts/{id}/segments", (ctx) => {
     const c = findContact(ctx);
     const data = [...ctx.ws.segments.values()]

@@ -2,6 +2,7 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { route, type ApiContext, type Route } from "../router";
 import { htmlToText, recomputeStatistics } from "../store/derive";
 import type { Author, ConversationPartRec, ConversationRec, Reference, TicketRec } from "../store/types";
+import { levelFromFlag, PRIORITY_FLAGS, PRIORITY_LEVELS } from "../versions";
 import { runSearch } from "./search";
 import * as s from "./serialize";
 import { actingAdmin } from "./tickets";
@@ -44,7 +45,7 @@ function addPart(
   recomputeStatistics(conv);
 }
 
-const full = (ctx: ApiContext, conv: ConversationRec) => s.conversation(conv, ctx.ws, true);
+const full = (ctx: ApiContext, conv: ConversationRec) => s.conversation(conv, ctx.ws, ctx.shape, true);
 
 function reply(ctx: ApiContext) {
   const conv = findConversation(ctx);
@@ -61,8 +62,11 @@ function reply(ctx: ApiContext) {
     "intercom_user_id",
     "user_id",
     "email",
-    "skip_notifications",
+    ...(ctx.shape.replySkipNotifications ? ["skip_notifications"] : []),
+    ...(ctx.shape.replySkipUnsnooze ? ["skip_unsnooze"] : []),
   ]);
+  booleanParam(body, "skip_notifications");
+  booleanParam(body, "skip_unsnooze");
   const ws = ctx.ws;
   const messageType = enumParam(body, "message_type", ["comment", "note", "quick_reply"] as const, true)!;
   const authorType = enumParam(body, "type", ["admin", "user"] as const, true)!;
@@ -141,7 +145,14 @@ function manage(ctx: ApiContext) {
       conv.state = "snoozed";
       conv.open = true;
       conv.snoozed_until = until;
-      addPart(ctx, conv, { part_type: "snoozed", body: null, author, assigned_to: null, state: "snoozed" });
+      addPart(ctx, conv, {
+        part_type: "snoozed",
+        body: null,
+        author,
+        assigned_to: null,
+        state: "snoozed",
+        event: { kind: "snoozed", until },
+      });
       break;
     }
     case "open": {
@@ -183,36 +194,58 @@ function manage(ctx: ApiContext) {
 function update(ctx: ApiContext) {
   const conv = findConversation(ctx);
   const body = objectBody(ctx.body);
-  onlyKeys(body, ["read", "title", "custom_attributes", "company_id", "priority"]);
+  const { shape } = ctx;
+  onlyKeys(body, [
+    "read",
+    "title",
+    "custom_attributes",
+    "company_id",
+    "priority",
+    ...(shape.updateConversationAdminId ? ["admin_id"] : []),
+  ]);
   const read = booleanParam(body, "read");
   const title = stringParam(body, "title", false);
-  const priority = enumParam(body, "priority", ["priority", "not_priority"] as const, false);
+  // Each version takes priority as it shows it: the flag before 2.16, a level from 2.16.
+  const priority =
+    shape.priority === "level"
+      ? enumParam(body, "priority", PRIORITY_LEVELS, false)
+      : mapDefined(enumParam(body, "priority", PRIORITY_FLAGS, false), (flag) => levelFromFlag(flag, conv.priority));
   if (body.company_id !== undefined) stringParam(body, "company_id", false);
+  const author = actingAdmin(ctx, idParam(body, "admin_id", false));
   const attrs = validateCustomAttributes(ctx, body.custom_attributes);
   if (read !== undefined) conv.read = read;
   if (title !== undefined) conv.title = title;
   if (priority !== undefined && priority !== conv.priority) {
+    const previous = conv.priority;
     conv.priority = priority;
     addPart(ctx, conv, {
       part_type: "priority_changed",
       body: null,
-      author: actingAdmin(ctx, undefined),
+      author,
       assigned_to: null,
       state: conv.state,
+      event: { kind: "priority", current: priority, previous },
     });
   }
-  if (Object.keys(attrs).length > 0) {
-    Object.assign(conv.custom_attributes, attrs);
+  for (const [name, value] of Object.entries(attrs)) {
+    const previous = conv.custom_attributes[name];
+    if (previous === value) continue;
+    conv.custom_attributes[name] = value;
     addPart(ctx, conv, {
       part_type: "conversation_attribute_updated_by_admin",
       body: null,
-      author: actingAdmin(ctx, undefined),
+      author,
       assigned_to: null,
       state: conv.state,
+      event: s.attributeEvent(name, value, previous),
     });
   }
   conv.updated_at = ctx.now();
   return full(ctx, conv);
+}
+
+function mapDefined<T, U>(value: T | undefined, f: (v: T) => U): U | undefined {
+  return value === undefined ? undefined : f(value);
 }
 
 function validateCustomAttributes(ctx: ApiContext, input: unknown): Record<string, string | number | boolean | null> {
@@ -327,7 +360,7 @@ function redact(ctx: ApiContext) {
 function convert(ctx: ApiContext) {
   const conv = findConversation(ctx);
   const body = objectBody(ctx.body);
-  onlyKeys(body, ["ticket_type_id", "ticket_state_id", "attributes"]);
+  onlyKeys(body, ["ticket_type_id", ...(ctx.shape.convertTicketStateId ? ["ticket_state_id"] : []), "attributes"]);
   const ws = ctx.ws;
   const typeId = idParam(body, "ticket_type_id", true);
   const type = ws.ticketTypes.get(typeId);
@@ -388,7 +421,7 @@ function convert(ctx: ApiContext) {
   conv.ticket_id = ticket.id;
   conv.linked.push({ type: "ticket", id: ticket.id });
   conv.updated_at = now;
-  return s.ticket(ticket, ws);
+  return s.ticket(ticket, ws, ctx.shape);
 }
 
 export const conversationRoutes: Route[] = [
@@ -396,7 +429,7 @@ export const conversationRoutes: Route[] = [
     const page = runSearch(ctx, "conversations", ctx.ws.orderedConversations());
     return {
       type: "conversation.list",
-      conversations: page.items.map((c) => s.conversation(c, ctx.ws, false)),
+      conversations: page.items.map((c) => s.conversation(c, ctx.ws, ctx.shape, false)),
       total_count: page.total_count,
       pages: page.pages,
     };

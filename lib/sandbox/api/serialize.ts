@@ -1,4 +1,7 @@
-/** Records to Intercom's JSON shapes (per the 2.14 and 2.16 OpenAPI descriptions). */
+/**
+ * Records to Intercom's JSON shapes, per Intercom-Version: the one place a stored record
+ * becomes a version's answer (what differs is listed in `../versions.ts`).
+ */
 import { conversationTeammateIds } from "../store/derive";
 import type {
   AdminRec,
@@ -15,8 +18,10 @@ import type {
   TicketStateRec,
   TicketTypeAttributeRec,
   TicketTypeRec,
+  PartEvent,
 } from "../store/types";
 import type { Workspace } from "../store/workspace";
+import { aiResolutionState2_14, priorityFlag, type VersionShape } from "../versions";
 
 const AVATAR = "https://static.intercomassets.com/assets/default-avatars/admins/128.png";
 
@@ -234,7 +239,7 @@ export function company(c: CompanyRec, ws: Workspace, userCount: number) {
   };
 }
 
-export function contact(c: ContactRec, ws: Workspace) {
+export function contact(c: ContactRec, ws: Workspace, v: VersionShape) {
   const list = (path: string, data: unknown[]) => ({
     type: "list",
     data,
@@ -253,7 +258,7 @@ export function contact(c: ContactRec, ws: Workspace) {
     phone: c.phone,
     name: c.name,
     avatar: c.avatar ? { type: "avatar", image_url: c.avatar } : null,
-    owner_id: c.owner_id,
+    owner_id: c.owner_id === null ? null : v.contactOwnerId === "string" ? String(c.owner_id) : c.owner_id,
     social_profiles: { type: "list", data: [] },
     has_hard_bounced: c.has_hard_bounced,
     marked_email_as_spam: c.marked_email_as_spam,
@@ -321,7 +326,42 @@ function linkedObjects(ws: Workspace, linked: { type: "ticket" | "conversation";
   return { type: "list", data, total_count: data.length, has_more: false };
 }
 
-export function conversationPart(p: ConversationPartRec) {
+/** Stored values are strings, numbers or booleans; event_details names them as text. */
+const asText = (value: string | number | boolean | null) => (value === null ? "" : String(value));
+
+function eventDetails(event: PartEvent | undefined, v: VersionShape) {
+  switch (event?.kind) {
+    case "attribute":
+      return {
+        attribute: { name: event.name },
+        value: v.attributeEventPrevious ? { name: event.value, previous: event.previous } : { name: event.value },
+      };
+    case "priority":
+      return v.lifecycleEventDetails ? { current_priority: event.current, previous_priority: event.previous } : null;
+    case "snoozed": {
+      if (!v.lifecycleEventDetails) return null;
+      const until = new Date(event.until * 1000).toISOString();
+      return { until: `until ${until.slice(0, 16).replace("T", " ")} UTC`, custom_until_time: until };
+    }
+    default:
+      return null;
+  }
+}
+
+export function attributeEvent(
+  name: string,
+  value: string | number | boolean | null,
+  previous: string | number | boolean | null | undefined,
+): PartEvent {
+  return {
+    kind: "attribute",
+    name,
+    value: asText(value),
+    previous: previous === undefined || previous === null ? null : asText(previous),
+  };
+}
+
+export function conversationPart(p: ConversationPartRec, v: VersionShape) {
   return {
     type: "conversation_part",
     id: p.id,
@@ -337,9 +377,9 @@ export function conversationPart(p: ConversationPartRec) {
     redacted: p.redacted,
     metadata: {},
     email_message_metadata: null,
-    state: p.state ?? null,
+    state: p.state,
     tags: [],
-    event_details: null,
+    event_details: eventDetails(p.event, v),
     app_package_code: null,
   };
 }
@@ -347,7 +387,7 @@ export function conversationPart(p: ConversationPartRec) {
 /** Intercom returns at most the 500 most recent parts of a conversation. */
 export const MAX_PARTS = 500;
 
-export function conversation(c: ConversationRec, ws: Workspace, withParts: boolean) {
+export function conversation(c: ConversationRec, ws: Workspace, v: VersionShape, withParts: boolean) {
   const firstContactReply = c.statistics.first_contact_reply_at;
   const body = {
     type: "conversation",
@@ -360,9 +400,9 @@ export function conversation(c: ConversationRec, ws: Workspace, withParts: boole
     open: c.open,
     state: c.state,
     read: c.read,
-    priority: c.priority,
-    admin_assignee_id: c.admin_assignee_id === null ? null : Number(c.admin_assignee_id),
-    team_assignee_id: c.team_assignee_id === null ? null : Number(c.team_assignee_id),
+    priority: v.priority === "level" ? c.priority : priorityFlag(c.priority),
+    admin_assignee_id: c.admin_assignee_id === null ? v.conversationUnassigned : Number(c.admin_assignee_id),
+    team_assignee_id: c.team_assignee_id === null ? v.conversationUnassigned : Number(c.team_assignee_id),
     tags: { type: "tag.list", tags: c.tags.map((t) => appliedTag(ws, t)) },
     conversation_rating: c.conversation_rating
       ? {
@@ -397,7 +437,14 @@ export function conversation(c: ConversationRec, ws: Workspace, withParts: boole
     linked_objects: linkedObjects(ws, c.linked),
     ai_agent_participated: c.ai_agent_participated,
     ai_agent: c.ai_agent
-      ? { ...c.ai_agent, content_sources: { type: "content_source.list", total_count: 0, content_sources: [] } }
+      ? {
+          ...c.ai_agent,
+          resolution_state:
+            c.ai_agent.resolution_state !== null && v.aiResolutionStates === "2.14"
+              ? aiResolutionState2_14(c.ai_agent.resolution_state)
+              : c.ai_agent.resolution_state,
+          content_sources: { type: "content_source.list", total_count: 0, content_sources: [] },
+        }
       : null,
   };
   if (!withParts) return body;
@@ -406,7 +453,7 @@ export function conversation(c: ConversationRec, ws: Workspace, withParts: boole
     ...body,
     conversation_parts: {
       type: "conversation_part.list",
-      conversation_parts: parts.map(conversationPart),
+      conversation_parts: parts.map((p) => conversationPart(p, v)),
       total_count: parts.length,
     },
   };
@@ -439,7 +486,13 @@ export function ticketPart(p: TicketPartRec) {
   };
 }
 
-export function ticket(t: TicketRec, ws: Workspace) {
+/** A ticket's assignee as the version spells it: a string ("0" for nobody) before 2.16, an integer (0) from 2.16. */
+function ticketAssignee(id: string | null, v: VersionShape) {
+  if (v.ticketAssigneeIds === "integer") return id === null ? 0 : Number(id);
+  return id ?? "0";
+}
+
+export function ticket(t: TicketRec, ws: Workspace, v: VersionShape) {
   const type = ws.ticketTypes.get(t.ticket_type_id)!;
   const state = ws.ticketStates.get(t.ticket_state_id)!;
   const parts = t.parts.slice(-MAX_PARTS);
@@ -452,8 +505,8 @@ export function ticket(t: TicketRec, ws: Workspace) {
     ticket_state: ticketState(state),
     ticket_type: ticketType(type, ws),
     contacts: { type: "contact.list", contacts: t.contact_ids.map((id) => contactRef(ws, id)) },
-    admin_assignee_id: t.admin_assignee_id ?? "0",
-    team_assignee_id: t.team_assignee_id ?? "0",
+    admin_assignee_id: ticketAssignee(t.admin_assignee_id, v),
+    team_assignee_id: ticketAssignee(t.team_assignee_id, v),
     created_at: t.created_at,
     updated_at: t.updated_at,
     open: t.open,

@@ -15,8 +15,6 @@ import {
   timestampParam,
 } from "./validate";
 
-export const CHANGE_TYPE_VERSIONS = ["2.16", "Unstable"] as const;
-
 function findTicket(ctx: ApiContext, code = "ticket_not_found", message = "Ticket not found"): TicketRec {
   const t = ctx.ws.tickets.get(ctx.params.id);
   if (!t) throw notFound(message, code);
@@ -167,7 +165,7 @@ function updateTicket(ctx: ApiContext) {
     ticket.snoozed_until = snoozedUntil;
     addPart(ctx, ticket, { part_type: "snoozed", body: null, author, assigned_to: null });
   }
-  return s.ticket(ticket, ws);
+  return s.ticket(ticket, ws, ctx.shape);
 }
 
 function replyTicket(ctx: ApiContext) {
@@ -344,7 +342,7 @@ function changeType(ctx: ApiContext) {
     previous_ticket_state: fromState.category,
     ticket_state: toState.category,
   });
-  return s.ticket(ticket, ws);
+  return s.ticket(ticket, ws, ctx.shape);
 }
 
 export const ticketRoutes: Route[] = [
@@ -352,16 +350,16 @@ export const ticketRoutes: Route[] = [
     const page = runSearch(ctx, "tickets", ctx.ws.orderedTickets());
     return {
       type: "ticket.list",
-      tickets: page.items.map((t) => s.ticket(t, ctx.ws)),
+      tickets: page.items.map((t) => s.ticket(t, ctx.ws, ctx.shape)),
       total_count: page.total_count,
       pages: page.pages,
     };
   }),
-  route("GET", "/tickets/{id}", (ctx) => s.ticket(findTicket(ctx), ctx.ws)),
+  route("GET", "/tickets/{id}", (ctx) => s.ticket(findTicket(ctx), ctx.ws, ctx.shape)),
   route("PUT", "/tickets/{id}", updateTicket),
   route("DELETE", "/tickets/{id}", deleteTicket),
   route("POST", "/tickets/{id}/reply", replyTicket),
   route("POST", "/tickets/{id}/tags", tagTicket),
   route("DELETE", "/tickets/{id}/tags/{tag_id}", untagTicket),
-  route("POST", "/tickets/{id}/change_type", changeType, CHANGE_TYPE_VERSIONS),
+  route("POST", "/tickets/{id}/change_type", changeType, "2.16"),
 ];

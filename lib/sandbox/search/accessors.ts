@@ -2,6 +2,7 @@ import type { Resource } from "@/lib/search/fields";
 import { conversationTeammateIds, ticketTeammateIds } from "../store/derive";
 import type { ContactRec, ConversationRec, TicketRec } from "../store/types";
 import type { Workspace } from "../store/workspace";
+import { aiResolutionState2_14, priorityFlag } from "../versions";
 
 export type Scalar = string | number | boolean | null;
 export type FieldValue = Scalar | string[];
@@ -56,7 +57,8 @@ export const CONVERSATION_ACCESSORS: Record<string, Accessor<ConversationRec>> =
   waiting_since: (c) => c.waiting_since,
   snoozed_until: (c) => c.snoozed_until,
   tag_ids: (c) => c.tags.map((t) => t.id),
-  priority: (c) => c.priority,
+  // Either spelling finds it: the level (2.16+) and the older flag.
+  priority: (c) => [c.priority, priorityFlag(c.priority)],
   "statistics.time_to_assignment": stat("time_to_assignment"),
   "statistics.time_to_admin_reply": stat("time_to_admin_reply"),
   "statistics.time_to_first_close": stat("time_to_first_close"),
@@ -82,7 +84,10 @@ export const CONVERSATION_ACCESSORS: Record<string, Accessor<ConversationRec>> =
   "conversation_rating.contact_id": (c) => c.conversation_rating?.contact_id ?? null,
   "conversation_rating.admin_d": (c) => c.conversation_rating?.teammate_id ?? null,
   ai_agent_participated: (c) => c.ai_agent_participated,
-  "ai_agent.resolution_state": (c) => c.ai_agent?.resolution_state ?? null,
+  "ai_agent.resolution_state": (c) => {
+    const state = c.ai_agent?.resolution_state ?? null;
+    return state === null ? null : [state, aiResolutionState2_14(state)];
+  },
   "ai_agent.last_answer_type": (c) => c.ai_agent?.last_answer_type ?? null,
   "ai_agent.rating": (c) => c.ai_agent?.rating ?? null,
   "ai_agent.rating_remark": (c) => c.ai_agent?.rating_remark ?? null,

@@ -2,6 +2,7 @@ import type { Random } from "../random";
 import { recomputeStatistics, emptyStatistics } from "../store/derive";
 import type { AdminRec, Author, ContactRec, ConversationPartRec, ConversationRec, Reference } from "../store/types";
 import type { Workspace } from "../store/workspace";
+import { AI_RESOLUTION_STATES, type PriorityLevel } from "../versions";
 import { DAY } from "./catalog";
 import { recentTime } from "./contacts";
 import { RATING_REMARKS, SLA_NAMES, TOPICS, fill, type Topic, type Vocabulary } from "./text";
@@ -56,10 +57,15 @@ export function phrase(ctx: TextContext, template: string, firstName = "there"):
 
 const p = (text: string) => `<p>${text}</p>`;
 
+/** Prioritised conversations take these levels in turn (no random draw, so the rest of the seed is unchanged). */
+const SEEDED_LEVELS: readonly PriorityLevel[] = ["high", "urgent", "medium", "low"];
+
 /** Builds parts one after another, never past `now`. */
 class Timeline {
   t: number;
   readonly parts: ConversationPartRec[] = [];
+  /** The conversation's state so far: each part records it. */
+  private state: ConversationPartRec["state"] = "open";
   constructor(
     private ws: Workspace,
     private rng: Random,
@@ -81,7 +87,9 @@ class Timeline {
     body: string | null,
     extra: Partial<ConversationPartRec> = {},
   ): ConversationPartRec {
+    this.state = extra.state ?? this.state;
     const part: ConversationPartRec = {
+      state: this.state,
       id: this.ws.nextPartId(),
       part_type,
       body,
@@ -199,7 +207,10 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       }
     } else if (finalState === "snoozed" && tl.advance()) {
       snoozedUntil = now + rng.int(2, 96) * 3600;
-      tl.add("snoozed", adminAuthor(replier), null, { state: "snoozed" });
+      tl.add("snoozed", adminAuthor(replier), null, {
+        state: "snoozed",
+        event: { kind: "snoozed", until: snoozedUntil },
+      });
       state = "snoozed";
     } else if (rng.chance(0.12) && tl.advance()) {
       // Closed once, then the customer came back.
@@ -255,7 +266,7 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       read: state === "closed" ? true : rng.chance(0.55),
       waiting_since: waitingSince,
       snoozed_until: snoozedUntil,
-      priority: rng.chance(0.2) || xss ? "priority" : "not_priority",
+      priority: rng.chance(0.2) || xss ? SEEDED_LEVELS[i % SEEDED_LEVELS.length] : "none",
       tags: rng
         .sample(
           tags,
@@ -328,7 +339,7 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
             source_type: rng.pick(["workflow", "profile", "essentials_plan_setup"]),
             source_title: rng.pick(["Support Fin", "Billing assistant", "After-hours Fin"]),
             last_answer_type: rng.pick(["ai_answer", "custom_answer", null]),
-            resolution_state: rng.pick(["assumed_resolution", "confirmed_resolution", "routed_to_team", "abandoned"]),
+            resolution_state: rng.pick(AI_RESOLUTION_STATES),
             rating: rng.chance(0.4) ? rng.int(1, 5) : null,
             rating_remark: rng.chance(0.2) ? "Quick answer" : null,
             created_at: created + 30,

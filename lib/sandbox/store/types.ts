@@ -3,6 +3,7 @@
  * easiest to search and mutate; `api/serialize.ts` turns them into Intercom's JSON.
  * Ids are strings, timestamps Unix seconds, as in Intercom.
  */
+import type { AiResolutionState, PriorityLevel } from "../versions";
 
 export type Region = "US" | "EU" | "AU";
 
@@ -198,9 +199,16 @@ export interface ConversationPartRec {
   assigned_to: Reference | null;
   author: Author;
   redacted: boolean;
-  /** The conversation state this part left the conversation in. */
-  state?: "open" | "closed" | "snoozed";
+  /** The conversation's state once this part was made. */
+  state: "open" | "closed" | "snoozed";
+  /** What the part's event_details tell, for the part types that have them. */
+  event?: PartEvent;
 }
+
+export type PartEvent =
+  | { kind: "attribute"; name: string; value: string; previous: string | null }
+  | { kind: "priority"; current: PriorityLevel; previous: PriorityLevel }
+  | { kind: "snoozed"; until: number };
 
 export interface ConversationStatistics {
   time_to_assignment: number | null;
@@ -247,7 +255,7 @@ export interface ConversationRec {
   read: boolean;
   waiting_since: number | null;
   snoozed_until: number | null;
-  priority: "priority" | "not_priority";
+  priority: PriorityLevel;
   tags: AppliedTag[];
   custom_attributes: Record<string, string | number | boolean | null>;
   statistics: ConversationStatistics;
@@ -265,7 +273,7 @@ export interface ConversationRec {
     source_type: string;
     source_title: string;
     last_answer_type: string | null;
-    resolution_state: string | null;
+    resolution_state: AiResolutionState | null;
     rating: number | null;
     rating_remark: string | null;
     created_at: number;

@@ -298,12 +298,10 @@ describe("conversation actions", () => {
   });
 
   it("sets priority, tags, untags and marks read", async () => {
-    const rec = [...store.conversations.values()].find(
-      (c) => !used.has(c.id) && !c.read && c.priority === "not_priority",
-    )!;
+    const rec = [...store.conversations.values()].find((c) => !used.has(c.id) && !c.read && c.priority === "none")!;
     used.add(rec.id);
     await runConversationAction(client, catalog, adminId, rec.id, { type: "set_priority", priority: true });
-    expect((await getConversation(rec.id)).priority).toBe("priority");
+    expect((await getConversation(rec.id)).priority).toEqual({ prioritised: true, level: null });
     const tag = catalog.tags[5];
     await runConversationAction(client, catalog, adminId, rec.id, { type: "add_tag", tag_id: tag.id });
     expect((await getConversation(rec.id)).tags.map((t) => t.id)).toContain(tag.id);

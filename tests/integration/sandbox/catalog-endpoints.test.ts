@@ -248,13 +248,19 @@ describe("authentication, versions and routes", () => {
     expectError(await bogus("GET", "/me"), 400, "intercom_version_invalid");
   });
 
-  it("takes every version it knows on every endpoint", async () => {
-    for (const v of ["1.0", "2.9", "2.14", "2.16", "Unstable"]) {
+  it("takes 2.14, 2.15, 2.16 and Preview, and refuses every other version", async () => {
+    for (const v of ["2.14", "2.15", "2.16", "Preview"]) {
       expect(
         z
           .object({ type: z.literal("admin") })
           .parse((await client(sb.url, sb.workspaces[0].access_token, v)("GET", "/me")).body),
       ).toBeTruthy();
+    }
+    for (const v of ["1.0", "2.9", "2.13", "Unstable", "preview", ""]) {
+      const res = await client(sb.url, sb.workspaces[0].access_token)("GET", "/me", undefined, {
+        "Intercom-Version": v,
+      });
+      expectError(res, 400, "intercom_version_invalid", `Requested version ${v} does not exist`);
     }
   });
 });

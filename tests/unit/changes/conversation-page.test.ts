@@ -31,6 +31,7 @@ const detail: ConversationDetail = {
   open: true,
   read: false,
   priority: false,
+  priorityLevel: "none",
   adminAssigneeId: "a1",
   teamAssigneeId: null,
   waitingSince: null,
