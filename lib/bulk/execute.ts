@@ -3,7 +3,7 @@ import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
 import { sleep as pause } from "@/lib/intercom/pacing";
 import { ticketSchema, type TicketType } from "@/lib/intercom/schemas";
-import { executeOnSnapshot } from "@/lib/changes/execute";
+import { executeForValues } from "@/lib/changes/execute";
 import type { BulkJobItemRow } from "@/lib/db/schema";
 import type { RatePacer } from "./pacer";
 import { planItem, planUndo, type Call } from "./plan";
@@ -63,8 +63,7 @@ async function perform(
   call: Call,
   was: TicketSnapshot,
 ): Promise<TicketSnapshot | null> {
-  const out = await paced(deps, () => executeOnSnapshot(deps.client, deps.adminId, ticketId, call, was, deps.signal));
-  return out.after;
+  return paced(deps, () => executeForValues(deps.client, deps.adminId, ticketId, call, was, deps.signal));
 }
 
 /**

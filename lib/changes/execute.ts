@@ -7,11 +7,16 @@ import {
   tagSchema,
   ticketDeletedSchema,
   ticketReplySchema,
+  ticketBriefSchema,
   ticketSchema,
   type Ticket,
+  type TicketBrief,
 } from "@/lib/intercom/schemas";
 import { CHANGE_TYPE_VERSION } from "@/lib/intercom/versions";
 import type { Call, ConversationCall } from "./types";
+
+type TicketAnswer = typeof ticketSchema | typeof ticketBriefSchema;
+type TicketCallResult<T> = { ticket: T } | { deleted: true } | { ticket: null };
 
 /**
  * The one place a change's calls become Intercom requests, for a single record and for every
@@ -24,16 +29,33 @@ export async function executeTicketCall(
   ticketId: string,
   call: Call,
   signal?: AbortSignal,
-): Promise<{ ticket: Ticket } | { deleted: true } | { ticket: null }> {
+): Promise<TicketCallResult<Ticket>>;
+/** With `ticketBriefSchema`, Intercom's answer is read for the ticket's values alone. */
+export async function executeTicketCall(
+  client: IntercomClient,
+  adminId: string,
+  ticketId: string,
+  call: Call,
+  signal: AbortSignal | undefined,
+  answer: typeof ticketBriefSchema,
+): Promise<TicketCallResult<TicketBrief>>;
+export async function executeTicketCall(
+  client: IntercomClient,
+  adminId: string,
+  ticketId: string,
+  call: Call,
+  signal?: AbortSignal,
+  answer: TicketAnswer = ticketSchema,
+): Promise<TicketCallResult<TicketBrief>> {
   const path = `/tickets/${encodeURIComponent(ticketId)}`;
   switch (call.kind) {
     case "update":
       return {
-        ticket: await client.request("PUT", path, ticketSchema, { body: { admin_id: adminId, ...call.body }, signal }),
+        ticket: await client.request("PUT", path, answer, { body: { admin_id: adminId, ...call.body }, signal }),
       };
     case "change_type":
       return {
-        ticket: await client.request("POST", `${path}/change_type`, ticketSchema, {
+        ticket: await client.request("POST", `${path}/change_type`, answer, {
           body: call.body,
           version: CHANGE_TYPE_VERSION,
           signal,
@@ -108,7 +130,30 @@ export async function executeOnSnapshot(
   was: TicketSnapshot,
   signal?: AbortSignal,
 ): Promise<{ after: TicketSnapshot | null; ticket: Ticket | null }> {
-  const out = await executeTicketCall(client, adminId, ticketId, call, signal);
+  return onSnapshot(await executeTicketCall(client, adminId, ticketId, call, signal), call, was);
+}
+
+/**
+ * The same for a bulk job, which keeps only the ticket's values: Intercom's answer is read for
+ * them alone (a 10,000-ticket job parses no parts, contacts or links).
+ */
+export async function executeForValues(
+  client: IntercomClient,
+  adminId: string,
+  ticketId: string,
+  call: Call,
+  was: TicketSnapshot,
+  signal?: AbortSignal,
+): Promise<TicketSnapshot | null> {
+  return onSnapshot(await executeTicketCall(client, adminId, ticketId, call, signal, ticketBriefSchema), call, was)
+    .after;
+}
+
+function onSnapshot<T extends TicketBrief>(
+  out: { ticket: T } | { deleted: true } | { ticket: null },
+  call: Call,
+  was: TicketSnapshot,
+): { after: TicketSnapshot | null; ticket: T | null } {
   if ("deleted" in out) return { after: null, ticket: null };
   if (out.ticket) {
     const s = snapshotOf(out.ticket);
