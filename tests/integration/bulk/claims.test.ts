@@ -7,7 +7,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimItems } from "@/lib/bulk/claims";
 import { jobById } from "@/lib/bulk/store";
 import { itemCounts, summarize } from "@/lib/bulk/summaries";
-import type { TicketRec } from "@/lib/sandbox/store/types";
 import { bulkWorld, type BulkWorld } from "./support";
 
 let world: BulkWorld;
@@ -15,22 +14,11 @@ beforeAll(async () => {
   world = await bulkWorld(2);
 }, 120_000);
 afterAll(() => world.close());
-beforeEach(async () => {
-  await world.faults(null);
-  await fetch(`${world.sb.url}/sandbox/requests`, { method: "DELETE" });
-});
-
-const used = new Set<string>();
-function tickets(n: number, keep: (t: TicketRec) => boolean): TicketRec[] {
-  const out = [...world.store.tickets.values()].filter((t) => !used.has(t.id) && keep(t)).slice(0, n);
-  if (out.length < n) throw new Error(`only ${out.length} tickets left`);
-  for (const t of out) used.add(t.id);
-  return out;
-}
+beforeEach(() => world.reset());
 
 /** A job of `n` tickets to share, whose first `held` items instance "before" claimed (30 s lease) and then died. */
 async function jobWithDeadClaims(n: number, held: number) {
-  const chosen = tickets(n, (t) => !t.is_shared);
+  const chosen = world.fresh(n, (t) => !t.is_shared);
   const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
   const claimed = await claimItems(world.handle.db, jobId, "before", held, 30_000);
   expect(claimed).toHaveLength(held);
@@ -77,7 +65,7 @@ describe("claims after a restart", () => {
   }, 30_000);
 
   it("two instances sharing a job never run one ticket twice", async () => {
-    const chosen = tickets(240, (t) => !t.is_shared);
+    const chosen = world.fresh(240, (t) => !t.is_shared);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
     await world.faults({ latency_ms: 15 });
     const a = world.runner({ concurrency: 8, instanceId: "a", leaseMs: 2_000 });

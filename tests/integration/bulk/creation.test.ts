@@ -11,7 +11,6 @@ import { listJobs } from "@/lib/bulk/summaries";
 import { forgetCatalog, loadCatalog } from "@/lib/catalog/server";
 import { bulkJobItems, bulkJobs } from "@/lib/db/schema";
 import { HttpError } from "@/lib/http/errors";
-import type { TicketRec } from "@/lib/sandbox/store/types";
 import { bulkWorld, type BulkWorld } from "./support";
 
 let world: BulkWorld;
@@ -19,18 +18,8 @@ beforeAll(async () => {
   world = await bulkWorld(6);
 }, 120_000);
 afterAll(() => world.close());
-beforeEach(async () => {
-  await world.faults(null);
-  await fetch(`${world.sb.url}/sandbox/requests`, { method: "DELETE" });
-});
+beforeEach(() => world.reset());
 
-const used = new Set<string>();
-function tickets(n: number, keep: (t: TicketRec) => boolean): TicketRec[] {
-  const out = [...world.store.tickets.values()].filter((t) => !used.has(t.id) && keep(t)).slice(0, n);
-  if (out.length < n) throw new Error(`only ${out.length} tickets left`);
-  for (const t of out) used.add(t.id);
-  return out;
-}
 const who = () => ({ userId: world.userId, workspaceId: world.ws, timezone: "UTC" });
 const jobCount = async () =>
   Number((await world.handle.db.select({ n: sql<number>`count(*)::int` }).from(bulkJobs))[0].n);
@@ -107,7 +96,7 @@ describe("creating a job", () => {
   }, 60_000);
 
   it("reads a 1,100-ticket selection a thousand at a time, ten searches each, and words the job by what it does", async () => {
-    const chosen = tickets(1_100, (t) => t.open);
+    const chosen = world.fresh(1_100, (t) => t.open);
     const cat = await catalog();
     const id = await startJob(world.handle.db, world.client, cat, who(), {
       selection: { kind: "ids", ids: chosen.map((t) => t.id) },
@@ -122,7 +111,7 @@ describe("creating a job", () => {
   }, 60_000);
 
   it("stores nothing when Intercom fails on a later page, and says so", async () => {
-    const chosen = tickets(1_050, (t) => t.open);
+    const chosen = world.fresh(1_050, (t) => t.open);
     const cat = await catalog();
     const [jobs, items] = [await jobCount(), await itemCount()];
     // The first thousand are read; from the next search on, Intercom answers 503 to every try.
@@ -151,7 +140,7 @@ describe("creating a job", () => {
   }, 90_000);
 
   it("stores nothing when a delete's count is not confirmed, or when nothing would change", async () => {
-    const open = tickets(30, (t) => t.open);
+    const open = world.fresh(30, (t) => t.open);
     const cat = await catalog();
     const [jobs, items] = [await jobCount(), await itemCount()];
     const refused = (body: Parameters<typeof startJob>[4]) =>
@@ -166,7 +155,7 @@ describe("creating a job", () => {
         confirm: "29",
       }),
     ).toBe("confirmation_required");
-    const shared = tickets(5, (t) => t.is_shared);
+    const shared = world.fresh(5, (t) => t.is_shared);
     expect(
       await refused({
         selection: { kind: "ids", ids: shared.map((t) => t.id) },
@@ -181,7 +170,7 @@ describe("creating a job", () => {
   }, 60_000);
 
   it("removes a job whose creator died while storing it, once it is ten minutes old, with its items", async () => {
-    const chosen = tickets(3, () => true);
+    const chosen = world.fresh(3, () => true);
     const stuck = async () => {
       const [row] = await world.handle.db
         .insert(bulkJobs)

@@ -10,7 +10,6 @@ import { connectJob } from "@/lib/bulk/runtime";
 import { jobById, transition } from "@/lib/bulk/store";
 import { itemCounts } from "@/lib/bulk/summaries";
 import { ticketTypeListSchema } from "@/lib/intercom/schemas";
-import type { TicketRec } from "@/lib/sandbox/store/types";
 import { control, oauthToken } from "../../support/sandbox";
 import { bulkWorld, type BulkWorld } from "./support";
 
@@ -51,12 +50,7 @@ async function sentWith(since: number, t: string): Promise<unknown[]> {
   ).body.requests;
 }
 
-const used = new Set<string>();
-function tickets(n: number): TicketRec[] {
-  const out = [...world.store.tickets.values()].filter((t) => !used.has(t.id) && !t.is_shared).slice(0, n);
-  for (const t of out) used.add(t.id);
-  return out;
-}
+const tickets = (n: number) => world.fresh(n, (t) => !t.is_shared);
 
 beforeAll(async () => {
   world = await bulkWorld();

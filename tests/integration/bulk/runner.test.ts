@@ -16,21 +16,10 @@ beforeAll(async () => {
   world = await bulkWorld(3);
 }, 120_000);
 afterAll(() => world.close());
-beforeEach(async () => {
-  await world.faults(null);
-  await fetch(`${world.sb.url}/sandbox/requests`, { method: "DELETE" });
-});
+beforeEach(() => world.reset());
 
 const category = (t: TicketRec) => world.store.ticketStates.get(t.ticket_state_id)!.category;
 const stateParts = (t: TicketRec) => t.parts.filter((p) => p.part_type === "ticket_state_updated_by_admin").length;
-/** Tickets no test has used yet, so tests do not see each other's changes. */
-const used = new Set<string>();
-function tickets(n: number, keep: (t: TicketRec) => boolean): TicketRec[] {
-  const out = [...world.store.tickets.values()].filter((t) => !used.has(t.id) && keep(t)).slice(0, n);
-  if (out.length < n) throw new Error(`only ${out.length} tickets left`);
-  for (const t of out) used.add(t.id);
-  return out;
-}
 
 async function everyItem(jobId: string) {
   return (await listItems(world.handle.db, jobId, { limit: 500, offset: 0 })).items.concat(
@@ -41,7 +30,7 @@ async function everyItem(jobId: string) {
 
 describe("a 1,000-ticket state change under faults", () => {
   it("gives every ticket an outcome that the sandbox agrees with, applying each change once", async () => {
-    const chosen = tickets(
+    const chosen = world.fresh(
       1000,
       (t) =>
         category(t) !== "in_progress" &&
@@ -100,7 +89,7 @@ describe("a 1,000-ticket state change under faults", () => {
 
 describe("restart", () => {
   it("a job whose runner dies mid-way completes on the next runner, with the same guarantees", async () => {
-    const chosen = tickets(300, (t) => t.admin_assignee_id !== world.store.info.owner_admin_id);
+    const chosen = world.fresh(300, (t) => t.admin_assignee_id !== world.store.info.owner_admin_id);
     const jobId = await world.job(
       { kind: "ids", ids: chosen.map((t) => t.id) },
       { type: "assign_admin", admin_id: world.store.info.owner_admin_id },
@@ -138,7 +127,7 @@ describe("restart", () => {
   }, 120_000);
 
   it("two runners share one job through SKIP LOCKED claims, each ticket done once", async () => {
-    const chosen = tickets(200, (t) => !t.is_shared);
+    const chosen = world.fresh(200, (t) => !t.is_shared);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
     await world.faults({ latency_ms: 20 });
     const a = world.runner({ concurrency: 4, instanceId: "a" });
@@ -154,7 +143,7 @@ describe("restart", () => {
 
 describe("control", () => {
   it("cancel stops after the calls in flight; what never ran is not run and untouched, and resuming runs it once", async () => {
-    const chosen = tickets(150, (t) => t.open);
+    const chosen = world.fresh(150, (t) => t.open);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
     await world.faults({ latency_ms: 80 });
     const runner = world.runner({ concurrency: 4 });
@@ -187,7 +176,7 @@ describe("control", () => {
   }, 60_000);
 
   it("never retries a 4xx: it fails with Intercom's words; retrying the failed items later succeeds", async () => {
-    const chosen = tickets(5, (t) => !t.tags.length);
+    const chosen = world.fresh(5, (t) => !t.tags.length);
     const tag = [...world.store.tags.keys()][2];
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "add_tag", tag_id: tag });
     await world.faults({ fail_next: [{ method: "POST", path: `/tickets/${chosen[2].id}/tags`, status: 404 }] });
@@ -207,7 +196,7 @@ describe("control", () => {
   }, 60_000);
 
   it("a job whose ticket types Intercom is too busy to give waits and goes on, without an error or a retry storm", async () => {
-    const chosen = tickets(6, (t) => t.open);
+    const chosen = world.fresh(6, (t) => t.open);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
     await world.faults({
       fail_next: [
@@ -227,7 +216,7 @@ describe("control", () => {
   }, 60_000);
 
   it("a job whose ticket types Intercom keeps refusing to give pauses with the reason, and changes nothing", async () => {
-    const chosen = tickets(3, (t) => t.open);
+    const chosen = world.fresh(3, (t) => t.open);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "close" });
     await world.faults({
       fail_next: Array.from({ length: 8 }, () => ({ method: "GET", path: "/ticket_types", status: 503 })),
@@ -247,7 +236,7 @@ describe("control", () => {
   it("a token Intercom refuses pauses the job and flags the connection, with no retry storm", async () => {
     const { oauthToken } = await import("../../support/sandbox");
     const token = await oauthToken(world.sb.url, world.ws, world.adminId);
-    const chosen = tickets(40, (t) => !t.is_shared);
+    const chosen = world.fresh(40, (t) => !t.is_shared);
     const jobId = await world.job({ kind: "ids", ids: chosen.map((t) => t.id) }, { type: "set_shared", shared: true });
     await fetch(`${world.sb.url}/sandbox/revoke`, {
       method: "POST",
@@ -268,7 +257,7 @@ describe("control", () => {
 describe("undo", () => {
   it("restores every ticket, and reports the ones changed since as conflicts without touching them", async () => {
     const admins = [...world.store.admins.keys()];
-    const chosen = tickets(60, (t) => t.admin_assignee_id !== admins[1] && t.team_assignee_id !== null);
+    const chosen = world.fresh(60, (t) => t.admin_assignee_id !== admins[1] && t.team_assignee_id !== null);
     const before = new Map(
       chosen.map((t) => [t.id, { admin: t.admin_assignee_id, team: t.team_assignee_id, state: t.ticket_state_id }]),
     );
@@ -313,7 +302,7 @@ describe("undo", () => {
 
 describe("jobs stored before states were chosen per type", () => {
   it("a job by state category keeps its words, runs as it was planned, and is undone", async () => {
-    const chosen = tickets(
+    const chosen = world.fresh(
       12,
       (t) =>
         t.open &&

@@ -10,6 +10,7 @@ import type { OpenDb } from "@/lib/db/client";
 import { IntercomClient } from "@/lib/intercom/client";
 import { ticketTypeListSchema } from "@/lib/intercom/schemas";
 import type { RunningSandbox } from "@/lib/sandbox";
+import type { TicketRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
 import { testDb } from "../../support/db";
 import { bootSandbox, control } from "../../support/sandbox";
@@ -36,6 +37,10 @@ export interface BulkWorld {
   /** Waits until the job reaches a final state. */
   settle(jobId: string, timeoutMs?: number): Promise<string>;
   faults(body: Record<string, unknown> | null): Promise<void>;
+  /** No faults and an empty request log: what each test starts from. */
+  reset(): Promise<void>;
+  /** `n` tickets no test of this file has been handed yet, so tests do not see each other's changes. */
+  fresh(n: number, keep: (t: TicketRec) => boolean): TicketRec[];
   log(filter?: string): Promise<{ method: string; path: string; status: number; applied: boolean; at: number }[]>;
   close(): Promise<void>;
 }
@@ -51,6 +56,7 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
   const client = clientWith(w.access_token);
   const userId = await upsertUser(handle.db, `lead-${w.id_code}@example.com`, "Lead");
   const runners: BulkRunner[] = [];
+  const handedOut = new Set<string>();
   const world: BulkWorld = {
     sb,
     handle,
@@ -108,6 +114,16 @@ export async function bulkWorld(scale = 1): Promise<BulkWorld> {
     },
     async faults(body) {
       await control(sb.url)(body === null ? "DELETE" : "POST", "/sandbox/faults", body ?? undefined);
+    },
+    async reset() {
+      await world.faults(null);
+      await control(sb.url)("DELETE", "/sandbox/requests");
+    },
+    fresh(n, keep) {
+      const out = [...store.tickets.values()].filter((t) => !handedOut.has(t.id) && keep(t)).slice(0, n);
+      if (out.length < n) throw new Error(`only ${out.length} tickets left`);
+      for (const t of out) handedOut.add(t.id);
+      return out;
     },
     async log(prefix = "/tickets/") {
       const res = await control(sb.url)<{
