@@ -27,9 +27,16 @@ test("each shell menu's placeholder is the size of the menu's trigger, so nothin
   const sidebar = page.getByRole("complementary");
   const placeholders = sidebar.locator(".animate-pulse");
   await expect(placeholders).toHaveCount(2);
-  const boxes = await placeholders.evaluateAll((els) =>
-    els.map((e) => [e.getBoundingClientRect().y, e.getBoundingClientRect().height]),
-  );
+  // Measured once laid out with the page's styles (as first painted), not mid-load.
+  let boxes: number[][] = [];
+  await expect
+    .poll(async () => {
+      boxes = await placeholders.evaluateAll((els) =>
+        els.map((e) => [e.getBoundingClientRect().y, e.getBoundingClientRect().height]),
+      );
+      return boxes.length === 2 && boxes.every(([, height]) => height > 0);
+    })
+    .toBe(true);
   release();
   const switcher = await sidebar.getByRole("button", { name: /^Workspace: Northwind Support/ }).boundingBox();
   const user = await sidebar.getByRole("button", { name: /Account menu/ }).boundingBox();
