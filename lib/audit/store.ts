@@ -1,11 +1,11 @@
 import "server-only";
 import { and, desc, eq, gte, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { ROWS_PER_INSERT } from "@/lib/db/batches";
 import type { Db } from "@/lib/db/client";
 import { auditLog, type AuditRow } from "@/lib/db/schema";
 import { parseTime, type AuditFilters } from "./schema";
 import type { AuditActor, AuditEntry, AuditPage, AuditView } from "./types";
 
-const INSERT_CHUNK = 500;
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The actor of a request: the signed-in lead, acting as their admin in the workspace. */
@@ -44,8 +44,8 @@ export async function recordAudit(db: Db, entries: AuditEntry | AuditEntry[]): P
     outcome: e.outcome ?? ("succeeded" as const),
   }));
   try {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-      await db.insert(auditLog).values(rows.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+      await db.insert(auditLog).values(rows.slice(i, i + ROWS_PER_INSERT));
     return true;
   } catch (e) {
     console.error(

@@ -78,31 +78,80 @@ export async function finishItem(
   instance: string,
   outcome: ItemOutcome,
 ): Promise<boolean> {
-  const done = outcome.state !== "pending";
-  const rows = await db
-    .update(bulkJobItems)
-    .set({
-      state: outcome.state,
-      reason: outcome.reason ?? null,
-      error: outcome.error ?? null,
-      ...(outcome.after !== undefined ? { after: outcome.after } : {}),
-      ...(outcome.calls !== undefined ? { calls: outcome.calls } : {}),
-      attempts: outcome.attempts,
-      claimedBy: null,
-      claimedUntil: null,
-      finishedAt: done ? new Date() : null,
-      updatedAt: new Date(),
-    })
-    .where(
-      and(
-        eq(bulkJobItems.jobId, jobId),
-        eq(bulkJobItems.seq, seq),
-        eq(bulkJobItems.claimedBy, instance),
-        eq(bulkJobItems.state, "running"),
-      ),
-    )
-    .returning({ seq: bulkJobItems.seq });
-  return rows.length > 0;
+  return (await finishItems(db, jobId, instance, [{ seq, outcome }])).has(seq);
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/**
+ * Records several items' outcomes in one statement, each only if this instance still holds its
+ * claim; answers the items recorded. `after` and `calls` are left as they are when not given.
+ */
+export async function finishItems(
+  db: Db,
+  jobId: string,
+  instance: string,
+  finished: { seq: number; outcome: ItemOutcome }[],
+): Promise<Set<number>> {
+  if (finished.length === 0) return new Set();
+  const rows = sql.join(
+    finished.map(
+      ({ seq, outcome: o }) =>
+        sql`(${seq}::int, ${o.state}::text, ${o.reason ?? null}::text, ${o.error ?? null}::text, ${json(o.after)}::jsonb, ${o.after !== undefined}::boolean, ${json(o.calls)}::jsonb, ${o.calls !== undefined}::boolean, ${o.attempts}::int)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute<Record<string, unknown>>(sql`
+    UPDATE bulk_job_items AS i SET
+      state = v.state, reason = v.reason, error = v.error,
+      after = CASE WHEN v.set_after THEN v.after ELSE i.after END,
+      calls = CASE WHEN v.set_calls THEN v.calls ELSE i.calls END,
+      attempts = v.attempts, claimed_by = NULL, claimed_until = NULL,
+      finished_at = CASE WHEN v.state = 'pending' THEN NULL ELSE now() END, updated_at = now()
+    FROM (VALUES ${rows}) AS v(seq, state, reason, error, after, set_after, calls, set_calls, attempts)
+    WHERE i.job_id = ${jobId} AND i.seq = v.seq AND i.claimed_by = ${instance} AND i.state = 'running'
+    RETURNING i.seq`);
+  return new Set(rowsOf(result).map((r) => Number(r.seq)));
+}
+
+/**
+ * Outcomes of a running job written together: every item finished within a few milliseconds
+ * (or `max` of them) goes in one statement, so a busy job makes one write per batch, not per
+ * ticket. Each caller learns whether its own item was recorded.
+ */
+export class OutcomeBatch {
+  private pending: { seq: number; outcome: ItemOutcome; done: (held: boolean) => void; fail: (e: unknown) => void }[] =
+    [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly jobId: string,
+    private readonly instance: string,
+    private readonly max = 32,
+    private readonly waitMs = 5,
+  ) {}
+
+  finish(seq: number, outcome: ItemOutcome): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.pending.push({ seq, outcome, done, fail });
+      if (this.pending.length >= this.max) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.waitMs);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const held = await finishItems(this.db, this.jobId, this.instance, batch);
+      for (const b of batch) b.done(held.has(b.seq));
+    } catch (e) {
+      for (const b of batch) b.fail(e);
+    }
+  }
 }
 
 /** Keeps this instance's claims alive while it works on them. */

@@ -10,7 +10,7 @@ import { ReconnectNeeded, runItem } from "./execute";
 import { RatePacer } from "./pacer";
 import { keptFor } from "./plan";
 import { classify, StillFailing, withRetries } from "./retry";
-import { claimItems, finishItem, hasWorkLeft, markNotRun, releaseOwnClaims, renewClaims } from "./claims";
+import { claimItems, finishItem, hasWorkLeft, markNotRun, OutcomeBatch, releaseOwnClaims, renewClaims } from "./claims";
 import { discardAbandoned, jobById, jobState, runnableJobs, saveRateLimit, transition } from "./store";
 
 export interface Connected {
@@ -195,6 +195,8 @@ export class BulkRunner {
         }));
       throw e;
     }
+    // Finished items are recorded together, up to one batch per worker round.
+    const outcomes = new OutcomeBatch(db, job.id, this.instanceId, this.concurrency);
     const queue: BulkJobItemRow[] = [];
     let exhausted = false;
     let claiming: Promise<void> | null = null;
@@ -232,8 +234,7 @@ export class BulkRunner {
             item,
           );
           const finished = { ...outcome, ...(outcome.after ? { after: keptFor(job.action, outcome.after) } : {}) };
-          if (await finishItem(db, job.id, item.seq, this.instanceId, finished))
-            await audit.add(itemEntry(job, actor, item, finished, types));
+          if (await outcomes.finish(item.seq, finished)) await audit.add(itemEntry(job, actor, item, finished, types));
         } catch (e) {
           if (e instanceof CancelledBeforeCall) {
             // Its tries are kept, so a resumed job reads the ticket before changing it (an
@@ -249,8 +250,7 @@ export class BulkRunner {
           // Stopping: the claim lapses and the next runner checks the ticket first.
           if (jobStop.signal.aborted) return;
           const failed = { state: "failed" as const, error: (e as Error).message, attempts: item.attempts };
-          if (await finishItem(db, job.id, item.seq, this.instanceId, failed))
-            await audit.add(itemEntry(job, actor, item, failed, types));
+          if (await outcomes.finish(item.seq, failed)) await audit.add(itemEntry(job, actor, item, failed, types));
         }
       }
     };

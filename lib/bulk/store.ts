@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { ROWS_PER_INSERT } from "@/lib/db/batches";
 import type { Db } from "@/lib/db/client";
 import { bulkJobItems, bulkJobs, type BulkJobItemRow, type BulkJobRow } from "@/lib/db/schema";
 import type { ItemPlan } from "./plan";
@@ -10,7 +11,6 @@ import type { ItemState, JobState, RateLimitView, TicketSnapshot } from "./types
 export type { ItemOutcome } from "./claims";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INSERT_CHUNK = 500;
 
 export interface NewItem {
   before: TicketSnapshot;
@@ -40,7 +40,7 @@ export interface NewJob {
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /**
- * Stores a job and one row per ticket, 500 at a time as the items come, so a large job is never
+ * Stores a job and one row per ticket, `ROWS_PER_INSERT` at a time as the items come, so a large job is never
  * held whole and the database is never locked for long. Until its last item is in, the job is
  * "creating": no list shows it and no runner takes it; a failure on the way discards it.
  * Tickets already as wanted, or that cannot take it, are skipped from the start.
@@ -65,7 +65,7 @@ export async function createJob(db: Db, job: NewJob): Promise<string> {
     let chunk: (typeof bulkJobItems.$inferInsert)[] = [];
     for await (const item of job.items) {
       chunk.push(itemRow(row.id, seq++, item));
-      if (chunk.length === INSERT_CHUNK) {
+      if (chunk.length === ROWS_PER_INSERT) {
         await db.insert(bulkJobItems).values(chunk);
         chunk = [];
       }

@@ -95,7 +95,7 @@ describe("creating a job", () => {
     await world.handle.db.delete(bulkJobs).where(sql`${bulkJobs.id} = ${id}`);
   }, 60_000);
 
-  it("reads a 1,100-ticket selection a thousand at a time, ten searches each, and words the job by what it does", async () => {
+  it("reads a 1,100-ticket selection 500 at a time, five searches each, and words the job by what it does", async () => {
     const chosen = world.fresh(1_100, (t) => t.open);
     const cat = await catalog();
     const id = await startJob(world.handle.db, world.client, cat, who(), {
@@ -104,7 +104,7 @@ describe("creating a job", () => {
     });
     const job = (await jobById(world.handle.db, id))!;
     expect(job).toMatchObject({ state: "queued", total: 1_100, label: "Close" });
-    // Two reads: 1,000 ids in ten searches of 100, then the last 100 in one.
+    // Three reads: 500 ids in five searches of 100, twice, then the last 100 in one.
     const searches = (await world.log("/tickets/search")).filter((r) => r.method === "POST");
     expect(searches).toHaveLength(11);
     await world.handle.db.delete(bulkJobs).where(sql`${bulkJobs.id} = ${id}`);
@@ -114,7 +114,7 @@ describe("creating a job", () => {
     const chosen = world.fresh(1_050, (t) => t.open);
     const cat = await catalog();
     const [jobs, items] = [await jobCount(), await itemCount()];
-    // The first thousand are read; from the next search on, Intercom answers 503 to every try.
+    // The first thousand are read (two pages); from the next search on, Intercom answers 503 to every try.
     let searches = 0;
     const request = world.client.request.bind(world.client);
     world.client.request = (async (...args: Parameters<typeof request>) => {
