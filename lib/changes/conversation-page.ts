@@ -62,10 +62,22 @@ export const conversationDefinitions: Definitions = {
   },
   open: { attempt: () => "reopen the conversation", optimistic: reopened, rolledBack: stateAgain },
   set_priority: {
-    attempt: (a) => (a.priority ? "mark the conversation as priority" : "remove the priority"),
-    optimistic: (d, a) => ({ ...d, priority: a.priority, priorityLevel: a.priority ? null : "none" }),
-    rolledBack: (d) =>
-      d.priority ? "The conversation is still a priority." : "The conversation is still not a priority.",
+    attempt: (a) =>
+      typeof a.priority === "string"
+        ? `set the priority to ${a.priority}`
+        : a.priority
+          ? "mark the conversation as priority"
+          : "remove the priority",
+    optimistic: (d, a) =>
+      typeof a.priority === "string"
+        ? { ...d, priority: a.priority !== "none", priorityLevel: a.priority }
+        : { ...d, priority: a.priority, priorityLevel: a.priority ? null : "none" },
+    rolledBack: (d, a) =>
+      typeof a.priority === "string"
+        ? `The priority is ${d.priorityLevel ?? "on"} again.`
+        : d.priority
+          ? "The conversation is still a priority."
+          : "The conversation is still not a priority.",
   },
   add_tag: {
     attempt: (a, names) => `add the tag “${namer(names).tag(a.tag_id)}”`,
