@@ -45,11 +45,7 @@ export class IntercomClient {
    * One call, answered as raw bytes. A write is checked first: one that would act as anyone
    * but the connection's admin is refused here, before anything is sent.
    */
-  async raw(
-    method: string,
-    path: string,
-    init: { body?: unknown; signal?: AbortSignal } = {},
-  ): Promise<RawResponse> {
+  async raw(method: string, path: string, init: { body?: unknown; signal?: AbortSignal } = {}): Promise<RawResponse> {
     const { baseUrl, token, timeoutMs } = this.options;
     const transport = this.options.transport ?? nodeTransport;
     const sent = actAs(this.options.actingAdminId, method, path, init.body);

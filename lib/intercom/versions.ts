@@ -26,6 +26,13 @@ export function parseIntercomVersion(value: string | undefined): IntercomVersion
 /** A conversation's priority levels, from 2.16 (before, a conversation is a priority or not). */
 export const PRIORITY_LEVELS = ["none", "low", "medium", "high", "urgent"] as const;
 export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+export const PRIORITY_LEVEL_LABELS: Record<PriorityLevel, string> = {
+  none: "None",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  urgent: "Urgent",
+};
 
 /** What differs between the versions, for what the dashboard does. */
 export interface VersionFeatures {
