@@ -36,6 +36,7 @@ export function ConversationToolbar({
   setConverting: (open: boolean) => void;
   setHelpOpen: (open: boolean) => void;
 }) {
+  const { priorityLevels } = featuresOf(useWorkspace().intercomVersion);
   return (
     <>
       {conv.state === "closed" ? (
@@ -59,7 +60,7 @@ export function ConversationToolbar({
           <AlarmClockOff aria-hidden="true" /> Unsnooze
         </Button>
       )}
-      {featuresOf(useWorkspace().intercomVersion).priorityLevels ? (
+      {priorityLevels ? (
         <NativeSelect
           aria-label="Priority"
           className="w-36"
