@@ -43,13 +43,13 @@ export async function planSelection(
   signal?: AbortSignal,
 ): Promise<Planned> {
   const now = Math.floor(Date.now() / 1000);
+  const refused = versionRefusal(client.version, requested);
+  if (refused) throw refused;
   // The catalogue and the tickets are read at once; nothing is changed before the change is checked.
   const [catalog, { tickets, notFound }] = await Promise.all([
     catalogOrLoad,
     resolveSelection(client, selection, signal),
   ]);
-  const refused = versionRefusal(client.version, requested);
-  if (refused) throw refused;
   const errors = ticketChangeOf(requested).check(catalog, now);
   if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
   if (tickets.length === 0)
