@@ -64,7 +64,9 @@ export const conversationDefinitions: Definitions = {
   set_priority: {
     attempt: (a) =>
       typeof a.priority === "string"
-        ? `set the priority to ${a.priority}`
+        ? a.priority === "none"
+          ? "remove the priority"
+          : `set the priority to ${a.priority}`
         : a.priority
           ? "mark the conversation as priority"
           : "remove the priority",
@@ -74,7 +76,9 @@ export const conversationDefinitions: Definitions = {
         : { ...d, priority: a.priority, priorityLevel: a.priority ? null : "none" },
     rolledBack: (d, a) =>
       typeof a.priority === "string"
-        ? `The priority is ${d.priorityLevel ?? "on"} again.`
+        ? d.priorityLevel === "none" || d.priorityLevel === null
+          ? "The conversation has no priority again."
+          : `The priority is ${d.priorityLevel} again.`
         : d.priority
           ? "The conversation is still a priority."
           : "The conversation is still not a priority.",
