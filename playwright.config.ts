@@ -19,8 +19,21 @@ export const E2E = {
   port: Number(process.env.E2E_PORT ?? 3100),
   sandboxPort: Number(process.env.E2E_SANDBOX_PORT ?? 4110),
   dataDir: "tests/.tmp/e2e-data",
+  /** A second dashboard speaking Intercom API Preview, on the first one's sandbox. */
+  previewPort: Number(process.env.E2E_PREVIEW_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1),
+  previewDataDir: "tests/.tmp/e2e-data-preview",
 };
 const baseURL = `http://localhost:${E2E.port}`;
+const previewURL = `http://localhost:${E2E.previewPort}`;
+const serverEnv = {
+  SANDBOX: "on",
+  AUTH_SECRET: "e2e-auth-secret-not-for-production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  INTERCOM_CLIENT_ID: "",
+  INTERCOM_CLIENT_SECRET: "",
+  DATABASE_URL: "",
+};
+const fresh = (dir: string) => `node -e "require('fs').rmSync('${dir}',{recursive:true,force:true})"`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -48,32 +61,55 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "e2e",
       dependencies: ["setup"],
       testMatch: /.*\.spec\.ts/,
       use: { storageState: "tests/e2e/.auth/lead.json" },
     },
-  ],
-  webServer: {
-    // One production server for the whole run, on a fresh data folder, with its own sandbox.
-    command: `node -e "require('fs').rmSync('${E2E.dataDir}',{recursive:true,force:true})" && npx next start -p ${E2E.port}`,
-    url: `${baseURL}/signin`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PUBLIC_URL: baseURL,
-      SANDBOX: "on",
-      SANDBOX_PORT: String(E2E.sandboxPort),
-      DATA_DIR: E2E.dataDir,
-      AUTH_SECRET: "e2e-auth-secret-not-for-production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      INTERCOM_CLIENT_ID: "",
-      INTERCOM_CLIENT_SECRET: "",
-      DATABASE_URL: "",
+    // The same dashboard under Intercom API Preview: a short pass of its own, signed in on its own.
+    { name: "preview-setup", testMatch: /versions\/sign-in-preview\.ts/, use: { baseURL: previewURL } },
+    {
+      name: "preview",
+      dependencies: ["preview-setup"],
+      testMatch: /versions\/under-preview\.ts/,
+      use: { baseURL: previewURL, storageState: "tests/e2e/.auth/lead-preview.json" },
     },
-  },
+  ],
+  webServer: [
+    {
+      // One production server for the whole run (the default Intercom version), on a fresh data folder, with its own sandbox.
+      command: `${fresh(E2E.dataDir)} && npx next start -p ${E2E.port}`,
+      url: `${baseURL}/signin`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...serverEnv,
+        PUBLIC_URL: baseURL,
+        SANDBOX_PORT: String(E2E.sandboxPort),
+        SANDBOX_REDIRECT_ORIGINS: previewURL,
+        DATA_DIR: E2E.dataDir,
+      },
+    },
+    {
+      // Started once the first answers, so its sandbox is up.
+      command: `${fresh(E2E.previewDataDir)} && npx next start -p ${E2E.previewPort}`,
+      url: `${previewURL}/signin`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...serverEnv,
+        PUBLIC_URL: previewURL,
+        SANDBOX_URL: `http://127.0.0.1:${E2E.sandboxPort}`,
+        DATA_DIR: E2E.previewDataDir,
+        INTERCOM_VERSION: "Preview",
+        BULK_CONCURRENCY: "4",
+      },
+    },
+  ],
 });

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "@/lib/notify";
+import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogTitle } from "@/components/ui/dialog";
@@ -15,6 +16,7 @@ import type { Selection } from "@/lib/bulk/schemas";
 import type { PreviewResult } from "@/lib/bulk/types";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { BulkTicketChange } from "@/lib/changes/schema";
+import { whyUnavailable } from "@/lib/intercom/versions";
 import { ApiError } from "@/lib/queries/fetcher";
 import { useCreateJob, usePreview } from "@/lib/queries/bulk";
 import { ACTION_KINDS, bulkResolver, draftFor, formField, type ActionKind, type BulkDraft } from "./action-form";
@@ -47,6 +49,9 @@ interface Planned {
 export function BulkDialog({ workspace, timezone, catalog, count, selection, onClose, onStarted }: Props) {
   const router = useRouter();
   const id = useId();
+  // A version without change_type leaves it out of the list and says why beside it.
+  const changeTypeWhy = whyUnavailable("changeType", useWorkspace().intercomVersion);
+  const kinds = ACTION_KINDS.filter(([k]) => k !== "change_type" || !changeTypeWhy);
   const [kind, setKind] = useState<ActionKind>("assign_admin");
   const form = useForm<BulkDraft, unknown, BulkTicketChange>({
     resolver: bulkResolver,
@@ -143,6 +148,7 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
               </Label>
               <NativeSelect
                 id={`${id}-kind`}
+                aria-describedby={changeTypeWhy ? `${id}-kind-note` : undefined}
                 className="w-full"
                 value={kind}
                 onChange={(e) => {
@@ -152,12 +158,17 @@ export function BulkDialog({ workspace, timezone, catalog, count, selection, onC
                   setFailure(null);
                 }}
               >
-                {ACTION_KINDS.map(([value, label]) => (
+                {kinds.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
                 ))}
               </NativeSelect>
+              {changeTypeWhy && (
+                <p id={`${id}-kind-note`} role="note" className="text-xs text-muted-foreground">
+                  {changeTypeWhy}
+                </p>
+              )}
             </div>
             <ActionFields key={kind} draft={draft} set={set} catalog={catalog} timezone={timezone} errors={errors} />
             {errors.root && <p className="text-xs text-destructive">{errors.root}</p>}

@@ -5,6 +5,7 @@ import type { Names } from "@/components/records/part-text";
 import { StateBadge } from "@/components/search/columns/cells";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
+import { PRIORITY_LEVEL_LABELS } from "@/lib/intercom/versions";
 import type { ConversationDetail } from "@/lib/records/detail-types";
 
 const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as const;
@@ -19,6 +20,9 @@ export function ConversationHeader({ conv, names, tz }: { conv: ConversationDeta
         {conv.priority && (
           <Badge variant="warning">
             <Star className="size-3 fill-current" aria-hidden="true" /> Priority
+            {conv.priorityLevel && conv.priorityLevel !== "none"
+              ? `: ${PRIORITY_LEVEL_LABELS[conv.priorityLevel]}`
+              : ""}
           </Badge>
         )}
         {!conv.read && <Badge variant="default">Unread</Badge>}

@@ -3,7 +3,10 @@
 import { AlarmClockOff, CheckCheck, CheckCircle2, Keyboard, RotateCcw, Star, Ticket as TicketIcon } from "lucide-react";
 import Link from "next/link";
 import { LazySnoozeMenu, MoreActions } from "@/components/records/lazy-controls";
+import { useWorkspace } from "@/components/shell/workspace-context";
 import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+import { featuresOf, PRIORITY_LEVEL_LABELS, PRIORITY_LEVELS } from "@/lib/intercom/versions";
 import { formatDateTime } from "@/lib/format/time";
 import type { ConversationChange as ConversationAction } from "@/lib/changes/schema";
 import type { ConversationDetail } from "@/lib/records/detail-types";
@@ -33,6 +36,7 @@ export function ConversationToolbar({
   setConverting: (open: boolean) => void;
   setHelpOpen: (open: boolean) => void;
 }) {
+  const { priorityLevels } = featuresOf(useWorkspace().intercomVersion);
   return (
     <>
       {conv.state === "closed" ? (
@@ -56,19 +60,38 @@ export function ConversationToolbar({
           <AlarmClockOff aria-hidden="true" /> Unsnooze
         </Button>
       )}
-      <Button
-        variant="outline"
-        size="sm"
-        aria-pressed={conv.priority}
-        onClick={() =>
-          void run(
-            { type: "set_priority", priority: !conv.priority },
-            conv.priority ? "Priority removed" : "Marked as priority",
-          )
-        }
-      >
-        <Star className={conv.priority ? "fill-current text-warning" : undefined} aria-hidden="true" /> Priority
-      </Button>
+      {priorityLevels ? (
+        <NativeSelect
+          aria-label="Priority"
+          className="w-36"
+          value={conv.priorityLevel ?? "none"}
+          onChange={(e) => {
+            const level = PRIORITY_LEVELS.find((l) => l === e.target.value);
+            if (level)
+              void run({ type: "set_priority", priority: level }, `Priority set to ${PRIORITY_LEVEL_LABELS[level]}`);
+          }}
+        >
+          {PRIORITY_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {level === "none" ? "No priority" : `Priority: ${PRIORITY_LEVEL_LABELS[level]}`}
+            </option>
+          ))}
+        </NativeSelect>
+      ) : (
+        <Button
+          variant="outline"
+          size="sm"
+          aria-pressed={conv.priority}
+          onClick={() =>
+            void run(
+              { type: "set_priority", priority: !conv.priority },
+              conv.priority ? "Priority removed" : "Marked as priority",
+            )
+          }
+        >
+          <Star className={conv.priority ? "fill-current text-warning" : undefined} aria-hidden="true" /> Priority
+        </Button>
+      )}
       <Button
         variant="outline"
         size="sm"

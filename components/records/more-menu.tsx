@@ -20,8 +20,13 @@ export interface MoreItem {
   onSelect: () => void;
 }
 
+/** A line of text in place of an action the workspace cannot take, saying why. */
+export interface MoreNote {
+  note: string;
+}
+
 /** "More actions": a short menu of a record's less common actions. */
-export function MoreMenu({ items }: { items: (MoreItem | "separator")[] }) {
+export function MoreMenu({ items }: { items: (MoreItem | MoreNote | "separator")[] }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -33,6 +38,10 @@ export function MoreMenu({ items }: { items: (MoreItem | "separator")[] }) {
         {items.map((item, i) =>
           item === "separator" ? (
             <DropdownMenuSeparator key={i} />
+          ) : "note" in item ? (
+            <p key={item.note} role="note" className="max-w-64 px-2 py-1.5 text-xs text-muted-foreground">
+              {item.note}
+            </p>
           ) : (
             <DropdownMenuItem
               key={item.label}

@@ -62,6 +62,11 @@ export function FieldCombobox({
                   ))}
               </CommandGroup>
             ))}
+            {catalogue.missing.map((why) => (
+              <p key={why} role="note" className="border-t px-3 py-2 text-xs text-muted-foreground">
+                {why}
+              </p>
+            ))}
           </CommandList>
         </Command>
       </PopoverContent>

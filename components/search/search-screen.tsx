@@ -62,8 +62,8 @@ export function SearchScreen({ resource, pinned, title, description, actions }: 
   const pageIds = (results.data?.rows ?? []).map((r) => r.id);
 
   const catalogue = useMemo(
-    () => (catalog.data ? buildCatalogue(resource, catalog.data) : null),
-    [catalog.data, resource],
+    () => (catalog.data ? buildCatalogue(resource, { ...catalog.data, version: ws.intercomVersion }) : null),
+    [catalog.data, resource, ws.intercomVersion],
   );
   // Intercom refusing the search: only its words (beside the builder) and Retry, no results or counts.
   const refusal = results.error instanceof ApiError && results.error.status === 400 ? results.error.message : null;

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
+import type { IntercomVersion } from "@/lib/intercom/versions";
 
 /** What client components know about the workspace in the URL. Never a token. */
 export interface WorkspaceInfo {
@@ -15,7 +16,8 @@ export interface WorkspaceInfo {
   status: "active" | "needs_reconnect";
   /** Where this workspace's API lives, for "copy as curl" (no token). */
   apiBase: string;
-  intercomVersion: string;
+  /** The Intercom-Version the dashboard speaks: what lib/intercom/versions.ts says it offers. */
+  intercomVersion: IntercomVersion;
 }
 
 const Ctx = createContext<WorkspaceInfo | null>(null);

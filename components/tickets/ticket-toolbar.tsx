@@ -2,10 +2,12 @@
 
 import { AlarmClockOff, CheckCircle2, Keyboard, Replace, RotateCcw, Trash2 } from "lucide-react";
 import { LazySnoozeMenu, MoreActions } from "@/components/records/lazy-controls";
+import { useWorkspace } from "@/components/shell/workspace-context";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { TicketChange } from "@/lib/changes/schema";
 import { formatDateTime } from "@/lib/format/time";
+import { whyUnavailable } from "@/lib/intercom/versions";
 import type { TicketDetail } from "@/lib/records/detail-types";
 import { stateCategoryLabel } from "@/lib/tickets/labels";
 
@@ -35,6 +37,7 @@ export function TicketToolbar({
   setHelpOpen: (open: boolean) => void;
   setConfirmDelete: (open: boolean) => void;
 }) {
+  const changeTypeWhy = whyUnavailable("changeType", useWorkspace().intercomVersion);
   const states = ticket.type.ticket_states;
   const categories = [...new Set(states.map((s) => s.category))];
   return (
@@ -83,12 +86,15 @@ export function TicketToolbar({
       )}
       <MoreActions
         items={[
-          {
-            label: "Change type…",
-            icon: <Replace aria-hidden="true" />,
-            disabled: !canChangeType,
-            onSelect: () => setChangingType(true),
-          },
+          // A version without change_type says why where the action would be.
+          changeTypeWhy
+            ? { note: changeTypeWhy }
+            : {
+                label: "Change type…",
+                icon: <Replace aria-hidden="true" />,
+                disabled: !canChangeType,
+                onSelect: () => setChangingType(true),
+              },
           { label: "Keyboard shortcuts", icon: <Keyboard aria-hidden="true" />, onSelect: () => setHelpOpen(true) },
           "separator",
           {

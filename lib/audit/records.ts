@@ -125,6 +125,12 @@ function describeConversation(
     case "unsnooze":
       return { summary: `Unsnoozed ${label}`, before: c && { state: c.state }, after: { state: "open" } };
     case "set_priority":
+      if (typeof action.priority === "string")
+        return {
+          summary: `Set the priority of ${label} to ${action.priority}`,
+          before: c && { priority: c.priority.level },
+          after: { priority: action.priority },
+        };
       return {
         summary: `${action.priority ? "Prioritised" : "Removed priority from"} ${label}`,
         before: c && { priority: c.priority.prioritised },

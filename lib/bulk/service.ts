@@ -1,4 +1,5 @@
 import "server-only";
+import { versionRefusal } from "@/lib/changes/checks";
 import { forTypes, ticketChangeOf } from "@/lib/changes/tickets";
 import type { StoredTicketChange } from "@/lib/changes/schema";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
@@ -42,6 +43,8 @@ export async function planSelection(
   signal?: AbortSignal,
 ): Promise<Planned> {
   const now = Math.floor(Date.now() / 1000);
+  const refused = versionRefusal(client.version, requested);
+  if (refused) throw refused;
   // The catalogue and the tickets are read at once; nothing is changed before the change is checked.
   const [catalog, { tickets, notFound }] = await Promise.all([
     catalogOrLoad,
@@ -99,6 +102,8 @@ export async function startJob(
   const now = Math.floor(Date.now() / 1000);
   const catalog = await catalogOrLoad;
   const requested = body.action;
+  const refused = versionRefusal(client.version, requested);
+  if (refused) throw refused;
   const errors = ticketChangeOf(requested).check(catalog, now);
   if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
   const ctx = { types: catalog.ticketTypes, now };

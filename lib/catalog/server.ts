@@ -1,5 +1,6 @@
 import "server-only";
 import type { IntercomClient } from "@/lib/intercom/client";
+import { featuresOf } from "@/lib/intercom/versions";
 import {
   adminListSchema,
   companyListSchema,
@@ -54,7 +55,10 @@ async function fetchCatalog(client: IntercomClient): Promise<WorkspaceCatalog> {
     client.request("GET", "/ticket_types", ticketTypeListSchema),
     client.request("GET", "/segments", segmentListSchema),
     client.request("GET", "/data_attributes?model=contact", dataAttributeListSchema),
-    client.request("GET", "/data_attributes?model=conversation", dataAttributeListSchema),
+    // Gone from 2.16: such a version offers no conversation custom attributes to search by.
+    featuresOf(client.version).conversationAttributes
+      ? client.request("GET", "/data_attributes?model=conversation", dataAttributeListSchema)
+      : { data: [] },
     allCompanies(client),
   ]);
   return {

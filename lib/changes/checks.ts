@@ -1,5 +1,38 @@
-/** The catalogue checks tickets and conversations share: a teammate, team or tag must exist in the workspace. */
+/**
+ * The checks tickets and conversations share: a teammate, team or tag must exist in the
+ * workspace, and the configured Intercom version must have what a change needs.
+ */
+import { HttpError } from "@/lib/http/errors";
+import { featuresOf, whyUnavailable, type IntercomVersion } from "@/lib/intercom/versions";
+import type { ConversationChange, StoredTicketChange, TicketChange } from "./schema";
 import type { FieldErrors, Names } from "./types";
+
+/**
+ * A change the version cannot make, refused before anything reaches Intercom: a type change
+ * before 2.16; a priority level under a version with the on/off flag, and the flag under one
+ * with levels.
+ */
+export function versionRefusal(
+  version: IntercomVersion,
+  change: TicketChange | StoredTicketChange | ConversationChange,
+): HttpError | null {
+  if (change.type === "change_type") {
+    const why = whyUnavailable("changeType", version);
+    return why ? new HttpError("not_in_version", why) : null;
+  }
+  if (change.type === "set_priority") {
+    const levels = featuresOf(version).priorityLevels;
+    if (typeof change.priority === "string" && !levels) {
+      const why = whyUnavailable("priorityLevels", version) ?? "";
+      return new HttpError("not_in_version", why, { priority: why });
+    }
+    if (typeof change.priority === "boolean" && levels) {
+      const why = `Intercom API ${version} sets a priority level: none, low, medium, high or urgent`;
+      return new HttpError("not_in_version", why, { priority: why });
+    }
+  }
+  return null;
+}
 
 export function assigneeError(names: Names, kind: "admin" | "team", id: string): FieldErrors | null {
   if (id === "0") return null;

@@ -62,10 +62,26 @@ export const conversationDefinitions: Definitions = {
   },
   open: { attempt: () => "reopen the conversation", optimistic: reopened, rolledBack: stateAgain },
   set_priority: {
-    attempt: (a) => (a.priority ? "mark the conversation as priority" : "remove the priority"),
-    optimistic: (d, a) => ({ ...d, priority: a.priority, priorityLevel: a.priority ? null : "none" }),
-    rolledBack: (d) =>
-      d.priority ? "The conversation is still a priority." : "The conversation is still not a priority.",
+    attempt: (a) =>
+      typeof a.priority === "string"
+        ? a.priority === "none"
+          ? "remove the priority"
+          : `set the priority to ${a.priority}`
+        : a.priority
+          ? "mark the conversation as priority"
+          : "remove the priority",
+    optimistic: (d, a) =>
+      typeof a.priority === "string"
+        ? { ...d, priority: a.priority !== "none", priorityLevel: a.priority }
+        : { ...d, priority: a.priority, priorityLevel: a.priority ? null : "none" },
+    rolledBack: (d, a) =>
+      typeof a.priority === "string"
+        ? d.priorityLevel === "none" || d.priorityLevel === null
+          ? "The conversation has no priority again."
+          : `The priority is ${d.priorityLevel} again.`
+        : d.priority
+          ? "The conversation is still a priority."
+          : "The conversation is still not a priority.",
   },
   add_tag: {
     attempt: (a, names) => `add the tag “${namer(names).tag(a.tag_id)}”`,

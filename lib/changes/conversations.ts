@@ -44,7 +44,13 @@ export function conversationCalls(
     case "close":
       return [{ kind: "part", body: { message_type: "close", type: "admin" } }];
     case "set_priority":
-      return [{ kind: "update", body: { priority: a.priority ? "priority" : "not_priority" } }];
+      // A level under a version with levels, the flag under one without (versionRefusal keeps them apart).
+      return [
+        {
+          kind: "update",
+          body: { priority: typeof a.priority === "string" ? a.priority : a.priority ? "priority" : "not_priority" },
+        },
+      ];
     case "add_tag":
       return [{ kind: "add_tag", tagId: a.tag_id }];
     case "remove_tag":

@@ -12,7 +12,6 @@ import {
   type Ticket,
   type TicketBrief,
 } from "@/lib/intercom/schemas";
-import { CHANGE_TYPE_VERSION } from "@/lib/intercom/versions";
 import type { Call, ConversationCall } from "./types";
 
 type TicketAnswer = typeof ticketSchema | typeof ticketBriefSchema;
@@ -20,8 +19,8 @@ type TicketCallResult<T> = { ticket: T } | { deleted: true } | { ticket: null };
 
 /**
  * The one place a change's calls become Intercom requests, for a single record and for every
- * ticket of a bulk job alike: each write carries the signed-in teammate's `admin_id`, and a
- * type change goes with the Intercom version that has it.
+ * ticket of a bulk job alike: each write carries the signed-in teammate's `admin_id`. Every
+ * call goes with the configured Intercom version; a change the version lacks is refused before.
  */
 export async function executeTicketCall(
   client: IntercomClient,
@@ -57,7 +56,6 @@ export async function executeTicketCall(
       return {
         ticket: await client.request("POST", `${path}/change_type`, answer, {
           body: call.body,
-          version: CHANGE_TYPE_VERSION,
           signal,
         }),
       };

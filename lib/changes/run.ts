@@ -5,6 +5,7 @@ import { HttpError, intercomErrorCode } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { IntercomError } from "@/lib/intercom/errors";
 import { conversationSchema, ticketSchema, type Conversation, type Ticket } from "@/lib/intercom/schemas";
+import { versionRefusal } from "./checks";
 import { checkConversationChange, conversationCalls } from "./conversations";
 import { executeConversationCall, executeOnSnapshot } from "./execute";
 import type { ConversationChange, TicketChange } from "./schema";
@@ -42,6 +43,8 @@ export async function runTicketChange(
   input: TicketChange,
   options: { known?: Ticket; onRead?: (ticket: Ticket) => void } = {},
 ): Promise<SingleResult> {
+  const refused = versionRefusal(client.version, input);
+  if (refused) throw refused;
   const c = ticketChangeOf(input);
   const errors = c.check(names, now());
   if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
@@ -75,6 +78,8 @@ export async function runConversationChange(
   input: ConversationChange,
   known: Conversation | null,
 ): Promise<void> {
+  const refused = versionRefusal(client.version, input);
+  if (refused) throw refused;
   const errors = checkConversationChange(input, names, now());
   if (errors) throw new HttpError("invalid_input", Object.values(errors)[0], errors);
   const source =

@@ -4,6 +4,7 @@
  * single record and for a bulk job alike.
  */
 import * as z from "zod/mini";
+import { PRIORITY_LEVELS } from "@/lib/intercom/versions";
 import { MAX_REPLY } from "@/lib/records/text";
 
 export const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id"));
@@ -106,7 +107,11 @@ export const conversationChange = z.discriminatedUnion("type", [
   unsnooze,
   z.strictObject({ type: z.literal("close") }),
   z.strictObject({ type: z.literal("open") }),
-  z.strictObject({ type: z.literal("set_priority"), priority: z.boolean() }),
+  /** On or off under a version with the priority flag; a level under one with levels (lib/intercom/versions.ts). */
+  z.strictObject({
+    type: z.literal("set_priority"),
+    priority: z.union([z.boolean(), z.enum(PRIORITY_LEVELS, { error: "Choose a priority level" })]),
+  }),
   addTag,
   removeTag,
   z.strictObject({ type: z.literal("mark_read") }),

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseIntercomVersion, type IntercomVersion } from "@/lib/intercom/versions";
 import { makePrivateDir } from "@/lib/server/data-dir";
 import { intercomCredentials, sandboxSettings } from "./env";
 
@@ -15,7 +16,8 @@ export interface Config {
   publicOrigin: string;
   dataDir: string;
   databaseUrl: string | null;
-  intercomVersion: string;
+  /** Sent as Intercom-Version on every call; a value that is not a version stops the start. */
+  intercomVersion: IntercomVersion;
   intercom: { clientId: string; clientSecret: string } | null;
   sandbox: { enabled: boolean; url: string; port: number; external: boolean };
   upstreamTimeoutMs: number;
@@ -49,7 +51,7 @@ export function config(): Config {
     publicOrigin: new URL(publicUrl).origin,
     dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? "data"),
     databaseUrl: env.DATABASE_URL?.trim() || null,
-    intercomVersion: env.INTERCOM_VERSION?.trim() || "2.14",
+    intercomVersion: parseIntercomVersion(env.INTERCOM_VERSION),
     intercom,
     sandbox: sandboxSettings(env, intercom !== null),
     upstreamTimeoutMs: Number(env.UPSTREAM_TIMEOUT_MS ?? 20_000),

@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   view_not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** The configured Intercom API version does not have what was asked (the reason follows). */
+  not_in_version: 422,
   already_converted: 409,
   not_undoable: 409,
   not_running: 409,

@@ -2,12 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import { actAs } from "./acting";
 import { errorFromBody, IntercomError, readRateLimit, type RateLimitState } from "./errors";
+import type { IntercomVersion } from "./versions";
 import { nodeTransport, TransportError, type Transport } from "./transport";
 
 export interface ClientOptions {
   baseUrl: string;
   token: string;
-  version: string;
+  version: IntercomVersion;
   timeoutMs: number;
   /**
    * The admin every write is made as (the connection's own), checked and filled in on each
@@ -35,15 +36,16 @@ export class IntercomClient {
 
   constructor(private readonly options: ClientOptions) {}
 
+  /** The Intercom-Version every call of this client is sent with. */
+  get version(): IntercomVersion {
+    return this.options.version;
+  }
+
   /**
    * One call, answered as raw bytes. A write is checked first: one that would act as anyone
    * but the connection's admin is refused here, before anything is sent.
    */
-  async raw(
-    method: string,
-    path: string,
-    init: { body?: unknown; version?: string; signal?: AbortSignal } = {},
-  ): Promise<RawResponse> {
+  async raw(method: string, path: string, init: { body?: unknown; signal?: AbortSignal } = {}): Promise<RawResponse> {
     const { baseUrl, token, timeoutMs } = this.options;
     const transport = this.options.transport ?? nodeTransport;
     const sent = actAs(this.options.actingAdminId, method, path, init.body);
@@ -55,7 +57,7 @@ export class IntercomClient {
         headers: {
           Authorization: `Bearer ${token}`,
           Accept: "application/json",
-          "Intercom-Version": init.version ?? this.options.version,
+          "Intercom-Version": this.options.version,
           ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         },
         body,
@@ -85,7 +87,7 @@ export class IntercomClient {
     method: string,
     path: string,
     schema: S,
-    init: { body?: unknown; version?: string; signal?: AbortSignal } = {},
+    init: { body?: unknown; signal?: AbortSignal } = {},
   ): Promise<z.output<S>> {
     const res = await this.raw(method, path, init);
     let json: unknown;

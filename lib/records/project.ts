@@ -60,6 +60,7 @@ export function conversationRow(c: Conversation, contacts: Map<string, Contact>)
     subject: conversationSubject(c),
     state: c.state,
     priority: c.priority.prioritised,
+    priorityLevel: c.priority.level,
     channel: c.source.type,
     adminAssigneeId: c.admin_assignee_id,
     teamAssigneeId: c.team_assignee_id,

@@ -3,6 +3,7 @@
  * what a table needs, with contact names already joined in. A page of 150 tickets is tens
  * of kilobytes instead of a megabyte, and the browser parses nothing.
  */
+import type { PriorityLevel } from "@/lib/intercom/versions";
 import type { Resource } from "@/lib/search/fields";
 
 export interface ContactRef {
@@ -32,6 +33,8 @@ export interface ConversationRow {
   subject: string;
   state: "open" | "closed" | "snoozed";
   priority: boolean;
+  /** Null when the version only has the priority flag. */
+  priorityLevel: PriorityLevel | null;
   channel: string;
   adminAssigneeId: string | null;
   teamAssigneeId: string | null;

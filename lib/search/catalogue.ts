@@ -6,8 +6,10 @@
  * the workspace does not have can never reach Intercom.
  */
 import type { DataAttribute, TicketType } from "@/lib/intercom/schemas";
+import { featuresOf, whyUnavailable, type IntercomVersion } from "@/lib/intercom/versions";
 import {
   DYNAMIC_PREFIX,
+  PRIORITY_LEVEL_TERMS,
   STATIC_FIELDS,
   operatorsFor,
   searchTypeForDataAttribute,
@@ -20,6 +22,8 @@ import {
 export interface CatalogueSource {
   ticketTypes?: TicketType[];
   dataAttributes?: DataAttribute[];
+  /** The Intercom version in use: which priority values and custom attributes it has. */
+  version?: IntercomVersion;
 }
 
 export interface CatalogueField extends FieldDef {
@@ -37,6 +41,8 @@ export interface Catalogue {
   get(key: string): CatalogueField | undefined;
   /** Topic headings in display order. */
   topics: string[];
+  /** Why fields the version cannot list are missing ("Conversation attributes can't be listed with …"). */
+  missing: string[];
 }
 
 export const TICKET_ATTRIBUTES_TOPIC = "Ticket attributes";
@@ -109,10 +115,21 @@ export function buildCatalogue(resource: Resource, source: CatalogueSource = {})
   if (resource === "tickets") dynamic.push(...ticketAttributeFields(source.ticketTypes ?? []));
   const model = DATA_ATTRIBUTE_MODEL[resource];
   if (model) dynamic.push(...customAttributeFields(model, source.dataAttributes ?? []));
+  const missing: string[] = [];
+  const version = source.version;
+  if (version && model === "conversation") {
+    const why = whyUnavailable("conversationAttributes", version);
+    if (why) missing.push(why);
+  }
+  // With levels, a conversation's priority is searched by level (or "priority", any level but none).
+  const statics =
+    version && featuresOf(version).priorityLevels && resource === "conversations"
+      ? STATIC_FIELDS[resource].map((f) => (f.key === "priority" ? { ...f, source: PRIORITY_LEVEL_TERMS } : f))
+      : STATIC_FIELDS[resource];
 
   const byKey = new Map<string, CatalogueField>();
   // Static fields win a key clash; dynamic keys carry a prefix, so a clash means duplicate input.
-  for (const def of [...STATIC_FIELDS[resource], ...dynamic]) {
+  for (const def of [...statics, ...dynamic]) {
     if (byKey.has(def.key)) continue;
     // Resolve operators once so the builder and validate read the same list off the field.
     byKey.set(def.key, { ...def, operators: operatorsFor(resource, def) });
@@ -123,5 +140,5 @@ export function buildCatalogue(resource: Resource, source: CatalogueSource = {})
   for (const field of byKey.values()) if (!topics.includes(field.topic)) topics.push(field.topic);
   const fields = topics.flatMap((topic) => [...byKey.values()].filter((f) => f.topic === topic));
 
-  return { resource, fields, topics, get: (key) => byKey.get(key) };
+  return { resource, fields, topics, missing, get: (key) => byKey.get(key) };
 }

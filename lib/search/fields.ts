@@ -7,6 +7,8 @@
  * what a field is or which operators it takes.
  */
 
+import { PRIORITY_LEVEL_LABELS, PRIORITY_LEVELS } from "@/lib/intercom/versions";
+
 export const RESOURCES = ["tickets", "conversations", "contacts"] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -95,6 +97,13 @@ export const TICKET_STATE_CATEGORIES = opts(
 );
 export const CONVERSATION_STATES = opts(["open", "Open"], ["closed", "Closed"], ["snoozed", "Snoozed"]);
 export const PRIORITIES = opts(["priority", "Priority"], ["not_priority", "Not priority"]);
+/** From 2.16 a conversation's priority is a level; "priority" still matches any level but none. */
+export const PRIORITY_LEVEL_TERMS = {
+  enum: [
+    ...PRIORITY_LEVELS.toReversed().map((value): EnumOption => ({ value, label: PRIORITY_LEVEL_LABELS[value] })),
+    { value: "priority", label: "Any level but none" },
+  ],
+};
 export const CHANNELS = opts(
   ["conversation", "Chat"],
   ["email", "Email"],

@@ -46,10 +46,16 @@ async function startEmbeddedSandbox(port: number, dashboardOrigin: string): Prom
     return;
   }
   const { startSandbox } = await import("@/lib/sandbox");
+  // Other dashboards sharing this sandbox (SANDBOX_URL) sign in through it too when named here.
+  const others = (process.env.SANDBOX_REDIRECT_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const origins = new Set([
     dashboardOrigin,
     dashboardOrigin.replace("://localhost", "://127.0.0.1"),
     dashboardOrigin.replace("://127.0.0.1", "://localhost"),
+    ...others,
   ]);
   const running = await startSandbox({
     port,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { PRIORITY_LEVEL_LABELS } from "@/lib/intercom/versions";
 import type { ConversationRow } from "@/lib/records/types";
 import { ContactCell, DateCell, Muted, PersonCell, StateBadge, TagList } from "./cells";
 import type { CellContext, Column } from "./context";
@@ -30,7 +31,16 @@ export function conversationColumns(ctx: CellContext): Column<ConversationRow>[]
     {
       id: "priority",
       header: "Priority",
-      cell: ({ row }) => (row.original.priority ? <Badge variant="destructive">Priority</Badge> : <Muted>–</Muted>),
+      cell: ({ row }) => {
+        const { priority, priorityLevel } = row.original;
+        if (!priority) return <Muted>–</Muted>;
+        // A version with levels names the level; one with the flag only says it is a priority.
+        return (
+          <Badge variant="destructive">
+            {priorityLevel && priorityLevel !== "none" ? PRIORITY_LEVEL_LABELS[priorityLevel] : "Priority"}
+          </Badge>
+        );
+      },
     },
     {
       id: "assignee",

@@ -7,6 +7,7 @@
  * both whether it is a priority and its level. Unknown keys are dropped.
  */
 import { z } from "zod";
+import { PRIORITY_LEVELS, type PriorityLevel } from "@/lib/intercom/versions";
 
 /** Intercom ids are strings even when they look like numbers, and sometimes arrive as numbers. */
 export const id = z.union([z.string(), z.number()]).transform(String);
@@ -18,8 +19,7 @@ const assigneeId = z
   .optional()
   .transform((v) => (v === null || v === undefined || v === 0 || v === "0" ? null : String(v)));
 
-export const PRIORITY_LEVELS = ["none", "low", "medium", "high", "urgent"] as const;
-export type PriorityLevel = (typeof PRIORITY_LEVELS)[number];
+export { PRIORITY_LEVELS, type PriorityLevel };
 export interface ConversationPriority {
   prioritised: boolean;
   /** Null when the version only says "priority", without a level. */

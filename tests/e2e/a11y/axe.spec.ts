@@ -70,6 +70,7 @@ for (const theme of ["light", "dark"] as const) {
       ["missing ticket", `${w}/tickets/987654321`],
       ["audit", `${w}/audit`],
       ["active sessions", `${w}/sessions`],
+      ["workspace settings", `${w}/settings`],
     ];
     const found: string[] = [];
     for (const [name, path] of pages) {

@@ -1,6 +1,14 @@
 /** What a lead sees when Intercom fails or is slow: clear messages, no hang, nothing half-done. */
 import { expect, test } from "../fixtures";
-import { conversation, conversationIn, interactive, openTicket, ticket, toast } from "../records/records";
+import {
+  conversation,
+  conversationIn,
+  interactive,
+  openTicket,
+  priorityLevel,
+  ticket,
+  toast,
+} from "../records/records";
 import { sandboxFaults, workspace } from "../support";
 
 test.afterEach(async () => {
@@ -115,18 +123,18 @@ test("a 5xx during a conversation edit says what failed and what is back, and ch
   await expect(box.getByRole("textbox")).toHaveValue("This reply does not reach the customer.");
   expect(await conversation(us, c.id)).toEqual(c);
 
-  // Priority, a plain update: the button shows the old value again.
+  // Priority, a plain update: the select shows the old level again.
+  const was = await priorityLevel(us, c.id);
+  const level = was === "urgent" ? "low" : "urgent";
+  const priority = page.getByRole("combobox", { name: "Priority" });
   await sandboxFaults({ fail_next: [{ method: "PUT", path: `/conversations/${c.id}`, status: 500 }] });
-  await page.getByRole("button", { name: "Priority", exact: true }).click();
+  await priority.selectOption(level);
   await toast(
     page,
-    c.priority === "priority"
-      ? "Couldn't remove the priority: Intercom answered 500: Server Error. The conversation is still a priority."
-      : "Couldn't mark the conversation as priority: Intercom answered 500: Server Error. The conversation is still not a priority.",
+    `Couldn't set the priority to ${level}: Intercom answered 500: Server Error. ${
+      was === "none" ? "The conversation has no priority again." : `The priority is ${was} again.`
+    }`,
   );
-  await expect(page.getByRole("button", { name: "Priority", exact: true })).toHaveAttribute(
-    "aria-pressed",
-    String(c.priority === "priority"),
-  );
+  await expect(priority).toHaveValue(was);
   expect(await conversation(us, c.id)).toEqual(c);
 });

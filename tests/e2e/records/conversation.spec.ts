@@ -1,6 +1,14 @@
 import { expect, test } from "../fixtures";
 import { sandboxApi, workspace } from "../support";
-import { conversation, conversationBySubject, conversationIn, pick, pressUntil, directory } from "./records";
+import {
+  conversation,
+  conversationBySubject,
+  conversationIn,
+  pick,
+  pressUntil,
+  directory,
+  priorityLevel,
+} from "./records";
 
 test("the seeded script and onerror payload never runs, and the message still reads", async ({ page }) => {
   const us = await workspace("Northwind Support");
@@ -113,10 +121,10 @@ test("reply, note, assignment, snooze, close, reopen, priority, tags and mark re
   await expect.poll(async () => (await conversation(us, c.id)).team_assignee_id).toEqual(Number(team.id));
   await expect(timeline.getByText(`assigned this to ${team.name}`).last()).toBeVisible();
 
-  await page.getByRole("button", { name: "Priority", exact: true }).click();
-  await expect
-    .poll(async () => (await conversation(us, c.id)).priority)
-    .toBe(c.priority === "priority" ? "not_priority" : "priority");
+  // Under 2.16 a conversation's priority is a level.
+  const level = (await priorityLevel(us, c.id)) === "urgent" ? "low" : "urgent";
+  await page.getByRole("combobox", { name: "Priority" }).selectOption(level);
+  await expect.poll(() => priorityLevel(us, c.id)).toBe(level);
 
   const tag = tags.find((t) => !c.tags.tags.some((x) => x.id === t.id))!;
   await pick(page, "Add a tag", tag.name);

@@ -64,6 +64,10 @@ export const ticket = (ws: SandboxWorkspace, id: string) => sandboxApi<SandboxTi
 export const conversation = (ws: SandboxWorkspace, id: string) =>
   sandboxApi<SandboxConversation>(ws, "GET", `/conversations/${id}`);
 
+/** A conversation's priority level, read as Intercom 2.16 gives it (the dashboard's default version). */
+export const priorityLevel = async (ws: SandboxWorkspace, id: string) =>
+  (await sandboxApi<{ priority: string }>(ws, "GET", `/conversations/${id}`, undefined, "2.16")).priority;
+
 /** The `index`th conversation in a state, with a few parts, newest first. */
 export async function conversationIn(
   ws: SandboxWorkspace,

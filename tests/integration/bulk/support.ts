@@ -9,6 +9,7 @@ import { forgetCatalog, loadCatalog } from "@/lib/catalog/server";
 import type { OpenDb } from "@/lib/db/client";
 import { IntercomClient } from "@/lib/intercom/client";
 import { ticketTypeListSchema } from "@/lib/intercom/schemas";
+import { DEFAULT_INTERCOM_VERSION, type IntercomVersion } from "@/lib/intercom/versions";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { TicketRec } from "@/lib/sandbox/store/types";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
@@ -45,14 +46,15 @@ export interface BulkWorld {
   close(): Promise<void>;
 }
 
-export async function bulkWorld(scale = 1): Promise<BulkWorld> {
+/** `version`: the Intercom-Version the world's client (the dashboard's) speaks, the dashboard's default unless given. */
+export async function bulkWorld(scale = 1, version: IntercomVersion = DEFAULT_INTERCOM_VERSION): Promise<BulkWorld> {
   const sb = await bootSandbox({ scale });
   const handle = await testDb();
   const [w] = sb.workspaces;
   const store = sb.sandbox.workspace(w.id_code)!;
   const adminId = store.info.owner_admin_id;
   const clientWith = (token: string) =>
-    new IntercomClient({ baseUrl: sb.url, token, version: "2.14", timeoutMs: 10_000, actingAdminId: adminId });
+    new IntercomClient({ baseUrl: sb.url, token, version, timeoutMs: 10_000, actingAdminId: adminId });
   const client = clientWith(w.access_token);
   const userId = await upsertUser(handle.db, `lead-${w.id_code}@example.com`, "Lead");
   const runners: BulkRunner[] = [];

@@ -33,7 +33,7 @@ beforeAll(async () => {
   client = new IntercomClient({
     baseUrl: sb.url,
     token: ws.access_token,
-    version: "2.14",
+    version: "2.16",
     timeoutMs: 10_000,
     actingAdminId: store.info.owner_admin_id,
     transport: (req) => {

@@ -84,6 +84,20 @@ describe("conversation changes on the page", () => {
       "mark the conversation as priority",
       "The conversation is still not a priority.",
     ]);
+    expect(words({ type: "set_priority", priority: "urgent" })).toEqual([
+      "set the priority to urgent",
+      "The conversation has no priority again.",
+    ]);
+    expect(words({ type: "set_priority", priority: "none" })).toEqual([
+      "remove the priority",
+      "The conversation has no priority again.",
+    ]);
+    expect(
+      conversationChangeOf({ type: "set_priority", priority: "none" }).rolledBack(
+        { ...detail, priority: true, priorityLevel: "high" },
+        names,
+      ),
+    ).toBe("The priority is high again.");
     expect(words({ type: "add_tag", tag_id: "g1" })).toEqual(["add the tag “VIP”", "The tag is off again."]);
     expect(words({ type: "mark_read" })).toEqual([
       "mark the conversation as read",
@@ -95,6 +109,8 @@ describe("conversation changes on the page", () => {
   it("show the change at once", () => {
     const at = (a: ConversationChange) => conversationChangeOf(a).optimistic(detail, names);
     expect(at({ type: "close" })).toMatchObject({ state: "closed", open: false });
+    expect(at({ type: "set_priority", priority: "medium" })).toMatchObject({ priority: true, priorityLevel: "medium" });
+    expect(at({ type: "set_priority", priority: "none" })).toMatchObject({ priority: false, priorityLevel: "none" });
     expect(at({ type: "snooze", until: 10 })).toMatchObject({ state: "snoozed", snoozedUntil: 10 });
     expect(at({ type: "assign_admin", admin_id: "0" }).adminAssigneeId).toBeNull();
     expect(at({ type: "add_tag", tag_id: "g1" }).tags).toEqual([{ id: "g1", name: "VIP" }]);

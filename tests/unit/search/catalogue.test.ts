@@ -192,3 +192,27 @@ describe("from the real sandbox's /ticket_types and /data_attributes", () => {
     expect(ws.catalogues.conversations.get("custom_attributes.follow_up_date")?.type).toBe("date");
   });
 });
+
+describe("per Intercom version", () => {
+  const source = { ticketTypes: TICKET_TYPES, dataAttributes: DATA_ATTRIBUTES };
+  const priorityValues = (version: "2.14" | "2.15" | "2.16" | "Preview") => {
+    const field = buildCatalogue("conversations", { ...source, version }).get("priority")!;
+    return typeof field.source === "object" ? field.source.enum.map((o) => o.value) : [];
+  };
+
+  it("searches conversation priority by the flag before 2.16 and by level from 2.16", () => {
+    expect(priorityValues("2.14")).toEqual(["priority", "not_priority"]);
+    expect(priorityValues("2.15")).toEqual(["priority", "not_priority"]);
+    for (const v of ["2.16", "Preview"] as const)
+      expect(priorityValues(v)).toEqual(["urgent", "high", "medium", "low", "none", "priority"]);
+  });
+
+  it("says why conversation custom attributes are missing where the version cannot list them", () => {
+    expect(buildCatalogue("conversations", { ...source, version: "2.15" }).missing).toEqual([]);
+    expect(buildCatalogue("conversations", { ...source, version: "2.16" }).missing).toEqual([
+      "Conversation attributes can't be listed with Intercom API 2.16",
+    ]);
+    expect(buildCatalogue("contacts", { ...source, version: "2.16" }).missing).toEqual([]);
+    expect(buildCatalogue("tickets", { ...source, version: "Preview" }).get("priority")).toBeUndefined();
+  });
+});
