@@ -22,9 +22,13 @@ export const E2E = {
   /** A second dashboard speaking Intercom API Preview, on the first one's sandbox. */
   previewPort: Number(process.env.E2E_PREVIEW_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1),
   previewDataDir: "tests/.tmp/e2e-data-preview",
+  /** A third speaking Intercom API 2.14, also on the first one's sandbox. */
+  v214Port: Number(process.env.E2E_214_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2),
+  v214DataDir: "tests/.tmp/e2e-data-2-14",
 };
 const baseURL = `http://localhost:${E2E.port}`;
 const previewURL = `http://localhost:${E2E.previewPort}`;
+const v214URL = `http://localhost:${E2E.v214Port}`;
 const serverEnv = {
   SANDBOX: "on",
   AUTH_SECRET: "e2e-auth-secret-not-for-production",
@@ -76,6 +80,14 @@ export default defineConfig({
       testMatch: /versions\/under-preview\.ts/,
       use: { baseURL: previewURL, storageState: "tests/e2e/.auth/lead-preview.json" },
     },
+    // And under 2.14, where Change type is left out with the reason.
+    { name: "v2.14-setup", testMatch: /versions\/sign-in-2-14\.ts/, use: { baseURL: v214URL } },
+    {
+      name: "v2.14",
+      dependencies: ["v2.14-setup"],
+      testMatch: /versions\/under-2-14\.ts/,
+      use: { baseURL: v214URL, storageState: "tests/e2e/.auth/lead-2-14.json" },
+    },
   ],
   webServer: [
     {
@@ -90,7 +102,7 @@ export default defineConfig({
         ...serverEnv,
         PUBLIC_URL: baseURL,
         SANDBOX_PORT: String(E2E.sandboxPort),
-        SANDBOX_REDIRECT_ORIGINS: previewURL,
+        SANDBOX_REDIRECT_ORIGINS: `${previewURL},${v214URL}`,
         DATA_DIR: E2E.dataDir,
       },
     },
@@ -108,6 +120,22 @@ export default defineConfig({
         SANDBOX_URL: `http://127.0.0.1:${E2E.sandboxPort}`,
         DATA_DIR: E2E.previewDataDir,
         INTERCOM_VERSION: "Preview",
+        BULK_CONCURRENCY: "4",
+      },
+    },
+    {
+      command: `${fresh(E2E.v214DataDir)} && npx next start -p ${E2E.v214Port}`,
+      url: `${v214URL}/signin`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...serverEnv,
+        PUBLIC_URL: v214URL,
+        SANDBOX_URL: `http://127.0.0.1:${E2E.sandboxPort}`,
+        DATA_DIR: E2E.v214DataDir,
+        INTERCOM_VERSION: "2.14",
         BULK_CONCURRENCY: "4",
       },
     },
