@@ -37,6 +37,23 @@ const serverEnv = {
   INTERCOM_CLIENT_SECRET: "",
   DATABASE_URL: "",
 };
+/** A dashboard speaking another Intercom API version, on the first server's sandbox. */
+const versionServer = (version: string, url: string, port: number, dataDir: string) => ({
+  command: `${fresh(dataDir)} && npx next start -p ${port}`,
+  url: `${url}/signin`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  env: {
+    ...serverEnv,
+    PUBLIC_URL: url,
+    SANDBOX_URL: `http://127.0.0.1:${E2E.sandboxPort}`,
+    DATA_DIR: dataDir,
+    INTERCOM_VERSION: version,
+    BULK_CONCURRENCY: "4",
+  },
+});
 const fresh = (dir: string) => `node -e "require('fs').rmSync('${dir}',{recursive:true,force:true})"`;
 
 export default defineConfig({
@@ -106,38 +123,8 @@ export default defineConfig({
         DATA_DIR: E2E.dataDir,
       },
     },
-    {
-      // Started once the first answers, so its sandbox is up.
-      command: `${fresh(E2E.previewDataDir)} && npx next start -p ${E2E.previewPort}`,
-      url: `${previewURL}/signin`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...serverEnv,
-        PUBLIC_URL: previewURL,
-        SANDBOX_URL: `http://127.0.0.1:${E2E.sandboxPort}`,
-        DATA_DIR: E2E.previewDataDir,
-        INTERCOM_VERSION: "Preview",
-        BULK_CONCURRENCY: "4",
-      },
-    },
-    {
-      command: `${fresh(E2E.v214DataDir)} && npx next start -p ${E2E.v214Port}`,
-      url: `${v214URL}/signin`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...serverEnv,
-        PUBLIC_URL: v214URL,
-        SANDBOX_URL: `http://127.0.0.1:${E2E.sandboxPort}`,
-        DATA_DIR: E2E.v214DataDir,
-        INTERCOM_VERSION: "2.14",
-        BULK_CONCURRENCY: "4",
-      },
-    },
+    // Started once the first answers, so its sandbox is up.
+    versionServer("Preview", previewURL, E2E.previewPort, E2E.previewDataDir),
+    versionServer("2.14", v214URL, E2E.v214Port, E2E.v214DataDir),
   ],
 });

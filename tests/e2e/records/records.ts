@@ -136,3 +136,13 @@ export async function directory(ws: SandboxWorkspace): Promise<{ admins: Named[]
   ]);
   return { admins: admins.admins, teams: teams.teams, tags: tags.data };
 }
+
+/** In an open bulk dialog: adds a tag to the selection, runs the job and waits for it to complete. */
+export async function runTagJob(page: Page, dialog: Locator, tag: string): Promise<void> {
+  await dialog.getByLabel("Action").selectOption({ label: "Add a tag" });
+  await pick(page, "Tag", tag);
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await dialog.getByRole("button", { name: /^Run on/ }).click();
+  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+}

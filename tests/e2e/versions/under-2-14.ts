@@ -5,7 +5,7 @@
  * the sandbox.
  */
 import { expect, test } from "../fixtures";
-import { conversationIn, pick, ticket, toast } from "../records/records";
+import { conversationIn, runTagJob, ticket, toast } from "../records/records";
 import { sandboxApi, workspace, type SandboxWorkspace } from "../support";
 
 const q = (tree: unknown) => "1." + Buffer.from(JSON.stringify(tree)).toString("base64url");
@@ -61,12 +61,7 @@ test("under 2.14: Change type is left out with the reason; search, a state chang
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByLabel("Action").locator("option", { hasText: "Change type" })).toHaveCount(0);
   await expect(dialog.getByText(REASON)).toBeVisible();
-  await dialog.getByLabel("Action").selectOption({ label: "Add a tag" });
-  await pick(page, "Tag", tag.name);
-  await dialog.getByRole("button", { name: "Preview" }).click();
-  await dialog.getByRole("button", { name: /^Run on/ }).click();
-  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
-  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await runTagJob(page, dialog, tag.name);
   for (const [i, id] of chosen.entries())
     expect((await tagsOf(us, id)).sort()).toEqual([...new Set([...before[i], tag.id])].sort());
 

@@ -3,7 +3,7 @@
  * a ticket's state and type changed from its page, and a bulk job, each checked in the sandbox.
  */
 import { expect, test } from "../fixtures";
-import { pick, ticket, toast } from "../records/records";
+import { runTagJob, ticket, toast } from "../records/records";
 import { allTickets, sandboxApi, workspace, type SandboxWorkspace } from "../support";
 
 /** The builder's URL form for a search: a versioned compact tree, base64url. */
@@ -41,12 +41,7 @@ test("search, a ticket's state and type, and a bulk job under Preview", async ({
   await page.getByRole("region", { name: "Selection" }).getByRole("button", { name: "Bulk action…" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByLabel("Action").locator("option", { hasText: "Change type" })).toHaveCount(1);
-  await dialog.getByLabel("Action").selectOption({ label: "Add a tag" });
-  await pick(page, "Tag", tag.name);
-  await dialog.getByRole("button", { name: "Preview" }).click();
-  await dialog.getByRole("button", { name: /^Run on/ }).click();
-  await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
-  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await runTagJob(page, dialog, tag.name);
   const bugs = await allTickets<{ ticket_id: string; tags?: { tags: { id: string }[] } }>(us, {
     operator: "AND",
     value: [
