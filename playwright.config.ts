@@ -39,7 +39,7 @@ const serverEnv = {
 };
 /** A dashboard speaking another Intercom API version, on the first server's sandbox. */
 const versionServer = (version: string, url: string, port: number, dataDir: string) => ({
-  command: `${fresh(dataDir)} && npx next start -p ${port}`,
+  command: `${fresh(dataDir)} && npm start -- -p ${port}`,
   url: `${url}/signin`,
   reuseExistingServer: false,
   timeout: 120_000,
@@ -109,7 +109,7 @@ export default defineConfig({
   webServer: [
     {
       // One production server for the whole run (the default Intercom version), on a fresh data folder, with its own sandbox.
-      command: `${fresh(E2E.dataDir)} && npx next start -p ${E2E.port}`,
+      command: `${fresh(E2E.dataDir)} && npm start -- -p ${E2E.port}`,
       url: `${baseURL}/signin`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -51,6 +51,21 @@ export const selection = z.discriminatedUnion("kind", [
 ]);
 export type Selection = z.infer<typeof selection>;
 
+/**
+ * What a job keeps of its selection, to describe it: the items are the selection, so ten
+ * thousand ids are not stored (and read back on every poll) a second time.
+ */
+export type JobSource =
+  | { kind: "ids"; count: number }
+  | { kind: "query"; query: Query; excluded: number }
+  | { kind: "undo" };
+
+export function sourceOf(selection: Selection): JobSource {
+  return selection.kind === "ids"
+    ? { kind: "ids", count: selection.ids.length }
+    : { kind: "query", query: selection.query, excluded: selection.exclude?.length ?? 0 };
+}
+
 export const previewBody = z.strictObject({ selection, action: bulkAction });
 export const createJobBody = z.strictObject({
   selection,

@@ -8,7 +8,7 @@ import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { keptFor, planItem, type ItemPlan } from "./plan";
 import { resolveSelection, selectionPages } from "./resolve";
-import type { CreateJobBody, Selection } from "./schemas";
+import { sourceOf, type CreateJobBody, type Selection } from "./schemas";
 import { allItems, createJob, findJob } from "./store";
 import { summarize } from "./summaries";
 import type { PreviewGroup, PreviewResult, TicketSnapshot } from "./types";
@@ -123,10 +123,7 @@ export async function startJob(
     userId: who.userId,
     kind: "apply",
     action: requested,
-    selection:
-      body.selection.kind === "ids"
-        ? body.selection
-        : { ...body.selection, exclude: body.selection.exclude?.slice(0, 1000) },
+    selection: sourceOf(body.selection),
     label: ticketChangeOf(requested).describe(catalog, who.timezone),
     items: items(),
     complete(total) {

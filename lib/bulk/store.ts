@@ -4,7 +4,7 @@ import { ROWS_PER_INSERT } from "@/lib/db/batches";
 import type { Db } from "@/lib/db/client";
 import { bulkJobItems, bulkJobs, type BulkJobItemRow, type BulkJobRow } from "@/lib/db/schema";
 import type { ItemPlan } from "./plan";
-import type { BulkAction, Selection } from "./schemas";
+import type { BulkAction, JobSource } from "./schemas";
 import type { ItemState, JobState, RateLimitView, TicketSnapshot } from "./types";
 
 /** Where an item's outcome is written (execute.ts and the audit log know it by this path). */
@@ -25,7 +25,7 @@ export interface NewJob {
   kind: "apply" | "undo";
   undoOf?: string | null;
   action: BulkAction;
-  selection: Selection | { kind: "undo" };
+  selection: JobSource;
   label: string;
   /** Read once, in order: a generator lets a large job be stored without holding every ticket at once. */
   items: Iterable<NewItem> | AsyncIterable<NewItem>;
@@ -130,13 +130,13 @@ export async function jobById(db: Db, id: string): Promise<BulkJobRow | null> {
   return row ?? null;
 }
 
-/** Every item of a job in order, for the CSV export and undo: read 500 at a time, never all at once. */
 /** A job's state alone: what a running job looks at twice a second (its row holds the whole selection). */
 export async function jobState(db: Db, id: string): Promise<JobState | null> {
   const [row] = await db.select({ state: bulkJobs.state }).from(bulkJobs).where(eq(bulkJobs.id, id));
   return row?.state ?? null;
 }
 
+/** Every item of a job in order, for the CSV export and undo: read 500 at a time, never all at once. */
 export async function* allItems(db: Db, jobId: string, state?: ItemState): AsyncGenerator<BulkJobItemRow> {
   const PAGE = 500;
   for (let after = -1; ;) {

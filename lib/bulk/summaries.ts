@@ -59,7 +59,7 @@ export async function summarize(db: Db, job: BulkJobRow, options: SummaryOptions
     undoOf: job.undoOf,
     undoneBy: undone[0]?.id ?? null,
     label: job.label,
-    source: sourceOf(job),
+    source: describeSource(job),
     createdBy: creator[0] ?? { name: null, email: "unknown" },
     state: job.state,
     pausedReason: job.pausedReason,
@@ -85,13 +85,11 @@ export async function summarize(db: Db, job: BulkJobRow, options: SummaryOptions
   };
 }
 
-function sourceOf(job: BulkJobRow): string {
+function describeSource(job: BulkJobRow): string {
   const s = job.selection;
   if (s.kind === "undo") return "Undo of an earlier job";
-  if (s.kind === "ids") return `${s.ids.length.toLocaleString("en")} selected ticket${s.ids.length === 1 ? "" : "s"}`;
-  return s.exclude?.length
-    ? `All matching a search, less ${s.exclude.length} unticked`
-    : "All tickets matching a search";
+  if (s.kind === "ids") return `${s.count.toLocaleString("en")} selected ticket${s.count === 1 ? "" : "s"}`;
+  return s.excluded > 0 ? `All matching a search, less ${s.excluded} unticked` : "All tickets matching a search";
 }
 
 export async function listJobs(db: Db, workspaceId: string, limit = 50, options: SummaryOptions = {}) {

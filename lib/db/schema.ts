@@ -16,7 +16,7 @@ import {
 import { RESOURCES } from "../search/fields";
 import type { SearchQuery } from "../search/model";
 import type { Call } from "../bulk/plan";
-import type { BulkAction, Selection } from "../bulk/schemas";
+import type { BulkAction, JobSource } from "../bulk/schemas";
 import type { ItemState, JobState, RateLimitView, TicketSnapshot } from "../bulk/types";
 
 /** A support lead, known by their verified email across all the workspaces they connect. */
@@ -119,8 +119,8 @@ export const bulkJobs = pgTable(
     kind: text("kind", { enum: ["apply", "undo"] }).notNull(),
     undoOf: uuid("undo_of").references((): AnyPgColumn => bulkJobs.id, { onDelete: "set null" }),
     action: jsonb("action").$type<BulkAction>().notNull(),
-    /** What the lead selected, kept to describe the job. */
-    selection: jsonb("selection").$type<Selection | { kind: "undo" }>().notNull(),
+    /** What the lead selected, in brief, to describe the job (its items are the selection itself). */
+    selection: jsonb("selection").$type<JobSource>().notNull(),
     label: text("label").notNull(),
     state: text("state").$type<JobState>().notNull().default("queued"),
     pausedReason: text("paused_reason"),

@@ -1,5 +1,5 @@
 /**
- * Benchmarks' harness: a production dashboard (next start) with its embedded sandbox on
+ * Benchmarks' harness: a production dashboard (`npm start`, as shipped) with its embedded sandbox on
  * spare ports and a throwaway data folder, and a signed-in session obtained through the
  * same OAuth flow a person goes through.
  */
@@ -128,7 +128,7 @@ export async function startDashboard(options: {
   const memoryDir = options.memory ? mkdtempSync(path.join(tmpdir(), "triage-bench-memory-")) : null;
   const url = `http://localhost:${options.port}`;
   const sandbox = await startSandboxProcess(options.sandboxPort, url, options.sandboxEnv ?? {});
-  const child = spawn("npx", ["next", "start", "-p", String(options.port)], {
+  const child = spawn("npm", ["start", "--", "-p", String(options.port)], {
     env: {
       ...process.env,
       PUBLIC_URL: url,

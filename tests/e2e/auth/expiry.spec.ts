@@ -24,7 +24,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  server = spawn("npm", ["start", "--", "-p", String(PORT)], {
     env: {
       ...process.env,
       PUBLIC_URL: BASE,

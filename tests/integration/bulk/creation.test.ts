@@ -80,7 +80,7 @@ describe("creating a job", () => {
       userId: world.userId,
       kind: "apply",
       action: { type: "set_shared", shared: true },
-      selection: { kind: "ids", ids: chosen.map((t) => t.id) },
+      selection: { kind: "ids", count: chosen.length },
       label: "Share",
       items: items(),
     });
@@ -104,6 +104,8 @@ describe("creating a job", () => {
     });
     const job = (await jobById(world.handle.db, id))!;
     expect(job).toMatchObject({ state: "queued", total: 1_100, label: "Close" });
+    // The items are the selection: the job keeps only its size, not 1,100 ids a second time.
+    expect(job.selection).toEqual({ kind: "ids", count: 1_100 });
     // Three reads: 500 ids in five searches of 100, twice, then the last 100 in one.
     const searches = (await world.log("/tickets/search")).filter((r) => r.method === "POST");
     expect(searches).toHaveLength(11);
@@ -179,7 +181,7 @@ describe("creating a job", () => {
           userId: world.userId,
           kind: "apply",
           action: { type: "close" },
-          selection: { kind: "ids", ids: chosen.map((t) => t.id) },
+          selection: { kind: "ids", count: chosen.length },
           label: "Close",
           total: 0,
           state: "creating",

@@ -1,7 +1,7 @@
 /** Shared by the bulk tests: a sandbox, a database, a lead, and runners pointed at them. */
 import { upsertUser } from "@/lib/auth/connections";
 import { BulkRunner } from "@/lib/bulk/runner";
-import type { BulkAction, Selection } from "@/lib/bulk/schemas";
+import { sourceOf, type BulkAction, type Selection } from "@/lib/bulk/schemas";
 import { planSelection, startUndo } from "@/lib/bulk/service";
 import { createJob, jobById } from "@/lib/bulk/store";
 import { itemCounts } from "@/lib/bulk/summaries";
@@ -98,7 +98,7 @@ export async function bulkWorld(scale = 1, version: IntercomVersion = DEFAULT_IN
         userId,
         kind: "apply",
         action,
-        selection,
+        selection: sourceOf(selection),
         label: planned.preview.label,
         items: planned.tickets.map((before, i) => ({ before, plan: planned.plans[i] })),
       });
