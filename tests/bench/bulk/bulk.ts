@@ -6,7 +6,8 @@
  *   requests, 429s, and the ratio to the floor and to a naive sequential loop run in the same
  *   session on another 1,000 tickets. Target: ≤ 1.15× the floor, 429s ≤ 1% of requests.
  * - A 10,000-ticket job: the dashboard process's extra RSS while it is created and run.
- *   Target: < 50 MB (items are stored and read in pages; only what is in flight is held).
+ *   Target: < 50 MB (items are stored and read in pages; only what is in flight is held). The
+ *   server runs as `npm start` runs it, with its heap capped at 1 GB (see the README).
  *
  *   Measured the same way before and after: the server is warmed up by a small job, its garbage
  *   collected once (so buffers freed late at start-up do not fall inside the job), then idle
