@@ -1,7 +1,6 @@
 "use client";
 
 import { Eye, Lock, MessageSquare, Send } from "lucide-react";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -9,7 +8,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 import { applyServerErrors } from "@/lib/forms/server-errors";
-import { replyFields, type ReplyFields } from "@/lib/forms/schemas";
+import { lazyResolver } from "@/lib/forms/lazy-resolver";
+import type { ReplyFields } from "@/lib/forms/schemas";
 import { textToHtml } from "@/lib/records/text";
 import { HtmlBody } from "./html-body";
 
@@ -40,13 +40,15 @@ const isReplyDraft = (v: unknown): v is ReplyDraft =>
   ((v as ReplyDraft).kind === "comment" || (v as ReplyDraft).kind === "note") &&
   typeof (v as ReplyDraft).text === "string";
 
+const resolver = lazyResolver<ReplyFields>(() => import("@/lib/forms/resolvers").then((m) => m.replyResolver));
+
 /** Reply to the customer or leave an internal note, with a preview of what will be sent. */
 export const ReplyBox = forwardRef<ReplyBoxHandle, Props>(function ReplyBox(
   { onSend, replyDisabledReason, recipient, draftKey },
   ref,
 ) {
   const form = useForm<ReplyFields>({
-    resolver: zodResolver(replyFields),
+    resolver,
     // No default body: the field is read as it is when it registers, so text typed before the
     // page's scripts ran stays (a default would overwrite it).
     defaultValues: { kind: replyDisabledReason ? "note" : "comment" },

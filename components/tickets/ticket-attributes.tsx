@@ -1,14 +1,14 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import type { TicketTypeAttribute } from "@/lib/intercom/schemas";
 import { applyServerErrors } from "@/lib/forms/server-errors";
-import { attributeEditSchema, type AttributeEdit } from "@/lib/forms/schemas";
+import { lazyResolver } from "@/lib/forms/lazy-resolver";
+import type { AttributeEdit } from "@/lib/forms/schemas";
 import { ApiError } from "@/lib/queries/fetcher";
 import type { AttrValue } from "@/lib/records/detail-types";
 import { attributeLabel, displayValue, isEmptyValue } from "@/lib/tickets/attributes";
@@ -50,8 +50,12 @@ function Editor({
   onSave: Props["onSave"];
   onDone: () => void;
 }) {
-  const schema = useMemo(() => attributeEditSchema(attribute), [attribute]);
-  const form = useForm<AttributeEdit>({ resolver: zodResolver(schema), defaultValues: { value } });
+  const resolver = useMemo(
+    () =>
+      lazyResolver<AttributeEdit>(() => import("@/lib/forms/resolvers").then((m) => m.attributeResolver(attribute))),
+    [attribute],
+  );
+  const form = useForm<AttributeEdit>({ resolver, defaultValues: { value } });
   const { control, handleSubmit, formState, clearErrors } = form;
   const id = useId();
   const label = attributeLabel(attribute);
