@@ -18,6 +18,7 @@ import type { SearchQuery } from "../search/model";
 import type { Call } from "../bulk/plan";
 import type { BulkAction, JobSource } from "../bulk/schemas";
 import type { ItemState, JobState, RateLimitView, TicketSnapshot } from "../bulk/types";
+import type { InsightRow } from "../insights/sources";
 
 /** A support lead, known by their verified email across all the workspaces they connect. */
 export const users = pgTable("users", {
@@ -221,6 +222,47 @@ export const auditLog = pgTable(
     index("audit_log_record").on(t.workspaceId, t.recordType, t.recordId),
     index("audit_log_at").on(t.at),
   ],
+);
+
+/**
+ * Insights' cache: the records of one source (conversations by created_at, …) on one day of
+ * the workspace's timezone, kept as the few values the charts use, with when they were read.
+ * Days that can no longer change are read from here; recent days are read again.
+ */
+export const insightDays = pgTable(
+  "insight_days",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    source: text("source").notNull(),
+    timezone: text("timezone").notNull(),
+    /** YYYY-MM-DD in `timezone`. */
+    day: text("day").notNull(),
+    rows: jsonb("rows").$type<InsightRow[]>().notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.source, t.timezone, t.day] })],
+);
+
+/** What was open at the end of a day, by team, teammate and ticket type: the backlog's history. */
+export interface OpenCounts {
+  all: number;
+  team: Record<string, number>;
+  teammate: Record<string, number>;
+  type: Record<string, number>;
+}
+
+/** One snapshot per workspace, resource and day, taken from the day the workspace is connected. */
+export const insightSnapshots = pgTable(
+  "insight_snapshots",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    resource: text("resource", { enum: ["tickets", "conversations"] }).notNull(),
+    /** YYYY-MM-DD in the workspace's timezone when taken. */
+    day: text("day").notNull(),
+    counts: jsonb("counts").$type<OpenCounts>().notNull(),
+    takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.resource, t.day] })],
 );
 
 export type User = typeof users.$inferSelect;

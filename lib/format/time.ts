@@ -80,6 +80,13 @@ function wall(ts: number, timeZone: string) {
   return { y: +parts.year, m: +parts.month, d: +parts.day, h: +parts.hour, min: +parts.minute, s: +parts.second };
 }
 
+/** The calendar date (YYYY-MM-DD) of an instant in the workspace's timezone. */
+export function localDate(ts: number, timeZone: string): string {
+  const w = wall(ts, timeZone);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${w.y}-${p(w.m)}-${p(w.d)}`;
+}
+
 /** Unix seconds as the value of an `<input type="datetime-local">` in the workspace's timezone. */
 export function toLocalInput(ts: number, timeZone: string): string {
   const w = wall(ts, timeZone);

@@ -14,7 +14,7 @@ export const id = z.union([z.string(), z.number()]).transform(String);
 const timestamp = z.number().int();
 const nullableTimestamp = timestamp.nullish().transform((v) => v ?? null);
 /** Assignees: null, 0 and "0" all mean nobody. */
-const assigneeId = z
+export const assigneeId = z
   .union([z.string(), z.number(), z.null()])
   .optional()
   .transform((v) => (v === null || v === undefined || v === 0 || v === "0" ? null : String(v)));
