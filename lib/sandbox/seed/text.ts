@@ -471,7 +471,7 @@ export const SLA_NAMES = ["VIP first response", "Standard response", "Enterprise
 
 /** Each SLA's first-response target, in seconds. */
 export const SLA_TARGETS: Readonly<Record<string, number>> = {
-  "VIP first response": 4 * 3600,
+  "VIP first response": 8 * 3600,
   "Standard response": 24 * 3600,
   "Enterprise 1h": 3600,
 };
