@@ -11,6 +11,7 @@ import type { SessionView } from "@/lib/auth/sessions";
 import { formatDateTime, formatRelative } from "@/lib/format/time";
 import { toast } from "@/lib/notify";
 import { fetchJson } from "@/lib/queries/fetcher";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** The lead's sessions, each one can be ended; "End all other sessions" keeps only this one. */
 export function SessionsList({ sessions }: { sessions: SessionView[] }) {
@@ -60,7 +61,7 @@ export function SessionsList({ sessions }: { sessions: SessionView[] }) {
                 </p>
                 <p className="text-xs text-muted-foreground">
                   Signed in {formatDateTime(Date.parse(s.createdAt) / 1000, timezone)} · last active{" "}
-                  {formatRelative(seen)}
+                  <RelativeTime ts={seen} />
                   {s.ip ? ` · ${s.ip}` : ""}
                 </p>
               </div>

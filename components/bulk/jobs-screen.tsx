@@ -7,9 +7,10 @@ import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
-import { formatDateTime, formatRelative } from "@/lib/format/time";
+import { formatDateTime } from "@/lib/format/time";
 import { jobsQuery } from "@/lib/queries/bulk";
 import { done, duration, JobStateBadge, JobTable, ProgressBar } from "./job-parts";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const numbers = new Intl.NumberFormat("en");
 /** The outcomes every row counts, even at zero. */
@@ -62,7 +63,7 @@ export function JobsScreen() {
           </td>
           <td className="px-3 py-2 whitespace-nowrap">{job.createdBy.name ?? job.createdBy.email}</td>
           <td className="px-3 py-2 whitespace-nowrap" title={formatDateTime(job.createdAt, ws.timezone)}>
-            {formatRelative(job.createdAt)}
+            <RelativeTime ts={job.createdAt} />
           </td>
           <td className="px-3 py-2">
             <ProgressBar job={job} label={`Progress of ${job.label}`} />

@@ -10,10 +10,11 @@ import { useWorkspace } from "@/components/shell/workspace-context";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ContactDetail } from "@/lib/contacts/types";
-import { formatDateTime, formatRelative } from "@/lib/format/time";
+import { formatDateTime } from "@/lib/format/time";
 import { useWorkspaceCatalog } from "@/lib/queries/catalog";
 import { filterNode, groupNode } from "@/lib/search/model";
 import { encodeQuery } from "@/lib/search/url";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const numbers = new Intl.NumberFormat("en");
 
@@ -141,7 +142,7 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
                 />
                 <span className="text-xs text-muted-foreground">{names.admin(c.adminAssigneeId) ?? "Unassigned"}</span>
                 <span className="text-xs text-muted-foreground" title={formatDateTime(c.updatedAt, tz)}>
-                  updated {formatRelative(c.updatedAt)}
+                  updated <RelativeTime ts={c.updatedAt} />
                 </span>
               </li>
             ))}
@@ -198,10 +199,12 @@ export function ContactView({ contact }: { contact: ContactDetail }) {
               </Fact>
               <Fact label="Created">{formatDateTime(contact.createdAt, tz)}</Fact>
               <Fact label="Signed up">{formatDateTime(contact.signedUpAt, tz)}</Fact>
-              <Fact label="Last seen">{contact.lastSeenAt ? formatRelative(contact.lastSeenAt) : "–"}</Fact>
-              <Fact label="Last replied">{contact.lastRepliedAt ? formatRelative(contact.lastRepliedAt) : "–"}</Fact>
+              <Fact label="Last seen">{contact.lastSeenAt ? <RelativeTime ts={contact.lastSeenAt} /> : "–"}</Fact>
+              <Fact label="Last replied">
+                {contact.lastRepliedAt ? <RelativeTime ts={contact.lastRepliedAt} /> : "–"}
+              </Fact>
               <Fact label="Last contacted">
-                {contact.lastContactedAt ? formatRelative(contact.lastContactedAt) : "–"}
+                {contact.lastContactedAt ? <RelativeTime ts={contact.lastContactedAt} /> : "–"}
               </Fact>
               <Fact label="Browser">{[contact.browser, contact.os].filter(Boolean).join(" on ") || "–"}</Fact>
               <Fact label="Language">{contact.language ?? "–"}</Fact>

@@ -4,9 +4,10 @@ import { Bot, Star } from "lucide-react";
 import type { Names } from "@/components/records/part-text";
 import { StateBadge } from "@/components/search/columns/cells";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime, formatRelative } from "@/lib/format/time";
+import { formatDateTime } from "@/lib/format/time";
 import { PRIORITY_LEVEL_LABELS } from "@/lib/intercom/versions";
 import type { ConversationDetail } from "@/lib/records/detail-types";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 const STATE_LABEL = { open: "Open", closed: "Closed", snoozed: "Snoozed" } as const;
 
@@ -48,7 +49,9 @@ export function ConversationHeader({ conv, names, tz }: { conv: ConversationDeta
         {conv.waitingSince !== null && (
           <div className="flex gap-1.5">
             <dt className="text-muted-foreground">Waiting since</dt>
-            <dd title={formatDateTime(conv.waitingSince, tz)}>{formatRelative(conv.waitingSince)}</dd>
+            <dd>
+              <RelativeTime ts={conv.waitingSince} title={formatDateTime(conv.waitingSince, tz)} />
+            </dd>
           </div>
         )}
         {conv.snoozedUntil !== null && conv.state === "snoozed" && (

@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
-import { formatRelative } from "@/lib/format/time";
 import { Entry, useRenderedMark, type ShownImages, type TimelineProps } from "./timeline-entry";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 /** Past this many entries the timeline only renders what is on screen. */
 export const VIRTUALIZE_AFTER = 60;
@@ -26,7 +26,7 @@ export function Timeline(props: TimelineProps) {
   return (
     <section aria-label={label}>
       <p className="mb-2 text-xs text-muted-foreground">
-        {parts.length} {parts.length === 1 ? "entry" : "entries"}, last {formatRelative(last.createdAt)}
+        {parts.length} {parts.length === 1 ? "entry" : "entries"}, last <RelativeTime ts={last.createdAt} />
       </p>
       {parts.length > VIRTUALIZE_AFTER ? (
         <VirtualTimeline {...props} images={images} />

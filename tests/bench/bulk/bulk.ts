@@ -19,7 +19,7 @@
  * runs only the 10,000-ticket job; BENCH_BASELINE=0 skips the sequential loop.
  */
 import { report } from "../support/result";
-import { signIn, startDashboard, treeRssMb, type MemoryFigures } from "../support/server";
+import { signIn, startDashboard, treeRssMb, type MemoryFigures, sandboxControl } from "../support/server";
 
 const SCALE = 18;
 const MEMORY_BUDGET_MB = 50;
@@ -31,12 +31,7 @@ const dashboard = await startDashboard({
   memory: true,
 });
 const onlyMemory = process.env.BENCH_PARTS === "memory";
-const control = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${dashboard.sandboxUrl}${path}`, {
-    method,
-    headers: body ? { "Content-Type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  }).then((r) => r.json());
+const control = sandboxControl(dashboard);
 
 interface Ticket {
   id: string;

@@ -13,7 +13,7 @@
  */
 import { launch, signInPage } from "../support/browser";
 import { report } from "../support/result";
-import { startDashboard } from "../support/server";
+import { startDashboard, sandboxControl } from "../support/server";
 
 const SCALE = 4;
 const LATENCY_MS = 100;
@@ -23,12 +23,7 @@ const dashboard = await startDashboard({
   sandboxEnv: { SANDBOX_SCALE: String(SCALE) },
 });
 const browser = await launch();
-const control = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${dashboard.sandboxUrl}${path}`, {
-    method,
-    headers: body ? { "Content-Type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  }).then((r) => r.json());
+const control = sandboxControl(dashboard);
 
 try {
   const page = await browser.newPage();

@@ -5,17 +5,12 @@
  */
 import { launch, signInPage } from "../support/browser";
 import { report } from "../support/result";
-import { startDashboard } from "../support/server";
+import { startDashboard, sandboxControl } from "../support/server";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 26);
 const dashboard = await startDashboard({ port: 3204, sandboxPort: 4204, sandboxEnv: { SANDBOX_SCALE: String(SCALE) } });
 const browser = await launch();
-const control = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${dashboard.sandboxUrl}${path}`, {
-    method,
-    headers: body ? { "Content-Type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  }).then((r) => r.json());
+const control = sandboxControl(dashboard);
 
 try {
   const page = await browser.newPage();

@@ -17,6 +17,16 @@ export interface Dashboard {
   stop(): Promise<void>;
 }
 
+/** Calls the sandbox's control surface (/sandbox/*) beside a dashboard: plain JSON, no token. */
+export function sandboxControl(dashboard: Dashboard) {
+  return (path: string, method = "GET", body?: unknown) =>
+    fetch(`${dashboard.sandboxUrl}${path}`, {
+      method,
+      headers: body ? { "Content-Type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((r) => r.json());
+}
+
 /** Memory figures in MB, summed over the dashboard's processes. */
 export interface MemoryFigures {
   rss: number;

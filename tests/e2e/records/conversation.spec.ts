@@ -87,6 +87,31 @@ test("a reply typed before the page's scripts have loaded is kept and sent", asy
     .toBe("<p>Typed while the page was still loading.</p>");
 });
 
+test("a reply typed while the page loads survives the page coming alive minutes after the server drew it", async ({
+  page,
+}) => {
+  const us = await workspace("Northwind Support");
+  const c = await conversationIn(us, "open", 13);
+  // The browser's clock runs ahead of the server's: "last … ago" differs between the two renders.
+  await page.clock.setFixedTime(Date.now() + 3 * 86_400_000);
+  let release!: () => void;
+  const loaded = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await page.goto(`/w/${us.id_code}/conversations/${c.id}`, { waitUntil: "commit" });
+  const box = page.getByRole("region", { name: "Reply or note" });
+  await box.getByRole("textbox").fill("Still here after the page came alive.");
+  release();
+  await expect(box.getByRole("button", { name: "Preview" })).toBeEnabled();
+  await expect(box.getByRole("textbox")).toHaveValue("Still here after the page came alive.");
+  // The page speaks the browser's time once it is live.
+  await expect(page.getByRole("region", { name: "Conversation timeline" })).toContainText(
+    /last .*days? ago|last .*week/,
+  );
+});
+
 test("reply, note, assignment, snooze, close, reopen, priority, tags and mark read each reach Intercom", async ({
   page,
 }) => {

@@ -10,10 +10,10 @@ import { upsertUser } from "@/lib/auth/connections";
 import { loadCatalog } from "@/lib/catalog/server";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { OpenDb } from "@/lib/db/client";
-import { insightDays, insightSnapshots, workspaceConnections, type WorkspaceConnection } from "@/lib/db/schema";
+import { insightDays, insightSnapshots, workspaceConnections } from "@/lib/db/schema";
 import { createRoute } from "@/lib/http/wrapper";
 import { IntercomClient } from "@/lib/intercom/client";
-import { nodeTransport } from "@/lib/intercom/transport";
+import { nodeTransport, type TransportRequest } from "@/lib/intercom/transport";
 import { DEFAULT_INTERCOM_VERSION } from "@/lib/intercom/versions";
 import { addDays, today } from "@/lib/insights/calendar";
 import { computeInsights, type InsightsRequest } from "@/lib/insights/compute";
@@ -28,6 +28,7 @@ import { dayStart, nextDayStart } from "@/lib/sandbox/search/time";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
 import { toIntercom } from "@/lib/search/convert";
 import { decodeQuery } from "@/lib/search/url";
+import { connectionOf } from "../../support/connection";
 import { testDb } from "../../support/db";
 import { bootSandbox, client as sandboxClient, control } from "../../support/sandbox";
 
@@ -60,6 +61,20 @@ afterAll(async () => {
   await handle?.close();
   await sb?.stop();
 });
+
+/** A client to the same sandbox that tells `record` of every request before sending it. */
+const recordingClient = (record: (req: TransportRequest) => unknown) =>
+  new IntercomClient({
+    baseUrl: sb.url,
+    token: sb.workspaces[0].access_token,
+    version: DEFAULT_INTERCOM_VERSION,
+    timeoutMs: 10_000,
+    actingAdminId: scope.adminId,
+    transport: (req) => {
+      record(req);
+      return nodeTransport(req);
+    },
+  });
 
 const run = async (request: Partial<InsightsRequest> = {}, through = client) => {
   const reader = new InsightsReader(through, INSIGHTS_SHARE);
@@ -229,17 +244,7 @@ describe("the cache", () => {
     expect(chart(again, "tickets.created").series).toEqual(chart(first, "tickets.created").series);
     // A refresh through a client that keeps what it sends.
     const sent: string[] = [];
-    const recording = new IntercomClient({
-      baseUrl: sb.url,
-      token: sb.workspaces[0].access_token,
-      version: DEFAULT_INTERCOM_VERSION,
-      timeoutMs: 10_000,
-      actingAdminId: scope.adminId,
-      transport: (req) => {
-        if (req.body) sent.push(req.body);
-        return nodeTransport(req);
-      },
-    });
+    const recording = recordingClient((req) => req.body && sent.push(req.body));
     const refreshed = await run({ from: addDays(to, -59), to, refresh: true }, recording);
     expect(refreshed.calls).toBe(sent.length);
     // Each source reads its last seven days again, and nothing older: the rest of the range is the cache's.
@@ -277,33 +282,12 @@ describe("when Intercom fails", () => {
 describe("the route", () => {
   it("refuses bad input with 400 and field errors before any call to Intercom, and answers good input", async () => {
     const sent: string[] = [];
-    const recording = new IntercomClient({
-      baseUrl: sb.url,
-      token: sb.workspaces[0].access_token,
-      version: DEFAULT_INTERCOM_VERSION,
-      timeoutMs: 10_000,
-      actingAdminId: scope.adminId,
-      transport: (req) => {
-        sent.push(req.url);
-        return nodeTransport(req);
-      },
-    });
-    const connection: WorkspaceConnection = {
-      id: "c",
-      userId: "u",
+    const recording = recordingClient((req) => sent.push(req.url));
+    const connection = connectionOf({
       workspaceId: scope.workspaceId,
-      workspaceName: "Northwind",
-      region: "US",
       timezone: scope.timezone,
-      target: "sandbox",
       adminId: scope.adminId,
-      adminName: "Lead",
-      adminEmail: "lead@example.com",
-      tokenCiphertext: "",
-      status: "active",
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    };
+    });
     const route = createRoute({
       getUser: async () => ({ id: "u", email: "lead@example.com", name: "Lead", lastWorkspace: null, sessionId: "s" }),
       findConnection: async () => connection,

@@ -8,7 +8,6 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetCatalog, loadCatalog } from "@/lib/catalog/server";
 import type { ConversationChange } from "@/lib/changes/schema";
-import type { WorkspaceConnection } from "@/lib/db/schema";
 import { HttpError } from "@/lib/http/errors";
 import { createRoute } from "@/lib/http/wrapper";
 import { IntercomClient } from "@/lib/intercom/client";
@@ -20,6 +19,7 @@ import { ticketParams } from "@/lib/records/params";
 import { changeTicketType } from "@/lib/records/type-change";
 import type { RunningSandbox } from "@/lib/sandbox";
 import type { Workspace } from "@/lib/sandbox/store/workspace";
+import { connectionOf } from "../../support/connection";
 import { bootSandbox, requiredValues } from "../../support/sandbox";
 import { runConversationAction, runTicketAction } from "./run";
 
@@ -195,22 +195,7 @@ describe.each(INTERCOM_VERSIONS)("under Intercom API %s", (version) => {
 });
 
 describe("the change-type route under 2.15", () => {
-  const connection: WorkspaceConnection = {
-    id: "c",
-    userId: "u",
-    workspaceId: "w",
-    workspaceName: "Northwind",
-    region: "US",
-    timezone: "UTC",
-    target: "sandbox",
-    adminId: "1",
-    adminName: "Lead",
-    adminEmail: "lead@example.com",
-    tokenCiphertext: "",
-    status: "active",
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
+  const connection = connectionOf();
   it("answers 422 with the reason, and Intercom is not asked to change anything", async () => {
     const client = clientOf("2.15");
     const route = createRoute({
