@@ -77,7 +77,7 @@ try {
     const t0 = Date.now();
     await page.goto(`${dashboard.url}/w/${ws}/insights?range=90`);
     await page
-      .getByRole("link", { name: /conversations/i })
+      .getByRole("link", { name: /open these conversations$/ })
       .first()
       .waitFor();
     times.push(Date.now() - t0);
