@@ -1,7 +1,6 @@
 import "server-only";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { Db } from "@/lib/db/client";
-import type { OpenCounts } from "@/lib/db/schema";
 import { IntercomError } from "@/lib/intercom/errors";
 import { StillFailing } from "@/lib/bulk/retry";
 import { filterNode, groupNode, type SearchQuery } from "@/lib/search/model";
@@ -10,6 +9,7 @@ import { addDays, buckets, today } from "./calendar";
 import { percentile } from "./numbers";
 import { readOpen, type InsightsReader, type OpenRow } from "./reader";
 import { groupOf, sourceQuery, SPLIT_FIELDS, type GroupFilter, type InsightRow, type SourceId } from "./sources";
+import { openCounts } from "./snapshots";
 import { readSnapshots, saveSnapshot, firstSnapshotDay } from "./store";
 import { syncSource, type SourceDays } from "./sync";
 import type {
@@ -39,9 +39,6 @@ export interface InsightsScope {
   /** The connection's admin: searches are converted as this teammate. */
   adminId: string;
 }
-
-/** The share of Intercom's rate limit Insights may use; the rest is the leads'. */
-export const INSIGHTS_SHARE = 0.2;
 
 /** Waiting-time buckets of "Waiting now", in seconds: from (counted) to (not counted). */
 const WAITING = [
@@ -393,20 +390,6 @@ function waitingChart(ctx: ChartContext, open: { rows: OpenRow[]; computedAt: nu
     })),
   }));
   return { ...base, series, computedAt: open.computedAt };
-}
-
-function openCounts(rows: OpenRow[]): OpenCounts {
-  const counts: OpenCounts = { all: rows.length, team: {}, teammate: {}, type: {} };
-  const add = (map: Record<string, number>, key: string | null | undefined) => {
-    const k = key ?? "none";
-    map[k] = (map[k] ?? 0) + 1;
-  };
-  for (const r of rows) {
-    add(counts.team, r.team);
-    add(counts.teammate, r.admin);
-    if (r.type !== undefined) add(counts.type, r.type);
-  }
-  return counts;
 }
 
 async function backlogChart(

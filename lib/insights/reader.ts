@@ -8,6 +8,9 @@ import { toIntercom } from "@/lib/search/convert";
 import { filterNode, groupNode, type SearchQuery } from "@/lib/search/model";
 import type { InsightResource } from "./types";
 
+/** The share of Intercom's rate limit Insights may use; the rest is the leads'. */
+export const INSIGHTS_SHARE = 0.2;
+
 /** Records per search page: Intercom's most. */
 const PER_PAGE = 150;
 

@@ -4,8 +4,8 @@ import type { Db } from "@/lib/db/client";
 import type { WorkspaceConnection } from "@/lib/db/schema";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { addDays, daysBetween, today } from "./calendar";
-import { computeInsights, INSIGHTS_SHARE, type InsightsRequest } from "./compute";
-import { InsightsReader } from "./reader";
+import { computeInsights, type InsightsRequest } from "./compute";
+import { INSIGHTS_SHARE, InsightsReader } from "./reader";
 import type { InsightsQuery } from "./schema";
 import type { InsightsResult } from "./types";
 

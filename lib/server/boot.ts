@@ -9,8 +9,8 @@ const globalForBoot = globalThis as unknown as { __triageBoot?: Promise<void> };
 /**
  * Runs once when the dashboard's server starts: the embedded sandbox (when no Intercom
  * app is configured, or SANDBOX=on), the database's migrations, and the bulk job runner
- * (which picks up any job a previous run left unfinished), and the audit log's retention
- * sweep (now, then daily).
+ * (which picks up any job a previous run left unfinished), the audit log's retention
+ * sweep (now, then daily), and Insights' daily snapshot of what is open (checked hourly).
  */
 export function boot(): Promise<void> {
   globalForBoot.__triageBoot ??= (async () => {
@@ -36,6 +36,12 @@ export function boot(): Promise<void> {
     setInterval(sweep, 60 * 60 * 1000).unref();
     const { startAuditSweep } = await import("@/lib/audit/sweep");
     startAuditSweep(db, c.auditRetentionDays);
+    // Insights' backlog history: what is open in every connected workspace, once a day.
+    const [{ startSnapshots }, { clientFor }] = await Promise.all([
+      import("@/lib/insights/snapshots"),
+      import("@/lib/auth/connections"),
+    ]);
+    startSnapshots(db, (connection) => clientFor(connection));
   })();
   return globalForBoot.__triageBoot;
 }

@@ -27,6 +27,11 @@ const BENCHES: Bench[] = [
   { name: "sandbox", file: "tests/bench/sandbox/search.ts", covers: "the sandbox's start-up, memory and search" },
   { name: "export", file: "tests/bench/segments/export.ts", covers: "a segment's CSV export" },
   { name: "bulk", file: "tests/bench/bulk/bulk.ts", covers: "bulk throughput and memory" },
+  {
+    name: "insights",
+    file: "tests/bench/insights/insights.ts",
+    covers: "Insights for 90 days, cold and from the cache",
+  },
   { name: "load", file: "tests/bench/load/load.ts", covers: "100 users searching through the typed search route" },
 ];
 

@@ -33,7 +33,7 @@ function wallClock(
 }
 
 /** Seconds the zone is ahead of UTC at this instant. */
-function offsetAt(ts: number, timeZone: string): number {
+export function offsetAt(ts: number, timeZone: string): number {
   const w = wallClock(ts, timeZone);
   return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) / 1000 - ts;
 }

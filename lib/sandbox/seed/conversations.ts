@@ -1,11 +1,20 @@
 import type { Random } from "../random";
 import { recomputeStatistics, emptyStatistics } from "../store/derive";
-import type { AdminRec, Author, ContactRec, ConversationPartRec, ConversationRec, Reference } from "../store/types";
+import type {
+  AdminRec,
+  Author,
+  ContactRec,
+  ConversationPartRec,
+  ConversationRec,
+  Reference,
+  TeamRec,
+} from "../store/types";
 import type { Workspace } from "../store/workspace";
 import { AI_RESOLUTION_STATES, type PriorityLevel } from "../versions";
 import { DAY } from "./catalog";
 import { recentTime } from "./contacts";
-import { RATING_REMARKS, SLA_NAMES, TOPICS, fill, type Topic, type Vocabulary } from "./text";
+import { History } from "./history";
+import { RATING_REMARKS, SLA_NAMES, SLA_TARGETS, TOPICS, fill, type Topic, type Vocabulary } from "./text";
 
 /** Markup that must never run in the dashboard: an onerror handler and a script tag. */
 export const XSS_SUBJECT = "Screenshot of the error attached";
@@ -60,50 +69,80 @@ const p = (text: string) => `<p>${text}</p>`;
 /** Prioritised conversations take these levels in turn (no random draw, so the rest of the seed is unchanged). */
 const SEEDED_LEVELS: readonly PriorityLevel[] = ["high", "urgent", "medium", "low"];
 
-/** Builds parts one after another, never past `now`. */
+/** The longest wait between two parts of a conversation at the plain pace. */
+const LONGEST_STEP = 6 * 3600;
+
+/** How long a team takes between two parts against the plain pace; a conversation with no team waits longer. */
+export const TEAM_PACE: Readonly<Record<string, number>> = { "Tier 1 Support": 0.4, Escalations: 2.5 };
+export const PACE_WITHOUT_TEAM = 1.5;
+
+export function teamPace(team: TeamRec | null): number {
+  return team ? (TEAM_PACE[team.name] ?? 1) : PACE_WITHOUT_TEAM;
+}
+
+/**
+ * Builds parts one after another, never past `now`, on two clocks that take the same draws.
+ * The plan's clock (the creation time `recentTime()` gives and the plain step) decides which
+ * parts are written, and so which values are drawn: the rest of the seed does not depend on
+ * when a conversation happened. The history's clock (its time in the workspace's history and
+ * its team's pace) dates the parts. Once the history's clock would pass `now`, no further part
+ * is kept: the conversation has not got that far yet.
+ */
 class Timeline {
-  t: number;
   readonly parts: ConversationPartRec[] = [];
+  /** The author of the last part written, kept or not. */
+  lastAuthor: Author | null = null;
+  private running = true;
   /** The conversation's state so far: each part records it. */
   private state: ConversationPartRec["state"] = "open";
   constructor(
     private ws: Workspace,
     private rng: Random,
-    start: number,
     private now: number,
-    private step: number,
-  ) {
-    this.t = start;
-  }
+    private history: Clock,
+    private plan: Clock,
+  ) {}
   advance(): boolean {
-    const next = this.t + Math.max(30, Math.floor(this.rng.next() * this.step));
-    if (next >= this.now - 60) return false;
-    this.t = next;
+    const draw = this.rng.next();
+    const planned = this.plan.at + Math.max(30, Math.floor(draw * this.plan.step));
+    if (planned >= this.now - 60) return false;
+    this.plan.at = planned;
+    if (this.running) {
+      const next = this.history.at + Math.max(30, Math.floor(draw * this.history.step));
+      if (next >= this.now - 60) this.running = false;
+      else this.history.at = next;
+    }
     return true;
   }
-  add(
-    part_type: string,
-    author: Author,
-    body: string | null,
-    extra: Partial<ConversationPartRec> = {},
-  ): ConversationPartRec {
+  /** Writes a part at the time reached; answers whether it is kept. */
+  add(part_type: string, author: Author, body: string | null, extra: Partial<ConversationPartRec> = {}): boolean {
+    // A part not kept still takes its id, so the ids of later parts do not depend on it.
+    const id = this.ws.nextPartId();
+    this.lastAuthor = author;
+    if (!this.running) return false;
     this.state = extra.state ?? this.state;
-    const part: ConversationPartRec = {
+    const at = this.history.at;
+    this.parts.push({
       state: this.state,
-      id: this.ws.nextPartId(),
+      id,
       part_type,
       body,
-      created_at: this.t,
-      updated_at: this.t,
-      notified_at: this.t,
+      created_at: at,
+      updated_at: at,
+      notified_at: at,
       assigned_to: null,
       author,
       redacted: false,
       ...extra,
-    };
-    this.parts.push(part);
-    return part;
+    });
+    return true;
   }
+}
+
+/** A clock of the timeline: the time it has reached, and the longest step between two parts. */
+interface Clock {
+  at: number;
+  step: number;
 }
 
 export function seedConversations(ws: Workspace, rng: Random, now: number, count: number, vocab: Vocabulary): void {
@@ -119,13 +158,16 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
     email: `fin+${ws.info.id_code}@intercom.io`,
   };
   const ctx: TextContext = { vocab, rng };
+  const history = new History(now, 119, ws.info.timezone);
 
   for (let i = 0; i < count; i++) {
     const xss = i === 3;
     const long = i === 5;
     const contact = rng.pick(contacts);
     const topic: Topic = rng.pick(TOPICS);
-    const created = long ? now - 60 * DAY : xss ? now - 3 * DAY : recentTime(rng, now, 119);
+    // The time the plan of the conversation is drawn for, and its time in the workspace's history.
+    const planned = long ? now - 60 * DAY : xss ? now - 3 * DAY : recentTime(rng, now, 119);
+    const created = long || xss ? planned : history.warp(planned);
     const channel = rng.weighted(CHANNEL_WEIGHTS);
     const contactInitiated = rng.chance(0.82);
     const firstAdmin = rng.pick(admins);
@@ -148,13 +190,17 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
         ? p(openerText)
         : p(`Hi ${contact.name.split(" ")[0]}, ${phrase(ctx, rng.pick(topic.replies)).toLowerCase()}`);
 
-    const span = Math.max(600, now - created);
+    const stepFrom = (start: number, longest: number) => {
+      const span = Math.max(600, now - start);
+      return long ? Math.floor(span / (LONG_PART_COUNT + 5)) : Math.min(span / 6, longest);
+    };
+    const plan: Clock = { at: planned, step: stepFrom(planned, 2 * DAY) };
     const tl = new Timeline(
       ws,
       rng,
-      created,
       now,
-      long ? Math.floor(span / (LONG_PART_COUNT + 5)) : Math.min(span / 6, 2 * DAY),
+      long || xss ? { ...plan } : { at: created, step: stepFrom(created, LONGEST_STEP) * teamPace(team) },
+      plan,
     );
 
     if (aiParticipated && tl.advance()) {
@@ -164,12 +210,11 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
     let assignedTeam: string | null = null;
     let assignedAdmin: string | null = null;
     if (team && tl.advance()) {
-      tl.add("assignment", operator, null, { assigned_to: { type: "team", id: team.id } });
-      assignedTeam = team.id;
+      if (tl.add("assignment", operator, null, { assigned_to: { type: "team", id: team.id } })) assignedTeam = team.id;
     }
     if (assignee && tl.advance()) {
-      tl.add("assignment", adminAuthor(assignee), null, { assigned_to: { type: "admin", id: assignee.id } });
-      assignedAdmin = assignee.id;
+      if (tl.add("assignment", adminAuthor(assignee), null, { assigned_to: { type: "admin", id: assignee.id } }))
+        assignedAdmin = assignee.id;
     }
     const replier = assignee ?? firstAdmin;
     const exchanges = long ? Math.floor(LONG_PART_COUNT / 2) : rng.int(0, 3);
@@ -191,10 +236,11 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       );
     }
 
-    let state: ConversationRec["state"] = "open";
+    // The state the plan ends in decides the draws below; the parts kept decide the conversation's state.
+    let plannedState: ConversationRec["state"] = "open";
     let snoozedUntil: number | null = null;
     if (finalState === "closed" && tl.advance()) {
-      if (rng.chance(0.5) && tl.parts.at(-1)?.author.type !== "admin")
+      if (rng.chance(0.5) && tl.lastAuthor?.type !== "admin")
         tl.add("comment", adminAuthor(replier), p(phrase(ctx, rng.pick(topic.replies))));
       if (tl.advance()) {
         tl.add(
@@ -203,7 +249,7 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
           rng.chance(0.4) ? p("Closing this one, reply any time if you need more help.") : null,
           { state: "closed" },
         );
-        state = "closed";
+        plannedState = "closed";
       }
     } else if (finalState === "snoozed" && tl.advance()) {
       snoozedUntil = now + rng.int(2, 96) * 3600;
@@ -211,16 +257,17 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
         state: "snoozed",
         event: { kind: "snoozed", until: snoozedUntil },
       });
-      state = "snoozed";
+      plannedState = "snoozed";
     } else if (rng.chance(0.12) && tl.advance()) {
       // Closed once, then the customer came back.
       tl.add("close", adminAuthor(replier), null, { state: "closed" });
       if (tl.advance()) {
         tl.add("open", contactAuthor(contact), p(phrase(ctx, rng.pick(topic.followUps))), { state: "open" });
       } else {
-        state = "closed";
+        plannedState = "closed";
       }
     }
+    const state = tl.parts.at(-1)?.state ?? "open";
 
     const lastContactComment = [...tl.parts].reverse().find((x) => x.part_type === "comment" || x.part_type === "open");
     const waitingSince =
@@ -234,7 +281,7 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
           : null;
     const lastAt = tl.parts.at(-1)?.created_at ?? created;
     const teammateId = assignedAdmin ?? replier.id;
-    const rated = state === "closed" && rng.chance(0.35);
+    const rated = plannedState === "closed" && rng.chance(0.35);
     const conv: ConversationRec = {
       id: ws.nextConversationId(),
       created_at: created,
@@ -263,9 +310,9 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       team_assignee_id: assignedTeam,
       open: state !== "closed",
       state,
-      read: state === "closed" ? true : rng.chance(0.55),
+      read: (plannedState === "closed" ? false : rng.chance(0.55)) || state === "closed",
       waiting_since: waitingSince,
-      snoozed_until: snoozedUntil,
+      snoozed_until: state === "snoozed" ? snoozedUntil : null,
       priority: rng.chance(0.2) || xss ? SEEDED_LEVELS[i % SEEDED_LEVELS.length] : "none",
       tags: rng
         .sample(
@@ -300,39 +347,27 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
         refund_amount: topic.key === "billing" && rng.chance(0.3) ? Math.round(rng.next() * 50_000) / 100 : null,
       },
       statistics: emptyStatistics(),
-      sla_applied: rng.chance(0.4)
-        ? {
-            sla_name: rng.pick(SLA_NAMES),
-            sla_status:
-              state === "closed"
-                ? rng.weighted([
-                    ["hit", 7],
-                    ["missed", 2],
-                    ["cancelled", 1],
-                  ] as const)
-                : rng.weighted([
-                    ["active", 6],
-                    ["missed", 2],
-                    ["hit", 2],
-                  ] as const),
-          }
-        : null,
-      conversation_rating: rated
-        ? {
-            rating: rng.weighted([
-              [5, 6],
-              [4, 3],
-              [3, 1],
-              [2, 1],
-              [1, 1],
-            ] as const),
-            remark: rng.pick(RATING_REMARKS),
-            requested_at: lastAt,
-            created_at: Math.min(now - 10, lastAt + rng.int(60, 7200)),
-            contact_id: contact.id,
-            teammate_id: teammateId,
-          }
-        : null,
+      sla_applied: rng.chance(0.4) ? drawSla(rng) : null,
+      // Drawn as planned; kept when the conversation got as far as being closed.
+      conversation_rating: keptIf(
+        state === "closed",
+        rated
+          ? {
+              rating: rng.weighted([
+                [5, 6],
+                [4, 3],
+                [3, 1],
+                [2, 1],
+                [1, 1],
+              ] as const),
+              remark: rng.pick(RATING_REMARKS),
+              requested_at: lastAt,
+              created_at: Math.min(now - 10, lastAt + rng.int(60, 7200)),
+              contact_id: contact.id,
+              teammate_id: teammateId,
+            }
+          : null,
+      ),
       ai_agent_participated: aiParticipated,
       ai_agent: aiParticipated
         ? {
@@ -351,8 +386,34 @@ export function seedConversations(ws: Workspace, rng: Random, now: number, count
       linked: [],
     };
     recomputeStatistics(conv);
+    if (conv.sla_applied) conv.sla_applied.sla_status = slaStatus(conv, now);
     ws.addConversation(conv);
   }
+}
+
+function keptIf<T>(keep: boolean, value: T | null): T | null {
+  return keep ? value : null;
+}
+
+function drawSla(rng: Random): NonNullable<ConversationRec["sla_applied"]> {
+  const sla_name = rng.pick(SLA_NAMES);
+  // The status follows from the replies (slaStatus); this draw keeps every later seeded value as it was.
+  rng.next();
+  return { sla_name, sla_status: "active" };
+}
+
+/**
+ * An SLA's status as its first-response target and the conversation's statistics say: a closed
+ * conversation hit it when a teammate first replied within the target and missed it otherwise;
+ * an open one has missed it once the target has passed without a reply in time, and is active until then.
+ */
+export function slaStatus(conv: ConversationRec, now: number): "hit" | "missed" | "active" {
+  const target = SLA_TARGETS[conv.sla_applied?.sla_name ?? ""] ?? Infinity;
+  const reply = conv.statistics.time_to_admin_reply;
+  const inTime = reply !== null && reply <= target;
+  if (conv.state === "closed") return inTime ? "hit" : "missed";
+  if (reply !== null) return inTime ? "active" : "missed";
+  return now - conv.created_at > target ? "missed" : "active";
 }
 
 export function partRef(type: "admin" | "team", id: string): Reference {

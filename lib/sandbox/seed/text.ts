@@ -469,6 +469,13 @@ export const JOB_TITLES = [
 
 export const SLA_NAMES = ["VIP first response", "Standard response", "Enterprise 1h"];
 
+/** Each SLA's first-response target, in seconds. */
+export const SLA_TARGETS: Readonly<Record<string, number>> = {
+  "VIP first response": 8 * 3600,
+  "Standard response": 24 * 3600,
+  "Enterprise 1h": 3600,
+};
+
 export const RATING_REMARKS = [
   "Fast and friendly, thanks!",
   "Took a while but solved it.",

@@ -2,8 +2,8 @@ import type { Random } from "../random";
 import type { Author, StateCategory, TicketPartRec, TicketRec, TicketTypeRec } from "../store/types";
 import type { Workspace } from "../store/workspace";
 import { DAY } from "./catalog";
-import { recentTime } from "./contacts";
 import { adminAuthor, contactAuthor, phrase, type TextContext, XSS_BODY } from "./conversations";
+import { History } from "./history";
 import { TOPICS, type Vocabulary } from "./text";
 
 const TITLES: Record<string, string[]> = {
@@ -74,6 +74,7 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
   const conversations = ws.orderedConversations().filter((c) => c.ticket_id === null);
   const customerTickets: TicketRec[] = [];
   const trackerTickets: TicketRec[] = [];
+  const history = new History(now, 118, ws.info.timezone);
 
   for (let i = 0; i < count; i++) {
     const type = rng.weighted(types.map((t) => [t, weightOf(t)] as const));
@@ -83,7 +84,7 @@ export function seedTickets(ws: Workspace, rng: Random, now: number, count: numb
         (s) => [s, CATEGORY_WEIGHT[s.category] / states.filter((x) => x.category === s.category).length] as const,
       ),
     );
-    const created = type.archived ? now - rng.int(100, 119) * DAY : recentTime(rng, now, 118);
+    const created = type.archived ? now - rng.int(100, 119) * DAY : history.time(rng);
     const contact =
       type.category === "Customer" || (type.category === "Back-office" && rng.chance(0.5)) ? rng.pick(users) : null;
     const team = rng.chance(0.8) ? rng.pick(teams) : null;

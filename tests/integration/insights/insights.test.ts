@@ -3,22 +3,25 @@
  * sandbox's own records (its timezone helpers, not the dashboard's), and every point's
  * drill-down search, sent to the sandbox, matches exactly as many records as the point shows.
  */
+import { and, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertUser } from "@/lib/auth/connections";
 import { loadCatalog } from "@/lib/catalog/server";
 import type { WorkspaceCatalog } from "@/lib/catalog/types";
 import type { OpenDb } from "@/lib/db/client";
-import { insightDays, type WorkspaceConnection } from "@/lib/db/schema";
+import { insightDays, insightSnapshots, workspaceConnections, type WorkspaceConnection } from "@/lib/db/schema";
 import { createRoute } from "@/lib/http/wrapper";
 import { IntercomClient } from "@/lib/intercom/client";
 import { nodeTransport } from "@/lib/intercom/transport";
 import { DEFAULT_INTERCOM_VERSION } from "@/lib/intercom/versions";
 import { addDays, today } from "@/lib/insights/calendar";
-import { computeInsights, INSIGHTS_SHARE, type InsightsRequest } from "@/lib/insights/compute";
+import { computeInsights, type InsightsRequest } from "@/lib/insights/compute";
 import { percentile } from "@/lib/insights/numbers";
-import { InsightsReader } from "@/lib/insights/reader";
+import { INSIGHTS_SHARE, InsightsReader } from "@/lib/insights/reader";
 import { insightsQuery } from "@/lib/insights/schema";
 import { loadInsights } from "@/lib/insights/service";
+import { recordSnapshots } from "@/lib/insights/snapshots";
 import type { Chart, InsightsResult } from "@/lib/insights/types";
 import type { RunningSandbox } from "@/lib/sandbox";
 import { dayStart, nextDayStart } from "@/lib/sandbox/search/time";
@@ -342,4 +345,51 @@ describe("the route", () => {
       "conversations.waiting",
     ]);
   }, 60_000);
+});
+
+describe("daily snapshots", () => {
+  it("takes one snapshot a day per connected workspace, and the backlog then reads it", async () => {
+    const userId = await upsertUser(handle.db, "snapshots@example.com", "Lead");
+    await handle.db.insert(workspaceConnections).values({
+      userId,
+      workspaceId: scope.workspaceId,
+      workspaceName: "Northwind",
+      region: "US",
+      timezone: scope.timezone,
+      target: "sandbox",
+      adminId: scope.adminId,
+      adminName: "Lead",
+      adminEmail: "snapshots@example.com",
+      tokenCiphertext: "not read: the test hands the client",
+    });
+    const tomorrowMs = Date.now() + 86_400_000;
+    const tomorrow = today(scope.timezone, tomorrowMs);
+    expect(await recordSnapshots(handle.db, () => client, tomorrowMs)).toBe(2);
+    expect(await recordSnapshots(handle.db, () => client, tomorrowMs)).toBe(0);
+    const [snap] = await handle.db
+      .select()
+      .from(insightSnapshots)
+      .where(and(eq(insightSnapshots.day, tomorrow), eq(insightSnapshots.resource, "tickets")));
+    const open = [...store.tickets.values()].filter((t) => t.open);
+    expect(snap.counts.all).toBe(open.length);
+    const types = new Set(open.map((t) => t.ticket_type_id));
+    expect(Object.keys(snap.counts.type).sort()).toEqual([...types].sort());
+    // Seen from tomorrow, today is history: its bar is today's snapshot (taken by the computations above), not an estimate.
+    const [todays] = await handle.db
+      .select()
+      .from(insightSnapshots)
+      .where(and(eq(insightSnapshots.day, today(scope.timezone)), eq(insightSnapshots.resource, "tickets")));
+    const reader = new InsightsReader(client, INSIGHTS_SHARE);
+    const seen = await computeInsights(
+      handle.db,
+      reader,
+      scope,
+      catalog,
+      { from: addDays(tomorrow, -2), to: tomorrow, by: "day", split: "none", refresh: false },
+      tomorrowMs,
+    );
+    const points = chart(seen, "tickets.backlog").series[0].points;
+    expect(points[1]).toEqual({ value: todays.counts.all, q: null });
+    expect(points[0].estimated).toBe(true);
+  });
 });
