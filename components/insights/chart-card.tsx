@@ -20,6 +20,8 @@ interface Props {
   range: { from: string; to: string };
   /** Unix seconds, ticking, so "Computed 3 minutes ago" stays true. */
   now: number;
+  /** The page's teams, teammates and types in colour order, so each has one colour everywhere. */
+  colourOrder: string[];
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * table; CSV and PNG exports. A part that could not be computed shows what is missing and
  * when it is tried again, never a half-drawn chart.
  */
-export function ChartCard({ chart, ws, timeZone, granularity, range, now }: Props) {
+export function ChartCard({ chart, ws, timeZone, granularity, range, now, colourOrder }: Props) {
   const titleId = useId();
   const [table, setTable] = useState(false);
   const [busy, setBusy] = useState<"csv" | "png" | null>(null);
@@ -38,7 +40,7 @@ export function ChartCard({ chart, ws, timeZone, granularity, range, now }: Prop
     try {
       const exports = await import("./export");
       if (kind === "csv") exports.downloadCsv(chart, timeZone, range);
-      else if (svg.current) await exports.downloadPng(svg.current, chart, range);
+      else if (svg.current) await exports.downloadPng(svg.current, chart, range, colourOrder);
       else throw new Error("The chart is still loading.");
     } catch (e) {
       toast.error(`Couldn't export ${chart.title}: ${(e as Error).message}`);
@@ -105,7 +107,7 @@ export function ChartCard({ chart, ws, timeZone, granularity, range, now }: Prop
         ) : (
           <>
             <div hidden={table}>
-              <LazyChart chart={chart} ws={ws} svgRef={svg} />
+              <LazyChart chart={chart} ws={ws} colourOrder={colourOrder} svgRef={svg} />
             </div>
             {table && <ChartTable chart={chart} ws={ws} granularity={granularity} />}
           </>

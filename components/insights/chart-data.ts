@@ -170,44 +170,54 @@ export function chartKind(chart: Pick<Chart, "series">): "bars" | "lines" {
 }
 
 /**
- * Bars stack when the series split one total (by team, teammate, type; one SLA's hit and
- * missed); several SLAs' outcomes stand side by side, since a conversation can have more than one.
+ * Where each series' bars stand in a bucket: one stack when the series split one total (by
+ * team, teammate or type; one SLA's hit and missed), else a stack of hit and missed per SLA,
+ * side by side, since one conversation can have several SLAs.
  */
-export function barLayout(chart: Pick<Chart, "series">): "stacked" | "grouped" {
-  const outcomes = chart.series.filter((s) => s.stat === "hit" || s.stat === "missed");
-  return outcomes.length > 2 ? "grouped" : "stacked";
+export function barColumns(chart: Pick<Chart, "series">): { columns: number; column: number[] } {
+  const outcomes = chart.series.length > 0 && chart.series.every(isOutcome);
+  const groups = [...new Set(chart.series.map(groupKey))];
+  if (!outcomes || groups.length < 2) return { columns: 1, column: chart.series.map(() => 0) };
+  return { columns: groups.length, column: chart.series.map((s) => groups.indexOf(groupKey(s))) };
+}
+
+/** A missed outcome beside other SLAs' is drawn in its SLA's colour, lighter. */
+export function isLighter(chart: Pick<Chart, "series">, series: Series): boolean {
+  return series.stat === "missed" && barColumns(chart).columns > 1;
 }
 
 export interface Mark {
   bucket: number;
   series: number;
   point: Point;
-  /** Where it sits on the value axis: from y0 up to y1 (a stack's running total, or 0 and the value). */
+  /** Which of the bucket's columns it stands in. */
+  column: number;
+  /** Where it sits on the value axis: from y0 (its stack below it) up to y1. */
   y0: number;
   y1: number;
 }
 
 /**
- * Every drawn bar, bucket by bucket, series in order (bottom up when stacked), with the top
+ * Every drawn bar, bucket by bucket, series in order (bottom up in their stack), with the top
  * of the value axis. Points of nothing (0 or null) draw no bar.
  */
-export function barMarks(chart: Chart): { marks: Mark[]; max: number } {
-  const stacked = barLayout(chart) === "stacked";
+export function barMarks(chart: Chart): { marks: Mark[]; max: number; columns: number } {
+  const { columns, column } = barColumns(chart);
   const marks: Mark[] = [];
   let max = 0;
   chart.axis.forEach((_, b) => {
-    let base = 0;
+    const base = new Array<number>(columns).fill(0);
     chart.series.forEach((s, i) => {
       const point = s.points[b];
       const v = point?.value ?? 0;
       if (!point || v <= 0) return;
-      const y0 = stacked ? base : 0;
-      marks.push({ bucket: b, series: i, point, y0, y1: y0 + v });
-      if (stacked) base += v;
-      max = Math.max(max, y0 + v);
+      const c = column[i];
+      marks.push({ bucket: b, series: i, point, column: c, y0: base[c], y1: base[c] + v });
+      base[c] += v;
+      max = Math.max(max, base[c]);
     });
   });
-  return { marks, max };
+  return { marks, max, columns };
 }
 
 /** The points of a line, bucket by bucket, and the runs between gaps (null: nothing to measure). */
@@ -237,23 +247,37 @@ export const PALETTE_SIZE = 8;
 
 /**
  * Each series' colour, an index into the palette: a line's median and 90th percentile share
- * their name's colour; one SLA's hit and missed are green and red.
+ * their group's colour, as several SLAs' hit and missed do; one SLA's hit and missed are
+ * green and red.
  */
-export function seriesColours(chart: Pick<Chart, "series">): number[] {
-  const outcomes = chart.series.every((s) => s.stat === "hit" || s.stat === "missed");
-  if (outcomes && chart.series.length <= 2) return chart.series.map((s) => (s.stat === "hit" ? 2 : 4));
-  const groups: string[] = [];
+export function seriesColours(chart: Pick<Chart, "series">, order: string[] = []): number[] {
+  const outcomes = chart.series.length > 0 && chart.series.every(isOutcome);
+  if (outcomes && barColumns(chart).columns === 1) return chart.series.map((s) => (s.stat === "hit" ? 2 : 4));
+  const local: string[] = [];
   return chart.series.map((s) => {
-    let i = groups.indexOf(groupKey(s));
-    if (i < 0) i = groups.push(groupKey(s)) - 1;
+    const key = groupKey(s);
+    const shared = isOutcome(s) ? -1 : order.indexOf(key);
+    const i = shared >= 0 ? shared : local.includes(key) ? local.indexOf(key) : local.push(key) - 1;
     return SPREAD[i % PALETTE_SIZE];
   });
 }
 
-/** The team, teammate or "all" a series belongs to: a percentile's median and 90th share one. */
-const groupKey = (s: Series) => s.key.replace(/:(median|p90)$/, "");
+/**
+ * Every team, teammate and ticket type on the page, in the order colours go to them, so each
+ * has one colour on every chart (each chart lists its groups largest first).
+ */
+export function colourOrder(charts: Pick<Chart, "series">[]): string[] {
+  const keys: string[] = [];
+  for (const chart of charts)
+    for (const s of chart.series) if (!isOutcome(s) && !keys.includes(groupKey(s))) keys.push(groupKey(s));
+  return keys;
+}
+
+const isOutcome = (s: Series) => s.stat === "hit" || s.stat === "missed";
+/** The team, teammate, SLA or "all" a series belongs to: a median and a 90th percentile share one, as an SLA's hit and missed do. */
+const groupKey = (s: Series) => s.key.replace(/:(median|p90|hit|missed)$/, "");
 /** That group's name, without the statistic ("Billing · median" is Billing's). */
-const groupName = (s: Series) => s.name.replace(/ · (median|90th percentile)$/, "");
+const groupName = (s: Series) => s.name.replace(/ · (median|90th percentile|hit|missed)$/, "");
 
 /** The palette in the order series take it: neighbours in a stack differ in hue as much as they can. */
 const SPREAD = [0, 3, 1, 5, 2, 6, 4, 7];
@@ -262,15 +286,16 @@ export interface LegendItem {
   label: string;
   /** A palette index; null for a key drawn in the text colour. */
   colour: number | null;
-  mark: "box" | "line" | "dashed" | "estimated";
+  mark: "box" | "light" | "line" | "dashed" | "estimated";
 }
 
 /**
- * What the legend lists: each series' colour; for lines split by team or teammate, each name's
- * colour and then how a median and a 90th percentile are drawn; and the estimate's dashes.
+ * What the legend lists: each series' colour; for lines split by team or teammate, each
+ * group's colour and then how a median and a 90th percentile are drawn; for several SLAs,
+ * each SLA's colour and then how hit and missed are drawn; and the estimate's dashes.
  */
-export function legendItems(chart: Pick<Chart, "series">): LegendItem[] {
-  const colours = seriesColours(chart);
+export function legendItems(chart: Pick<Chart, "series">, order: string[] = []): LegendItem[] {
+  const colours = seriesColours(chart, order);
   const items: LegendItem[] = [];
   if (chartKind(chart) === "lines") {
     const groups = [...new Set(chart.series.map(groupKey))];
@@ -287,6 +312,12 @@ export function legendItems(chart: Pick<Chart, "series">): LegendItem[] {
       if (chart.series.some((s) => s.stat === "p90"))
         items.push({ label: "90th percentile", colour: null, mark: "dashed" });
     }
+  } else if (barColumns(chart).columns > 1) {
+    for (const g of [...new Set(chart.series.map(groupKey))]) {
+      const i = chart.series.findIndex((s) => groupKey(s) === g);
+      items.push({ label: groupName(chart.series[i]), colour: colours[i], mark: "box" });
+    }
+    items.push({ label: "Hit", colour: null, mark: "box" }, { label: "Missed", colour: null, mark: "light" });
   } else if (chart.series.length > 1)
     chart.series.forEach((s, i) => items.push({ label: s.name, colour: colours[i], mark: "box" }));
   if (chart.series.some((s) => s.points.some((p) => p.estimated)))

@@ -13,7 +13,7 @@ import {
 import { cn } from "@/lib/cn";
 import type { Chart, Point } from "@/lib/insights/types";
 import {
-  barLayout,
+  isLighter,
   barMarks,
   chartKind,
   countOf,
@@ -70,7 +70,18 @@ const axisLabel = (label: string) => label.replace(/^Week of /i, "");
  * A chart drawn as SVG, every bar and point a link to the records behind it, named for what it
  * opens. One tab stop per chart: the arrow keys, Home and End move between its bars.
  */
-export function ChartSvg({ chart, ws, svgRef }: { chart: Chart; ws: string; svgRef?: Ref<SVGSVGElement> }) {
+export function ChartSvg({
+  chart,
+  ws,
+  colourOrder,
+  svgRef,
+}: {
+  chart: Chart;
+  ws: string;
+  /** The page's teams, teammates and types in colour order (`colourOrder()`). */
+  colourOrder: string[];
+  svgRef?: Ref<SVGSVGElement>;
+}) {
   const router = useRouter();
   const [box, width] = useWidth();
   const [active, setActive] = useState<number | null>(null);
@@ -78,7 +89,7 @@ export function ChartSvg({ chart, ws, svgRef }: { chart: Chart; ws: string; svgR
   const links = useRef<(HTMLOrSVGElement | null)[]>([]);
 
   const kind = chartKind(chart);
-  const colours = seriesColours(chart);
+  const colours = seriesColours(chart, colourOrder);
   const n = chart.axis.length;
   const bars = kind === "bars" ? barMarks(chart) : null;
   const max = bars ? bars.max : lineMax(chart);
@@ -137,9 +148,8 @@ export function ChartSvg({ chart, ws, svgRef }: { chart: Chart; ws: string; svgR
     router.push(href);
   };
 
-  const stacked = bars ? barLayout(chart) === "stacked" : true;
-  const groups = stacked ? 1 : chart.series.length;
-  const barW = Math.max(1, Math.min(band * 0.72, MAX_BAR * groups));
+  const columns = bars?.columns ?? 1;
+  const barW = Math.max(1, Math.min(band * 0.72, MAX_BAR * columns));
   const shown = active === null ? null : targets[active];
 
   const mark = (t: Target, i: number) => {
@@ -149,8 +159,9 @@ export function ChartSvg({ chart, ws, svgRef }: { chart: Chart; ws: string; svgR
     let hit: ReactNode = null;
     if (bars) {
       const m = bars.marks[i];
-      const w = barW / groups;
-      const bx = x(t.bucket) + (band - barW) / 2 + (stacked ? 0 : w * t.series);
+      const w = barW / columns;
+      const bx = x(t.bucket) + (band - barW) / 2 + w * m.column;
+      const light = isLighter(chart, chart.series[t.series]);
       const y1 = y(m.y1);
       const h = Math.max(1, y(m.y0) - y1);
       outline = { x: bx - 2, y: y1 - 2, w: w + 4, h: h + 4 };
@@ -158,10 +169,10 @@ export function ChartSvg({ chart, ws, svgRef }: { chart: Chart; ws: string; svgR
         <rect
           x={bx}
           y={y1}
-          width={Math.max(1, w - (stacked ? 0 : 1))}
+          width={Math.max(1, w - (columns > 1 ? 1 : 0))}
           height={h}
           className={cn(FILL[c], t.point.estimated && STROKE[c], "group-hover:opacity-80")}
-          fillOpacity={t.point.estimated ? 0.3 : undefined}
+          fillOpacity={t.point.estimated ? 0.3 : light ? 0.45 : undefined}
           strokeWidth={t.point.estimated ? 1.5 : undefined}
           strokeDasharray={t.point.estimated ? "4 2" : undefined}
         />
@@ -308,7 +319,7 @@ export function ChartSvg({ chart, ws, svgRef }: { chart: Chart; ws: string; svgR
           </text>
         )}
       </svg>
-      <Legend chart={chart} />
+      <Legend chart={chart} colourOrder={colourOrder} />
     </div>
   );
 }
@@ -321,8 +332,8 @@ function readout(chart: Chart, t: Target): string {
   return `${chart.axis[t.bucket].label}${who}: ${formatValue(chart.unit, t.point.value)}${n}${est}`;
 }
 
-function Legend({ chart }: { chart: Chart }) {
-  const items = legendItems(chart);
+function Legend({ chart, colourOrder }: { chart: Chart; colourOrder: string[] }) {
+  const items = legendItems(chart, colourOrder);
   if (items.length === 0) return null;
   return (
     <ul
@@ -334,8 +345,10 @@ function Legend({ chart }: { chart: Chart }) {
           <span
             aria-hidden="true"
             className={cn(
-              item.mark === "box" && "size-2.5 rounded-sm",
-              item.mark === "box" && item.colour !== null && BG[item.colour],
+              (item.mark === "box" || item.mark === "light") && "size-2.5 rounded-sm",
+              (item.mark === "box" || item.mark === "light") &&
+                (item.colour === null ? "bg-muted-foreground" : BG[item.colour]),
+              item.mark === "light" && "opacity-45",
               (item.mark === "line" || item.mark === "dashed") && "h-0 w-4 border-t-2",
               item.mark === "dashed" && "border-dashed",
               item.colour === null ? "border-muted-foreground" : BORDER[item.colour],

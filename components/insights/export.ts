@@ -57,7 +57,12 @@ function el<K extends keyof SVGElementTagNameMap>(
 }
 
 /** The chart on screen as a PNG file, twice its size on screen for sharp print. */
-export async function downloadPng(svg: SVGSVGElement, chart: Chart, range: { from: string; to: string }) {
+export async function downloadPng(
+  svg: SVGSVGElement,
+  chart: Chart,
+  range: { from: string; to: string },
+  colourOrder: string[],
+) {
   const root = getComputedStyle(document.documentElement);
   const colour = (name: string) => root.getPropertyValue(name).trim();
   const font = getComputedStyle(svg).fontFamily;
@@ -71,7 +76,7 @@ export async function downloadPng(svg: SVGSVGElement, chart: Chart, range: { fro
   const muted = colour("--muted-foreground");
   let lx = 0;
   let ly = 0;
-  for (const item of legendItems(chart)) {
+  for (const item of legendItems(chart, colourOrder)) {
     const w = 22 + item.label.length * 6.6 + 16;
     if (lx > 0 && lx + w > width) {
       lx = 0;
@@ -100,7 +105,15 @@ export async function downloadPng(svg: SVGSVGElement, chart: Chart, range: { fro
               stroke: paint,
               "stroke-dasharray": "3 2",
             })
-          : el("rect", { x: lx, y: ly, width: 12, height: 12, rx: 2, fill: paint }),
+          : el("rect", {
+              x: lx,
+              y: ly,
+              width: 12,
+              height: 12,
+              rx: 2,
+              fill: paint,
+              ...(item.mark === "light" ? { "fill-opacity": 0.45 } : {}),
+            }),
       el("text", { x: lx + 22, y: ly + 10, fill: muted }, item.label),
     );
     lx += w;

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertCircle, RotateCw } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ import type { InsightsResult } from "@/lib/insights/types";
 import { ApiError } from "@/lib/queries/fetcher";
 import { insightsQuery, useRefreshInsights } from "@/lib/queries/insights";
 import { ChartCard } from "./chart-card";
-import { arrangeCharts } from "./chart-data";
+import { arrangeCharts, colourOrder } from "./chart-data";
 import { InsightsControls, type ControlField } from "./insights-controls";
 import { useInsightsParams } from "./use-insights-params";
 
@@ -80,6 +80,7 @@ export function InsightsScreen() {
   const dates = data && !query.isPlaceholderData ? data.range : rangeDates(params, today);
   const days = daysBetween(dates.from, dates.to);
   const shown = valid && data ? data : null;
+  const colours = useMemo(() => (shown ? colourOrder(shown.charts) : []), [shown]);
 
   return (
     <div className="space-y-4">
@@ -148,6 +149,7 @@ export function InsightsScreen() {
                   granularity={shown.range.granularity}
                   range={shown.range}
                   now={now}
+                  colourOrder={colours}
                 />
               ))}
             </div>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   arrangeCharts,
-  barLayout,
+  isLighter,
   barMarks,
   chartCsv,
   chartKind,
+  colourOrder,
   computedWords,
   countStep,
   csvTable,
@@ -152,19 +153,60 @@ describe("marks", () => {
     expect(max).toBe(5);
   });
 
-  it("stands several SLAs' outcomes side by side, one SLA's stacked", () => {
-    const one = [series("Reply, hit", [5], "hit"), series("Reply, missed", [2], "missed")];
-    expect(barLayout(chart("conversations.sla", one))).toBe("stacked");
-    const two = [...one, series("Close, hit", [1], "hit"), series("Close, missed", [1], "missed")];
-    expect(barLayout(chart("conversations.sla", two))).toBe("grouped");
-    expect(barMarks(chart("conversations.sla", two)).max).toBe(5);
-    expect(seriesColours(chart("conversations.sla", one))).toEqual([2, 4]);
+  it("stacks one SLA's hit and missed in green and red, and stands several SLAs' stacks side by side", () => {
+    const sla = (name: string, key: string, hit: number, missed: number) => [
+      series(`${name} · hit`, [hit], "hit", {}, `${key}:hit`),
+      series(`${name} · missed`, [missed], "missed", {}, `${key}:missed`),
+    ];
+    const one = chart("conversations.sla", sla("First reply", "fr", 5, 2));
+    expect(barMarks(one).columns).toBe(1);
+    expect(barMarks(one).max).toBe(7);
+    expect(seriesColours(one)).toEqual([2, 4]);
+    expect(legendItems(one).map((i) => i.label)).toEqual(["First reply · hit", "First reply · missed"]);
+
+    const two = chart("conversations.sla", [...sla("First reply", "fr", 5, 2), ...sla("VIP", "vip", 1, 1)]);
+    const { marks, max, columns } = barMarks(two);
+    expect(columns).toBe(2);
+    expect(marks.map((m) => [m.series, m.column, m.y0, m.y1])).toEqual([
+      [0, 0, 0, 5],
+      [1, 0, 5, 7],
+      [2, 1, 0, 1],
+      [3, 1, 1, 2],
+    ]);
+    expect(max).toBe(7);
+    const colours = seriesColours(two);
+    expect(colours[0]).toBe(colours[1]);
+    expect(colours[0]).not.toBe(colours[2]);
+    expect(isLighter(two, two.series[1])).toBe(true);
+    expect(isLighter(two, two.series[0])).toBe(false);
+    expect(isLighter(one, one.series[1])).toBe(false);
+    expect(legendItems(two).map((i) => `${i.mark}:${i.label}`)).toEqual([
+      "box:First reply",
+      "box:VIP",
+      "box:Hit",
+      "light:Missed",
+    ]);
   });
 
   it("draws percentiles as lines broken where there is nothing to measure", () => {
     expect(chartKind(chart("conversations.close_time", [series("All", [1], "median")]))).toBe("lines");
     expect(chartKind(chart("tickets.created", [series("All", [1])]))).toBe("bars");
     expect(lineRuns([point(1), point(2), point(null), point(3), point(null)])).toEqual([[0, 1], [3]]);
+  });
+
+  it("gives a team one colour on every chart, whatever order each chart lists its teams in", () => {
+    const created = chart("tickets.created", [
+      series("Billing", [5], "count", {}, "t1"),
+      series("Sales", [3], "count", {}, "t2"),
+    ]);
+    const closed = chart("tickets.resolved", [
+      series("Sales", [9], "count", {}, "t2"),
+      series("Billing", [1], "count", {}, "t1"),
+    ]);
+    const order = colourOrder([created, closed]);
+    expect(order).toEqual(["t1", "t2"]);
+    expect(seriesColours(closed, order)).toEqual([...seriesColours(created, order)].reverse());
+    expect(seriesColours(closed)).toEqual(seriesColours(created));
   });
 
   it("gives a group's median and 90th percentile one colour, and lists groups then line styles", () => {
