@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/cn";
-import { checkCustomRange, type InsightsParams, type RangeErrors } from "@/lib/insights/page-params";
+import { loadRangeCheck, type InsightsParams, type RangeErrors } from "@/lib/insights/page-params";
 import type { Granularity, InsightRange, InsightSplit } from "@/lib/insights/types";
 import type { InsightsUrlChange } from "./use-insights-params";
 
@@ -161,9 +161,9 @@ function CustomDates({
       noValidate
       aria-label="Custom range"
       className="flex flex-wrap items-start gap-3"
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
-        const found = checkCustomRange(from, to);
+        const found = (await loadRangeCheck())(from, to);
         setChecked(found);
         if (!found.from && !found.to) onApply(from, to);
       }}

@@ -9,7 +9,13 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { today as todayIn } from "@/lib/insights/calendar";
-import { checkCustomRange, daysBetween, defaultGranularity, rangeDates } from "@/lib/insights/page-params";
+import {
+  daysBetween,
+  defaultGranularity,
+  loadRangeCheck,
+  rangeDates,
+  type RangeCheck,
+} from "@/lib/insights/page-params";
 import type { InsightsResult } from "@/lib/insights/types";
 import { ApiError } from "@/lib/queries/fetcher";
 import { insightsQuery, useRefreshInsights } from "@/lib/queries/insights";
@@ -17,6 +23,15 @@ import { ChartCard } from "./chart-card";
 import { arrangeCharts, colourOrder } from "./chart-data";
 import { InsightsControls, type ControlField } from "./insights-controls";
 import { useInsightsParams } from "./use-insights-params";
+
+/** The custom-range check, loaded once a custom range is shown; null until then. */
+function useRangeCheck(wanted: boolean): RangeCheck | null {
+  const [check, setCheck] = useState<RangeCheck | null>(null);
+  useEffect(() => {
+    if (wanted && !check) void loadRangeCheck().then((loaded) => setCheck(() => loaded));
+  }, [wanted, check]);
+  return check;
+}
 
 /** Unix seconds, moving on every half minute. */
 function useNow(): number {
@@ -56,8 +71,10 @@ export function InsightsScreen() {
   const { params, set } = useInsightsParams();
   const now = useNow();
   const today = todayIn(ws.timezone, now * 1000);
-  const dateErrors = params.range === "custom" ? checkCustomRange(params.from ?? "", params.to ?? "") : {};
-  const valid = !dateErrors.from && !dateErrors.to;
+  const check = useRangeCheck(params.range === "custom");
+  // Custom dates wait for their check (null until it has loaded); presets need none.
+  const dateErrors = params.range !== "custom" ? {} : check ? check(params.from ?? "", params.to ?? "") : null;
+  const valid = dateErrors !== null && !dateErrors.from && !dateErrors.to;
   const query = useQuery(insightsQuery(ws.id, params, valid));
   const refresh = useRefreshInsights(ws.id, params);
   const { data, error, refetch } = query;
@@ -74,7 +91,7 @@ export function InsightsScreen() {
   const refusal = error instanceof ApiError && error.status === 400 ? (error.fields ?? {}) : null;
   const fieldErrors: Partial<Record<ControlField, string>> = {};
   if (valid && refusal) for (const f of FIELDS) if (refusal[f]) fieldErrors[f] = refusal[f];
-  Object.assign(fieldErrors, dateErrors);
+  Object.assign(fieldErrors, dateErrors ?? {});
   const refusedElsewhere = refusal !== null && !FIELDS.some((f) => refusal[f]);
 
   const dates = data && !query.isPlaceholderData ? data.range : rangeDates(params, today);
@@ -113,7 +130,9 @@ export function InsightsScreen() {
           <p>Couldn&apos;t refresh: {refresh.error.message}</p>
         </Alert>
       )}
-      {!valid ? (
+      {dateErrors === null ? (
+        <Skeleton className="h-96" aria-label="Checking the dates" />
+      ) : !valid ? (
         <p className="text-sm text-muted-foreground">Choose a range the charts can cover to see them.</p>
       ) : error && (!refusal || refusedElsewhere) && !query.isFetching ? (
         <Alert variant="destructive">

@@ -4,7 +4,6 @@
  * schema, `insightsRangeForm`) is shown beside its fields and never sent. Safe for the browser.
  */
 import { addDays, daysBetween } from "./calendar";
-import { insightsRangeForm } from "./schema";
 import type { Granularity, InsightRange, InsightSplit } from "./types";
 
 export interface InsightsParams {
@@ -19,16 +18,25 @@ export interface InsightsParams {
 
 export type RangeErrors = Partial<Record<"from" | "to", string>>;
 
-/** What the route would refuse in custom dates, by field; empty when it takes them. */
-export function checkCustomRange(from: string, to: string): RangeErrors {
-  const checked = insightsRangeForm.safeParse({ range: "custom", from: from || undefined, to: to || undefined });
-  const errors: RangeErrors = {};
-  if (!checked.success)
-    for (const issue of checked.error.issues) {
-      const field = issue.path[0];
-      if ((field === "from" || field === "to") && !errors[field]) errors[field] = issue.message;
-    }
-  return errors;
+export type RangeCheck = (from: string, to: string) => RangeErrors;
+
+let loading: Promise<RangeCheck> | null = null;
+
+/**
+ * The check of custom dates: what the route would refuse, by field, in its words (empty when
+ * it takes them). The schema and zod load with the first custom range, not with the page.
+ */
+export function loadRangeCheck(): Promise<RangeCheck> {
+  return (loading ??= import("./schema").then(({ insightsRangeForm }) => (from: string, to: string) => {
+    const checked = insightsRangeForm.safeParse({ range: "custom", from: from || undefined, to: to || undefined });
+    const errors: RangeErrors = {};
+    if (!checked.success)
+      for (const issue of checked.error.issues) {
+        const field = issue.path[0];
+        if ((field === "from" || field === "to") && !errors[field]) errors[field] = issue.message;
+      }
+    return errors;
+  }));
 }
 
 /** The route's granularity when none is asked for: by day up to 31 days, else by week. */

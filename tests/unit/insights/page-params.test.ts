@@ -1,12 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/insights/calendar";
 import {
-  checkCustomRange,
   defaultGranularity,
   insightsSearch,
+  loadRangeCheck,
   normalParams,
   rangeDates,
+  type RangeCheck,
 } from "@/lib/insights/page-params";
+
+let checkCustomRange: RangeCheck;
+beforeAll(async () => {
+  checkCustomRange = await loadRangeCheck();
+});
 
 describe("a custom range, checked in the browser with the route's schema", () => {
   it("is refused beside the field at fault, in the route's words", () => {
