@@ -1,6 +1,15 @@
 "use client";
 
-import { LayoutDashboard, ListChecks, MessagesSquare, PieChart, ScrollText, Ticket, Users } from "lucide-react";
+import {
+  ChartColumn,
+  LayoutDashboard,
+  ListChecks,
+  MessagesSquare,
+  PieChart,
+  ScrollText,
+  Ticket,
+  Users,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SidebarViews } from "@/components/views/sidebar-views";
@@ -8,6 +17,7 @@ import { cn } from "@/lib/cn";
 
 const SECTIONS = [
   { href: "", label: "Overview", icon: LayoutDashboard },
+  { href: "/insights", label: "Insights", icon: ChartColumn },
   { href: "/tickets", label: "Tickets", icon: Ticket, resource: "tickets" },
   { href: "/conversations", label: "Conversations", icon: MessagesSquare, resource: "conversations" },
   { href: "/contacts", label: "Contacts", icon: Users, resource: "contacts" },

@@ -1,4 +1,5 @@
 import type { ItemState } from "@/lib/bulk/types";
+import type { InsightsParams } from "@/lib/insights/page-params";
 import type { Resource } from "@/lib/search/fields";
 
 /**
@@ -8,6 +9,8 @@ import type { Resource } from "@/lib/search/fields";
 export const keys = {
   workspace: (ws: string) => ["w", ws] as const,
   overview: (ws: string) => ["w", ws, "overview"] as const,
+  /** The Insights page's charts for one view (range, split, granularity). */
+  insights: (ws: string, params: InsightsParams) => ["w", ws, "insights", params] as const,
   catalog: (ws: string, what: string) => ["w", ws, "catalog", what] as const,
   /** Everything cached about one resource: its searches, counts and records. */
   resource: (ws: string, resource: Resource) => ["w", ws, resource] as const,

@@ -57,6 +57,7 @@ for (const theme of ["light", "dark"] as const) {
     const w = `/w/${us.id_code}`;
     const pages: [string, string][] = [
       ["overview", w],
+      ["insights", `${w}/insights`],
       ["tickets", `${w}/tickets`],
       ["conversations", `${w}/conversations`],
       ["contacts", `${w}/contacts`],
