@@ -56,9 +56,7 @@ export type Selection = z.infer<typeof selection>;
  * thousand ids are not stored (and read back on every poll) a second time.
  */
 export type JobSource =
-  | { kind: "ids"; count: number }
-  | { kind: "query"; query: Query; excluded: number }
-  | { kind: "undo" };
+  { kind: "ids"; count: number } | { kind: "query"; query: Query; excluded: number } | { kind: "undo" };
 
 export function sourceOf(selection: Selection): JobSource {
   return selection.kind === "ids"
