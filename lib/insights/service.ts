@@ -2,6 +2,7 @@ import "server-only";
 import { loadCatalog } from "@/lib/catalog/server";
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceConnection } from "@/lib/db/schema";
+import { HttpError } from "@/lib/http/errors";
 import type { IntercomClient } from "@/lib/intercom/client";
 import { addDays, daysBetween, today } from "./calendar";
 import { computeInsights, type InsightsRequest } from "./compute";
@@ -32,8 +33,12 @@ export async function loadInsights(
   query: InsightsQuery,
   signal?: AbortSignal,
 ): Promise<InsightsResult> {
+  const request = requestOf(query, connection.timezone);
+  // Only here is the workspace's today known: a range may not end after it.
+  if (request.to > today(connection.timezone))
+    throw new HttpError("invalid_query", "The query string is not valid.", { to: "The last day is after today" });
   const catalog = await loadCatalog(client, connection.workspaceId);
   const reader = new InsightsReader(client, INSIGHTS_SHARE, signal);
   const scope = { workspaceId: connection.workspaceId, timezone: connection.timezone, adminId: connection.adminId };
-  return computeInsights(db, reader, scope, catalog, requestOf(query, connection.timezone));
+  return computeInsights(db, reader, scope, catalog, request);
 }

@@ -306,6 +306,10 @@ describe("the route", () => {
       ["range=custom&from=2024-01-01&to=2026-01-01", { to: "A range is at most 400 days" }],
       ["range=custom&from=2026-03-02&to=2026-03-01", { to: "The last day is before the first" }],
       ["split=country", { split: "Split by none, team, teammate or type" }],
+      [
+        `range=custom&from=${today(scope.timezone)}&to=${addDays(today(scope.timezone), 2)}`,
+        { to: "The last day is after today" },
+      ],
     ] as const) {
       const res = await ask(qs);
       expect(res.status, qs).toBe(400);
