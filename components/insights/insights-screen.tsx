@@ -22,6 +22,7 @@ import { insightsQuery, useRefreshInsights } from "@/lib/queries/insights";
 import { ChartCard } from "./chart-card";
 import { arrangeCharts, colourOrder } from "./chart-data";
 import { InsightsControls, type ControlField } from "./insights-controls";
+import { preloadChart } from "./lazy-chart";
 import { useInsightsParams } from "./use-insights-params";
 
 /** The custom-range check, loaded once a custom range is shown; null until then. */
@@ -76,6 +77,8 @@ export function InsightsScreen() {
   const dateErrors = params.range !== "custom" ? {} : check ? check(params.from ?? "", params.to ?? "") : null;
   const valid = dateErrors !== null && !dateErrors.from && !dateErrors.to;
   const query = useQuery(insightsQuery(ws.id, params, valid));
+  // The charts' code and their numbers come in together, not one after the other.
+  useEffect(preloadChart, []);
   const refresh = useRefreshInsights(ws.id, params);
   const { data, error, refetch } = query;
 

@@ -55,6 +55,18 @@ const pageSchemas = {
 export class InsightsReader {
   calls = 0;
   private window: { resetAt: number; used: number } | null = null;
+  /** While the first call is out and the limit unknown: what the others wait on. */
+  private probe: Promise<void> | null = null;
+  private probed: (() => void) | null = null;
+  /** Calls made while the limit was unknown, counted in the window their answer tells of. */
+  private asked = 0;
+
+  /** A call has answered (or failed): whoever waited on the limit looks again. */
+  private answered(): void {
+    this.probe = null;
+    this.probed?.();
+    this.probed = null;
+  }
 
   constructor(
     private readonly client: IntercomClient,
@@ -62,14 +74,34 @@ export class InsightsReader {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** Waits while this reader has used its share of the current window. */
+  /**
+   * Waits while this reader has used its share of the current window, then takes one call of
+   * it (taken before the call, so readers side by side never overshoot the share together).
+   */
   private async pace(): Promise<void> {
-    const { limit, resetAt } = this.client.rateLimit;
-    if (limit === null || resetAt === null) return;
-    if (!this.window || this.window.resetAt !== resetAt) this.window = { resetAt, used: 0 };
-    if (this.window.used >= Math.max(1, Math.floor(limit * this.share))) {
+    for (;;) {
+      const { limit, resetAt } = this.client.rateLimit;
+      // Unknown before Intercom's first answer, and stale once its window has ended with no answer since.
+      if (limit === null || resetAt === null || Date.now() >= resetAt * 1000) {
+        // One call asks; the others wait for its answer.
+        if (this.probe) {
+          await this.probe;
+          continue;
+        }
+        this.probe = new Promise((resolve) => (this.probed = resolve));
+        this.asked++;
+        return;
+      }
+      // A new window counts the calls that asked for it.
+      if (!this.window || this.window.resetAt !== resetAt) {
+        this.window = { resetAt, used: this.asked };
+        this.asked = 0;
+      }
+      if (this.window.used < Math.max(1, Math.floor(limit * this.share))) {
+        this.window.used++;
+        return;
+      }
       await sleep(resetAt * 1000 - Date.now() + 50, this.signal);
-      this.window = null;
     }
   }
 
@@ -95,11 +127,9 @@ export class InsightsReader {
       await this.pace();
       const page: z.output<S> = await withRetries(() => {
         this.calls++;
-        if (this.window) this.window.used++;
-        return this.client.request("POST", `/${resource}/search`, schema, {
-          body: { query: body, pagination },
-          signal: this.signal,
-        });
+        return this.client
+          .request("POST", `/${resource}/search`, schema, { body: { query: body, pagination }, signal: this.signal })
+          .finally(() => this.answered());
       }, this.signal);
       yield page;
       cursor = page.pages?.next?.starting_after ?? null;

@@ -381,3 +381,29 @@ describe("daily snapshots", () => {
     expect(points[0].estimated).toBe(true);
   });
 });
+
+describe("pacing", () => {
+  it("uses at most a fifth of Intercom's rate limit, even with every source read at once", async () => {
+    const to = today(scope.timezone);
+    const sandbox = control(sb.url);
+    await sandbox("POST", "/sandbox/faults", { rate_limit_per_window: 10, window_seconds: 1 });
+    await sandbox("DELETE", "/sandbox/requests");
+    try {
+      // A client of its own, as each request has (clientFor): it learns the limit from its first answer.
+      const result = await run({ from: addDays(to, -6), to, refresh: true }, recordingClient(() => {}));
+      expect(result.charts.every((c) => !c.missing)).toBe(true);
+      const log = (await sandbox<{ requests: { received_at: number; status: number }[] }>("GET", "/sandbox/requests"))
+        .body.requests;
+      expect(log.length).toBe(result.calls);
+      expect(log.length).toBeGreaterThan(6);
+      expect(log.filter((r) => r.status === 429)).toEqual([]);
+      // The sandbox's windows are whole seconds: two calls in each at most.
+      const perWindow = new Map<number, number>();
+      for (const r of log)
+        perWindow.set(Math.floor(r.received_at / 1000), (perWindow.get(Math.floor(r.received_at / 1000)) ?? 0) + 1);
+      expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(2);
+    } finally {
+      await sandbox("DELETE", "/sandbox/faults");
+    }
+  }, 60_000);
+});
