@@ -48,7 +48,7 @@ const pageSchemas = {
 };
 
 /**
- * Reads searches for Insights a page at a time, one call at a time, within a share of
+ * Reads searches for Insights a page at a time, several side by side within a share of
  * Intercom's rate limit (the rest stays for the leads' own clicks), each page tried again
  * while Intercom is busy or failing; counts the calls it makes.
  */

@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { sandboxApi, workspace } from "../support";
 import {
@@ -61,20 +62,29 @@ test("header and side panel: state, channel, assignees, statistics and the conve
   await expect(page).toHaveURL(new RegExp(`/tickets/${c.ticket.id}$`));
 });
 
-test("a reply typed before the page's scripts have loaded is kept and sent", async ({ page }) => {
-  const us = await workspace("Northwind Support");
-  const c = await conversationIn(us, "open", 3);
-  // Hold the page's scripts back until the lead has typed into the server-rendered field.
+/** Opens a page with its scripts held back, types into the server-drawn reply box, then lets the scripts load. */
+async function typeBeforeScripts(page: Page, url: string, text: string): Promise<Locator> {
   let release!: () => void;
   const loaded = new Promise<void>((r) => (release = r));
   await page.route("**/_next/static/chunks/*.js", async (route) => {
     await loaded;
     await route.continue();
   });
-  await page.goto(`/w/${us.id_code}/conversations/${c.id}`, { waitUntil: "commit" });
+  await page.goto(url, { waitUntil: "commit" });
   const box = page.getByRole("region", { name: "Reply or note" });
-  await box.getByRole("textbox").fill("Typed while the page was still loading.");
+  await box.getByRole("textbox").fill(text);
   release();
+  return box;
+}
+
+test("a reply typed before the page's scripts have loaded is kept and sent", async ({ page }) => {
+  const us = await workspace("Northwind Support");
+  const c = await conversationIn(us, "open", 3);
+  const box = await typeBeforeScripts(
+    page,
+    `/w/${us.id_code}/conversations/${c.id}`,
+    "Typed while the page was still loading.",
+  );
   // Once the page is live, the preview button knows there is text.
   await expect(box.getByRole("button", { name: "Preview" })).toBeEnabled();
   await expect(box.getByRole("textbox")).toHaveValue("Typed while the page was still loading.");
@@ -94,16 +104,11 @@ test("a reply typed while the page loads survives the page coming alive minutes 
   const c = await conversationIn(us, "open", 13);
   // The browser's clock runs ahead of the server's: "last … ago" differs between the two renders.
   await page.clock.setFixedTime(Date.now() + 3 * 86_400_000);
-  let release!: () => void;
-  const loaded = new Promise<void>((r) => (release = r));
-  await page.route("**/_next/static/chunks/*.js", async (route) => {
-    await loaded;
-    await route.continue();
-  });
-  await page.goto(`/w/${us.id_code}/conversations/${c.id}`, { waitUntil: "commit" });
-  const box = page.getByRole("region", { name: "Reply or note" });
-  await box.getByRole("textbox").fill("Still here after the page came alive.");
-  release();
+  const box = await typeBeforeScripts(
+    page,
+    `/w/${us.id_code}/conversations/${c.id}`,
+    "Still here after the page came alive.",
+  );
   await expect(box.getByRole("button", { name: "Preview" })).toBeEnabled();
   await expect(box.getByRole("textbox")).toHaveValue("Still here after the page came alive.");
   // The page speaks the browser's time once it is live.
